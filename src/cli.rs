@@ -1,0 +1,46 @@
+//! The command line, as clap reads it.
+
+use std::path::PathBuf;
+
+use clap::{Parser, Subcommand};
+
+/// Static sites for monthly work reports.
+#[derive(Parser)]
+#[command(name = "reportal", version, about)]
+pub struct Cli {
+    #[command(subcommand)]
+    pub command: Command,
+}
+
+#[derive(Subcommand)]
+pub enum Command {
+    /// Build the site into its output folder.
+    Build {
+        /// The site folder (holding site.yaml and content/).
+        #[arg(long, default_value = ".")]
+        root: PathBuf,
+        /// Where to write the site [default: <root>/public].
+        #[arg(long)]
+        output: Option<PathBuf>,
+        /// Include reports marked `draft: true`.
+        #[arg(long)]
+        drafts: bool,
+        /// Replace an output folder that reportal did not make.
+        #[arg(long)]
+        force: bool,
+    },
+    /// Check every report as `build` would, without writing anything.
+    Check {
+        /// The site folder (holding site.yaml and content/).
+        #[arg(long, default_value = ".")]
+        root: PathBuf,
+        /// Include reports marked `draft: true`.
+        #[arg(long)]
+        drafts: bool,
+    },
+    /// Create a new site with a site.yaml and example reports.
+    Init {
+        /// The folder to create (it must not exist, or be empty).
+        dir: PathBuf,
+    },
+}

@@ -1,0 +1,24 @@
+//! One function per command.
+
+mod build;
+mod init;
+
+use std::process::ExitCode;
+
+use crate::cli::Command;
+
+pub fn run(command: Command) -> ExitCode {
+    match command {
+        Command::Build {
+            root,
+            output,
+            drafts,
+            force,
+        } => {
+            let output = output.unwrap_or_else(|| reportal::site::default_output(&root));
+            build::run(root, Some(output), drafts, force)
+        }
+        Command::Check { root, drafts } => build::run(root, None, drafts, false),
+        Command::Init { dir } => init::run(&dir),
+    }
+}

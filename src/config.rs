@@ -1,0 +1,133 @@
+//! `site.yaml`: the site's settings. Every key has a default, so a site
+//! without the file builds.
+
+use std::collections::BTreeMap;
+
+use serde::Deserialize;
+
+/// The interface language of the generated pages.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default, Deserialize)]
+pub enum Language {
+    #[default]
+    #[serde(rename = "zh-CN", alias = "zh", alias = "zh-cn", alias = "zh-Hans")]
+    ZhCn,
+    #[serde(rename = "en", alias = "en-US", alias = "en-GB")]
+    En,
+}
+
+impl Language {
+    /// The value of the pages' `lang` attribute.
+    pub fn tag(self) -> &'static str {
+        match self {
+            Language::ZhCn => "zh-CN",
+            Language::En => "en",
+        }
+    }
+}
+
+/// A reporting unit (an office, a city branch) as site.yaml lists it.
+#[derive(Debug, Clone, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct UnitConfig {
+    pub id: String,
+    pub name: String,
+}
+
+/// A work area (重点工作) as site.yaml lists it, with the other names
+/// writers use for it.
+#[derive(Debug, Clone, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct AreaConfig {
+    pub id: String,
+    pub name: String,
+    #[serde(default)]
+    pub aliases: Vec<String>,
+}
+
+/// The level-3 headings that split a work area into progress and plan.
+#[derive(Debug, Clone, Deserialize)]
+#[serde(deny_unknown_fields, default)]
+pub struct Sections {
+    pub progress: Vec<String>,
+    pub plan: Vec<String>,
+}
+
+impl Default for Sections {
+    fn default() -> Self {
+        let owned = |labels: &[&str]| labels.iter().map(|s| s.to_string()).collect();
+        Sections {
+            progress: owned(&["本月份推进情况", "本月推进情况", "本月进展", "Progress"]),
+            plan: owned(&["下一步推进计划", "下一步计划", "下月计划", "Next steps"]),
+        }
+    }
+}
+
+#[derive(Debug, Clone, Deserialize)]
+#[serde(default)]
+pub struct SiteConfig {
+    pub title: Option<String>,
+    /// Absolute URL of the published site; only the feed and the sitemap
+    /// need it, every page link is relative.
+    pub base_url: Option<String>,
+    pub language: Language,
+    pub theme: String,
+    pub units: Vec<UnitConfig>,
+    pub areas: Vec<AreaConfig>,
+    pub sections: Sections,
+    pub unsafe_html: bool,
+    /// Links end in `/` instead of `/index.html`: nicer over HTTP, but a
+    /// folder link opened from disk shows a file listing.
+    pub pretty_urls: bool,
+    /// Keys nobody reads, kept to warn about typos.
+    #[serde(flatten)]
+    pub unknown: BTreeMap<String, serde::de::IgnoredAny>,
+}
+
+impl Default for SiteConfig {
+    fn default() -> Self {
+        SiteConfig {
+            title: None,
+            base_url: None,
+            language: Language::default(),
+            theme: "default".to_string(),
+            units: Vec::new(),
+            areas: Vec::new(),
+            sections: Sections::default(),
+            unsafe_html: false,
+            pretty_urls: false,
+            unknown: BTreeMap::new(),
+        }
+    }
+}
+
+/// The keys site.yaml understands, for "did you mean" suggestions.
+pub const KNOWN_KEYS: &[&str] = &[
+    "title",
+    "base_url",
+    "language",
+    "theme",
+    "units",
+    "areas",
+    "sections",
+    "unsafe_html",
+    "pretty_urls",
+];
+
+impl SiteConfig {
+    /// The site title, or a sensible one in the site's language.
+    pub fn title(&self) -> &str {
+        match (&self.title, self.language) {
+            (Some(title), _) => title,
+            (None, Language::ZhCn) => "工作报告",
+            (None, Language::En) => "Work reports",
+        }
+    }
+
+    /// `base_url` without its trailing slash, if set.
+    pub fn base_url(&self) -> Option<&str> {
+        self.base_url
+            .as_deref()
+            .map(|url| url.trim_end_matches('/'))
+            .filter(|url| !url.is_empty())
+    }
+}

@@ -1,0 +1,252 @@
+//! Problems found in a writer's files, reported together at the end of a run.
+//!
+//! Every problem names the file (relative to the site root, with `/`), and the
+//! line and column where they are known, as `content/gd/2015-12.md:3:7: ...`.
+//! The same value renders through miette with the offending source line, so a
+//! writer sees both the place and the text they wrote.
+
+use std::fmt;
+use std::sync::Arc;
+
+use miette::{Diagnostic, LabeledSpan, SourceCode};
+
+/// How bad a problem is: errors stop the build, warnings are printed.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord)]
+pub enum Severity {
+    Warning,
+    Error,
+}
+
+/// What went wrong, in the writer's words.
+#[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]
+pub enum ProblemKind {
+    #[error("cannot read this file: {0}")]
+    Unreadable(String),
+    #[error("the file is not UTF-8 text{}", if *.looks_like_gbk { "; it looks like GBK/GB18030 (a Chinese Windows encoding): save it again as UTF-8" } else { "; save it again as UTF-8" })]
+    NotUtf8 { looks_like_gbk: bool },
+    #[error("the front matter opened with `---` is never closed: add a line with only `---` after it")]
+    UnclosedFrontMatter,
+    #[error("the front matter is not valid YAML: {0}")]
+    BadYaml(String),
+    #[error("no month: add `month: YYYY-MM` to the front matter, or name the file YYYY-MM.md")]
+    MissingMonth,
+    #[error("`{0}` is not a month: write it as YYYY-MM, for example 2015-12")]
+    InvalidMonth(String),
+    #[error("unit `{given}` is not in site.yaml; the units are: {known}")]
+    UnknownUnit { given: String, known: String },
+    #[error("this site has several units: say which one this report is for, with `unit:` in the front matter")]
+    MissingUnit,
+    #[error("a second report for unit `{unit}` in {month}: {other} has it already")]
+    DuplicateReport {
+        unit: String,
+        month: String,
+        other: String,
+    },
+    #[error("unknown front matter key `{key}`{}; it is ignored", suggestion_text(.suggestion))]
+    UnknownKey {
+        key: String,
+        suggestion: Option<String>,
+    },
+    #[error("unknown key `{key}` in site.yaml{}; it is ignored", suggestion_text(.suggestion))]
+    UnknownConfigKey {
+        key: String,
+        suggestion: Option<String>,
+    },
+    #[error("work area `{name}` is not in site.yaml{}", match .closest { Some(c) => format!("; the closest configured area is `{c}`"), None => String::new() })]
+    UnknownArea {
+        name: String,
+        closest: Option<String>,
+    },
+    #[error("`draft:` must be true or false, not `{0}`")]
+    InvalidDraft(String),
+    #[error("site.yaml is not valid: {0}")]
+    BadConfig(String),
+    #[error("no reports found: put one Markdown file per report under {0}")]
+    NoReports(String),
+    #[error("template {name}: {message}")]
+    Template { name: String, message: String },
+    #[error("{0}")]
+    Output(String),
+}
+
+fn suggestion_text(suggestion: &Option<String>) -> String {
+    match suggestion {
+        Some(s) => format!(" (did you mean `{s}`?)"),
+        None => String::new(),
+    }
+}
+
+/// One problem, with where it is.
+#[derive(Debug, Clone)]
+pub struct Problem {
+    pub severity: Severity,
+    pub kind: ProblemKind,
+    /// Path relative to the site root, `/`-separated.
+    pub file: Option<String>,
+    /// 1-based line and column (in characters); 0 when unknown.
+    pub line: usize,
+    pub column: usize,
+    /// The file's text and the byte range to underline, for the snippet.
+    pub snippet: Option<(Arc<str>, std::ops::Range<usize>)>,
+}
+
+impl Problem {
+    pub fn error(kind: ProblemKind) -> Self {
+        Problem {
+            severity: Severity::Error,
+            kind,
+            file: None,
+            line: 0,
+            column: 0,
+            snippet: None,
+        }
+    }
+
+    pub fn warning(kind: ProblemKind) -> Self {
+        Problem {
+            severity: Severity::Warning,
+            ..Problem::error(kind)
+        }
+    }
+
+    pub fn in_file(mut self, file: &str) -> Self {
+        self.file = Some(file.to_string());
+        self
+    }
+
+    /// Points at a byte range of `text` (the whole file): computes line and
+    /// column and keeps the text so the offending line can be shown.
+    pub fn at(mut self, text: &Arc<str>, range: std::ops::Range<usize>) -> Self {
+        let start = floor_char_boundary(text, range.start.min(text.len()));
+        let end = floor_char_boundary(text, range.end.clamp(start, text.len()));
+        let (line, column) = line_column(text, start);
+        self.line = line;
+        self.column = column;
+        self.snippet = Some((Arc::clone(text), start..end));
+        self
+    }
+
+    pub fn is_error(&self) -> bool {
+        self.severity == Severity::Error
+    }
+}
+
+fn floor_char_boundary(text: &str, mut i: usize) -> usize {
+    while i > 0 && !text.is_char_boundary(i) {
+        i -= 1;
+    }
+    i
+}
+
+/// 1-based line and character column of a byte offset.
+pub fn line_column(text: &str, offset: usize) -> (usize, usize) {
+    let before = &text[..offset];
+    let line = before.matches('\n').count() + 1;
+    let line_start = before.rfind('\n').map_or(0, |i| i + 1);
+    let column = before[line_start..].chars().count() + 1;
+    (line, column)
+}
+
+/// Byte offset of a 1-based line and character column; clamps to the text.
+pub fn offset_of(text: &str, line: usize, column: usize) -> usize {
+    let mut offset = 0;
+    for _ in 1..line.max(1) {
+        match text[offset..].find('\n') {
+            Some(i) => offset += i + 1,
+            None => return text.len(),
+        }
+    }
+    let rest = &text[offset..];
+    let line_end = rest.find('\n').unwrap_or(rest.len());
+    offset
+        + rest[..line_end]
+            .char_indices()
+            .nth(column.saturating_sub(1))
+            .map_or(line_end, |(i, _)| i)
+}
+
+impl fmt::Display for Problem {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        match (&self.file, self.line) {
+            (Some(file), 0) => write!(f, "{file}: {}", self.kind),
+            (Some(file), line) => write!(f, "{file}:{line}:{}: {}", self.column, self.kind),
+            (None, _) => write!(f, "{}", self.kind),
+        }
+    }
+}
+
+impl std::error::Error for Problem {}
+
+impl Diagnostic for Problem {
+    fn severity(&self) -> Option<miette::Severity> {
+        Some(match self.severity {
+            Severity::Error => miette::Severity::Error,
+            Severity::Warning => miette::Severity::Warning,
+        })
+    }
+
+    fn source_code(&self) -> Option<&dyn SourceCode> {
+        self.snippet.as_ref().map(|(text, _)| text as &dyn SourceCode)
+    }
+
+    fn labels(&self) -> Option<Box<dyn Iterator<Item = LabeledSpan> + '_>> {
+        let (_, range) = self.snippet.as_ref()?;
+        let span = LabeledSpan::new_with_span(None, range.start..range.end.max(range.start));
+        Some(Box::new(std::iter::once(span)))
+    }
+}
+
+/// All problems of one run, in a stable order (by file, then line).
+#[derive(Debug, Default)]
+pub struct Problems(pub Vec<Problem>);
+
+impl Problems {
+    pub fn push(&mut self, problem: Problem) {
+        self.0.push(problem);
+    }
+
+    pub fn extend(&mut self, problems: impl IntoIterator<Item = Problem>) {
+        self.0.extend(problems);
+    }
+
+    pub fn has_errors(&self) -> bool {
+        self.0.iter().any(Problem::is_error)
+    }
+
+    pub fn count(&self, severity: Severity) -> usize {
+        self.0.iter().filter(|p| p.severity == severity).count()
+    }
+
+    /// Orders problems so two runs print them identically, whatever order
+    /// the parallel stages found them in.
+    pub fn sort(&mut self) {
+        self.0.sort_by(|a, b| {
+            (&a.file, a.line, a.column, b.severity, a.kind.to_string()).cmp(&(
+                &b.file,
+                b.line,
+                b.column,
+                a.severity,
+                b.kind.to_string(),
+            ))
+        });
+    }
+
+    /// Renders every problem for a terminal (or a plain pipe): the
+    /// `file:line:col: message` line, then the source line underlined.
+    pub fn render(&self, color: bool) -> String {
+        let theme = if color {
+            miette::GraphicalTheme::unicode()
+        } else {
+            miette::GraphicalTheme::unicode_nocolor()
+        };
+        let handler = miette::GraphicalReportHandler::new_themed(theme).with_context_lines(1);
+        let mut out = String::new();
+        for problem in &self.0 {
+            if handler.render_report(&mut out, problem).is_err() {
+                out.push_str(&problem.to_string());
+                out.push('\n');
+            }
+        }
+        out
+    }
+}

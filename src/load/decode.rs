@@ -1,0 +1,56 @@
+//! Bytes to text. Windows editors write a UTF-8 BOM and CRLF line ends, and
+//! older ones save Chinese text as GBK: the first two are accepted, the third
+//! is named so the writer knows what to do.
+
+/// Decodes a report file, dropping a UTF-8 BOM. CRLF is kept: every later
+/// stage treats `\r\n` as a line end, and offsets then match the file.
+pub fn decode(bytes: &[u8]) -> Result<String, NotUtf8> {
+    let bytes = bytes.strip_prefix(b"\xEF\xBB\xBF").unwrap_or(bytes);
+    match std::str::from_utf8(bytes) {
+        Ok(text) => Ok(text.to_string()),
+        Err(err) => Err(NotUtf8 {
+            looks_like_gbk: looks_like_gbk(bytes),
+            valid_up_to: err.valid_up_to(),
+        }),
+    }
+}
+
+/// A file that is not UTF-8; `valid_up_to` is where the first bad byte is.
+#[derive(Debug)]
+pub struct NotUtf8 {
+    pub looks_like_gbk: bool,
+    pub valid_up_to: usize,
+}
+
+/// Whether chardetng, the detector Firefox uses, takes the bytes for
+/// GBK/GB18030 (Chinese text saved by older Windows programs).
+fn looks_like_gbk(bytes: &[u8]) -> bool {
+    let mut detector = chardetng::EncodingDetector::new(chardetng::Iso2022JpDetection::Deny);
+    detector.feed(bytes, true);
+    let encoding = detector.guess(Some(b"cn"), chardetng::Utf8Detection::Allow);
+    encoding == encoding_rs::GBK || encoding == encoding_rs::GB18030
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn strips_bom_and_keeps_text() {
+        assert_eq!(decode(b"\xEF\xBB\xBF# hi\r\n").unwrap(), "# hi\r\n");
+    }
+
+    #[test]
+    fn recognises_gbk() {
+        let (gbk, _, _) = encoding_rs::GBK.encode("本月份推进情况：完成团干部培训三期。");
+        let err = decode(&gbk).unwrap_err();
+        assert!(err.looks_like_gbk);
+    }
+
+    #[test]
+    fn other_bytes_are_not_gbk() {
+        let (latin1, _, _) = encoding_rs::WINDOWS_1252.encode("Le café crème coûte très cher à l'été.");
+        let err = decode(&latin1).unwrap_err();
+        assert!(!err.looks_like_gbk);
+    }
+}

@@ -1,0 +1,196 @@
+//! Stage 1, load: read everything a build needs from disk — site.yaml, the
+//! report files (decoded, front matter split off), the theme's templates and
+//! static files — and nothing else. Later stages never touch the disk.
+
+mod decode;
+pub mod front_matter;
+mod theme;
+
+use std::path::{Path, PathBuf};
+use std::sync::Arc;
+
+use rayon::prelude::*;
+
+use crate::config::{KNOWN_KEYS, SiteConfig};
+use crate::diagnostics::{Problem, ProblemKind, Problems};
+pub use theme::{StaticFile, Template, Theme};
+
+/// One report file as read from disk.
+#[derive(Debug, Clone)]
+pub struct SourceFile {
+    /// Path relative to the site root, `/`-separated: what messages name.
+    pub rel: String,
+    pub text: Arc<str>,
+    pub parts: front_matter::Parts,
+}
+
+/// Everything the build reads.
+#[derive(Debug)]
+pub struct Inputs {
+    pub root: PathBuf,
+    pub config: SiteConfig,
+    pub sources: Vec<SourceFile>,
+    pub theme: Theme,
+}
+
+/// Reads the site at `root`. Problems in single files are collected; only
+/// what makes the whole site unreadable (no content, a broken site.yaml)
+/// returns no inputs.
+pub fn load(root: &Path, problems: &mut Problems) -> Option<Inputs> {
+    let config = read_config(root, problems)?;
+    let theme = match Theme::load(root, &config.theme) {
+        Ok(theme) => theme,
+        Err(problem) => {
+            problems.push(problem);
+            return None;
+        }
+    };
+    let content = root.join("content");
+    let paths = report_paths(&content, root, problems);
+    if paths.is_empty() {
+        problems.push(Problem::error(ProblemKind::NoReports("content/".into())));
+        return None;
+    }
+    let results: Vec<Result<SourceFile, Problem>> = paths
+        .par_iter()
+        .map(|(path, rel)| read_report(path, rel))
+        .collect();
+    let mut sources = Vec::with_capacity(results.len());
+    for result in results {
+        match result {
+            Ok(source) => sources.push(source),
+            Err(problem) => problems.push(problem),
+        }
+    }
+    Some(Inputs {
+        root: root.to_path_buf(),
+        config,
+        sources,
+        theme,
+    })
+}
+
+/// The Markdown files under `content/`, sorted, skipping hidden files and
+/// editors' backup and lock files.
+fn report_paths(content: &Path, root: &Path, problems: &mut Problems) -> Vec<(PathBuf, String)> {
+    let mut paths = Vec::new();
+    let walker = walkdir::WalkDir::new(content)
+        .follow_links(true)
+        .sort_by_file_name()
+        .into_iter()
+        .filter_entry(|entry| entry.depth() == 0 || !is_hidden(entry.file_name()));
+    for entry in walker {
+        match entry {
+            Ok(entry) if entry.file_type().is_file() && is_markdown(entry.path()) => {
+                let rel = relative(root, entry.path());
+                paths.push((entry.into_path(), rel));
+            }
+            Ok(_) => {}
+            Err(err) if err.depth() == 0 && err.io_error().map(|e| e.kind()) == Some(std::io::ErrorKind::NotFound) => {}
+            Err(err) => {
+                let file = err.path().map(|p| relative(root, p)).unwrap_or_default();
+                problems.push(Problem::error(ProblemKind::Unreadable(err.to_string())).in_file(&file));
+            }
+        }
+    }
+    paths
+}
+
+fn is_hidden(name: &std::ffi::OsStr) -> bool {
+    let name = name.to_string_lossy();
+    name.starts_with('.') || name.ends_with('~') || name.starts_with('#')
+}
+
+fn is_markdown(path: &Path) -> bool {
+    path.extension()
+        .is_some_and(|ext| ext.eq_ignore_ascii_case("md") || ext.eq_ignore_ascii_case("markdown"))
+}
+
+/// `path` relative to `root`, `/`-separated, for messages and sorting.
+pub fn relative(root: &Path, path: &Path) -> String {
+    let rel = path.strip_prefix(root).unwrap_or(path);
+    rel.components()
+        .map(|c| c.as_os_str().to_string_lossy())
+        .collect::<Vec<_>>()
+        .join("/")
+}
+
+fn read_report(path: &Path, rel: &str) -> Result<SourceFile, Problem> {
+    let bytes = std::fs::read(path)
+        .map_err(|err| Problem::error(ProblemKind::Unreadable(err.to_string())).in_file(rel))?;
+    let text: Arc<str> = match decode::decode(&bytes) {
+        Ok(text) => text.into(),
+        Err(err) => {
+            // Show where the first bad byte is, on the part that did decode.
+            let lossy: Arc<str> = String::from_utf8_lossy(&bytes).into();
+            let good = String::from_utf8_lossy(&bytes[..err.valid_up_to]).len();
+            return Err(Problem::error(ProblemKind::NotUtf8 {
+                looks_like_gbk: err.looks_like_gbk,
+            })
+            .in_file(rel)
+            .at(&lossy, good..good + 1));
+        }
+    };
+    let parts = front_matter::split(&text).map_err(|unclosed| {
+        Problem::error(ProblemKind::UnclosedFrontMatter)
+            .in_file(rel)
+            .at(&text, unclosed.opening)
+    })?;
+    Ok(SourceFile {
+        rel: rel.to_string(),
+        text,
+        parts,
+    })
+}
+
+fn read_config(root: &Path, problems: &mut Problems) -> Option<SiteConfig> {
+    let path = root.join("site.yaml");
+    let text = match std::fs::read(&path) {
+        Ok(bytes) => match decode::decode(&bytes) {
+            Ok(text) => text,
+            Err(err) => {
+                problems.push(
+                    Problem::error(ProblemKind::NotUtf8 {
+                        looks_like_gbk: err.looks_like_gbk,
+                    })
+                    .in_file("site.yaml"),
+                );
+                return None;
+            }
+        },
+        Err(err) if err.kind() == std::io::ErrorKind::NotFound => return Some(SiteConfig::default()),
+        Err(err) => {
+            problems.push(Problem::error(ProblemKind::Unreadable(err.to_string())).in_file("site.yaml"));
+            return None;
+        }
+    };
+    if text.trim().is_empty() {
+        return Some(SiteConfig::default());
+    }
+    let text: Arc<str> = text.into();
+    match crate::yaml::from_str::<SiteConfig>(&text) {
+        Ok(config) => {
+            for key in config.unknown.keys() {
+                let suggestion = crate::yaml::closest_key(key, KNOWN_KEYS);
+                let at = crate::yaml::key_offset(&text, key);
+                problems.push(
+                    Problem::warning(ProblemKind::UnknownConfigKey {
+                        key: key.clone(),
+                        suggestion,
+                    })
+                    .in_file("site.yaml")
+                    .at(&text, at..at + key.len()),
+                );
+            }
+            Some(config)
+        }
+        Err(err) => {
+            problems.push(
+                Problem::error(ProblemKind::BadConfig(err.message))
+                    .in_file("site.yaml")
+                    .at(&text, err.offset..err.offset),
+            );
+            None
+        }
+    }
+}

@@ -1,0 +1,115 @@
+//! The theme: templates and static files. The default theme is embedded in
+//! the binary, so any site builds without a `themes/` folder; a site's own
+//! `themes/<name>/` replaces it, its `templates/` overrides single templates
+//! and its `static/` is copied over the theme's static files.
+
+use std::collections::BTreeMap;
+use std::path::Path;
+
+use crate::diagnostics::{Problem, ProblemKind};
+
+#[derive(rust_embed::RustEmbed)]
+#[folder = "themes/default/"]
+struct DefaultTheme;
+
+/// A template's name (its path under `templates/`) and its source.
+#[derive(Debug, Clone)]
+pub struct Template {
+    pub name: String,
+    pub source: String,
+    /// Where it came from, relative to the site root, for error messages.
+    pub origin: String,
+}
+
+/// A file copied as is into the output.
+#[derive(Debug, Clone)]
+pub struct StaticFile {
+    /// Path in the output, `/`-separated.
+    pub path: String,
+    pub bytes: Vec<u8>,
+}
+
+/// Templates and static files, by name, overrides already applied.
+#[derive(Debug, Default)]
+pub struct Theme {
+    pub templates: BTreeMap<String, Template>,
+    pub statics: BTreeMap<String, StaticFile>,
+}
+
+impl Theme {
+    pub fn load(root: &Path, name: &str) -> Result<Theme, Problem> {
+        let mut theme = Theme::default();
+        let theme_dir = root.join("themes").join(name);
+        if theme_dir.is_dir() {
+            theme.add_dir(root, &theme_dir.join("templates"), true)?;
+            theme.add_dir(root, &theme_dir.join("static"), false)?;
+        } else if name == "default" {
+            theme.add_embedded();
+        } else {
+            return Err(Problem::error(ProblemKind::BadConfig(format!(
+                "theme `{name}` not found: there is no folder themes/{name}/"
+            )))
+            .in_file("site.yaml"));
+        }
+        theme.add_dir(root, &root.join("templates"), true)?;
+        theme.add_dir(root, &root.join("static"), false)?;
+        Ok(theme)
+    }
+
+    fn add_embedded(&mut self) {
+        for path in DefaultTheme::iter() {
+            let Some(file) = DefaultTheme::get(&path) else { continue };
+            let bytes = file.data.into_owned();
+            if let Some(name) = path.strip_prefix("templates/") {
+                self.add_template(name, bytes, format!("(built-in theme) templates/{name}"));
+            } else if let Some(name) = path.strip_prefix("static/") {
+                self.statics.insert(
+                    name.to_string(),
+                    StaticFile {
+                        path: name.to_string(),
+                        bytes,
+                    },
+                );
+            }
+        }
+    }
+
+    fn add_template(&mut self, name: &str, bytes: Vec<u8>, origin: String) {
+        let source = String::from_utf8_lossy(&bytes).into_owned();
+        let name = name.to_string();
+        self.templates.insert(
+            name.clone(),
+            Template {
+                name,
+                source,
+                origin,
+            },
+        );
+    }
+
+    fn add_dir(&mut self, root: &Path, dir: &Path, templates: bool) -> Result<(), Problem> {
+        if !dir.is_dir() {
+            return Ok(());
+        }
+        for entry in walkdir::WalkDir::new(dir).follow_links(true).sort_by_file_name() {
+            let entry = entry.map_err(|err| {
+                Problem::error(ProblemKind::Unreadable(err.to_string()))
+                    .in_file(&super::relative(root, err.path().unwrap_or(dir)))
+            })?;
+            if !entry.file_type().is_file() || entry.file_name().to_string_lossy().starts_with('.') {
+                continue;
+            }
+            let rel_to_root = super::relative(root, entry.path());
+            let name = super::relative(dir, entry.path());
+            let bytes = std::fs::read(entry.path()).map_err(|err| {
+                Problem::error(ProblemKind::Unreadable(err.to_string())).in_file(&rel_to_root)
+            })?;
+            if templates {
+                self.add_template(&name, bytes, rel_to_root);
+            } else {
+                self.statics.insert(name.clone(), StaticFile { path: name, bytes });
+            }
+        }
+        Ok(())
+    }
+}

@@ -1,0 +1,345 @@
+//! Stage 2, model: reports, months, units and work areas, and how they
+//! relate. Built from the loaded inputs only; knows nothing of HTML pages.
+
+mod body;
+mod cjk_emphasis;
+mod month;
+pub mod names;
+mod report;
+mod sanitize;
+
+use std::collections::{BTreeMap, HashMap};
+
+use rayon::prelude::*;
+
+pub use month::Month;
+use report::ParsedReport;
+
+use crate::config::SiteConfig;
+use crate::diagnostics::{Problem, ProblemKind, Problems};
+use crate::load::SourceFile;
+
+#[derive(Debug, Clone)]
+pub struct Unit {
+    pub id: String,
+    pub name: String,
+}
+
+#[derive(Debug, Clone)]
+pub struct Area {
+    pub id: String,
+    pub name: String,
+}
+
+/// One work area in one report: what was done that month and what was
+/// planned next.
+#[derive(Debug, Clone)]
+pub struct Entry {
+    /// Index into `Library::areas`.
+    pub area: usize,
+    /// The heading as the writer wrote it, numbering stripped.
+    pub heading: String,
+    /// Its anchor on the month page.
+    pub anchor: String,
+    pub progress_html: String,
+    pub plan_html: String,
+    pub progress_text: String,
+}
+
+/// One unit's report for one month.
+#[derive(Debug, Clone)]
+pub struct Report {
+    /// The file, relative to the site root.
+    pub source: String,
+    pub title: Option<String>,
+    pub summary: Option<String>,
+    pub draft: bool,
+    pub month: Month,
+    /// Index into `Library::units`.
+    pub unit: usize,
+    pub preamble_html: String,
+    pub entries: Vec<Entry>,
+}
+
+/// Everything the site shows, ordered: reports by month, then by unit in
+/// configured order.
+#[derive(Debug)]
+pub struct Library {
+    pub config: SiteConfig,
+    pub units: Vec<Unit>,
+    pub areas: Vec<Area>,
+    pub reports: Vec<Report>,
+    /// Each month with reports, oldest first, with its reports' indices.
+    pub months: BTreeMap<Month, Vec<usize>>,
+}
+
+impl Library {
+    /// Indices of the reports that have an entry for `area`, with the entry's
+    /// index, newest month first.
+    pub fn timeline(&self, area: usize) -> Vec<(usize, usize)> {
+        let mut found = Vec::new();
+        for (r, report) in self.reports.iter().enumerate().rev() {
+            for (e, entry) in report.entries.iter().enumerate() {
+                if entry.area == area {
+                    found.push((r, e));
+                }
+            }
+        }
+        found
+    }
+}
+
+pub struct ModelOptions {
+    pub drafts: bool,
+}
+
+/// Builds the library from the loaded inputs. Every problem of every file
+/// is collected; a report with an error is left out.
+pub fn assemble(config: SiteConfig, sources: &[SourceFile], options: &ModelOptions, problems: &mut Problems) -> Library {
+    let parsed: Vec<(Result<ParsedReport, Vec<Problem>>, Vec<Problem>)> = sources
+        .par_iter()
+        .map(|source| {
+            let mut warnings = Vec::new();
+            let result = report::parse(source, &config, &mut warnings);
+            (result, warnings)
+        })
+        .collect();
+    let mut reports = Vec::new();
+    for (result, warnings) in parsed {
+        problems.extend(warnings);
+        match result {
+            Ok(report) if report.draft && !options.drafts => {}
+            Ok(report) => reports.push(report),
+            Err(errors) => problems.extend(errors),
+        }
+    }
+    reports.sort_by(|a, b| (a.month, &a.source).cmp(&(b.month, &b.source)));
+
+    let units = resolve_units(&config, &reports, problems);
+    let mut areas = AreaIndex::new(&config);
+    let mut seen: HashMap<(usize, Month), String> = HashMap::new();
+    let mut library_reports = Vec::new();
+    for parsed in reports {
+        let Some(unit) = units.unit_of(&parsed, &config, problems) else { continue };
+        if let Some(other) = seen.get(&(unit, parsed.month)) {
+            let at = parsed.unit.as_ref().map_or(0..0, |(_, r)| r.clone());
+            problems.push(
+                Problem::error(ProblemKind::DuplicateReport {
+                    unit: units.list[unit].name.clone(),
+                    month: parsed.month.to_string(),
+                    other: other.clone(),
+                })
+                .in_file(&parsed.source)
+                .at(&parsed.text, at),
+            );
+            continue;
+        }
+        seen.insert((unit, parsed.month), parsed.source.clone());
+        let entries = entries(&parsed, unit, &units.list, &mut areas, problems, units.list.len() > 1);
+        library_reports.push(Report {
+            source: parsed.source,
+            title: parsed.title,
+            summary: parsed.summary,
+            draft: parsed.draft,
+            month: parsed.month,
+            unit,
+            preamble_html: parsed.body.preamble_html,
+            entries,
+        });
+    }
+    library_reports.sort_by_key(|r| (r.month, r.unit));
+    let mut months: BTreeMap<Month, Vec<usize>> = BTreeMap::new();
+    for (i, report) in library_reports.iter().enumerate() {
+        months.entry(report.month).or_default().push(i);
+    }
+    Library {
+        config,
+        units: units.list,
+        areas: areas.list,
+        reports: library_reports,
+        months,
+    }
+}
+
+/// The site's units: those site.yaml lists, or else those the reports name.
+struct Units {
+    list: Vec<Unit>,
+    /// Whether reports may only name listed units.
+    configured: bool,
+}
+
+fn resolve_units(config: &SiteConfig, reports: &[ParsedReport], problems: &mut Problems) -> Units {
+    if !config.units.is_empty() {
+        let list = config
+            .units
+            .iter()
+            .map(|u| Unit {
+                id: u.id.clone(),
+                name: u.name.clone(),
+            })
+            .collect();
+        return Units { list, configured: true };
+    }
+    let mut list: Vec<Unit> = Vec::new();
+    let mut names: Vec<&str> = reports.iter().filter_map(|r| r.unit.as_ref().map(|(n, _)| n.as_str())).collect();
+    names.sort_unstable();
+    names.dedup();
+    for name in names {
+        list.push(Unit {
+            id: unique_id(names::slug(name), &list.iter().map(|u| u.id.as_str()).collect::<Vec<_>>()),
+            name: name.to_string(),
+        });
+    }
+    if list.is_empty() {
+        list.push(Unit {
+            id: "main".into(),
+            name: config.title().to_string(),
+        });
+    }
+    let _ = problems;
+    Units { list, configured: false }
+}
+
+impl Units {
+    fn unit_of(&self, report: &ParsedReport, config: &SiteConfig, problems: &mut Problems) -> Option<usize> {
+        let Some((written, range)) = &report.unit else {
+            if self.list.len() == 1 {
+                return Some(0);
+            }
+            let at = 0..0;
+            problems.push(Problem::error(ProblemKind::MissingUnit).in_file(&report.source).at(&report.text, at));
+            return None;
+        };
+        let wanted = names::normalize(written);
+        let found = self
+            .list
+            .iter()
+            .position(|u| names::normalize(&u.id) == wanted || names::normalize(&u.name) == wanted);
+        if found.is_none() && self.configured {
+            let known = config
+                .units
+                .iter()
+                .map(|u| format!("{} ({})", u.id, u.name))
+                .collect::<Vec<_>>()
+                .join(", ");
+            problems.push(
+                Problem::error(ProblemKind::UnknownUnit {
+                    given: written.clone(),
+                    known,
+                })
+                .in_file(&report.source)
+                .at(&report.text, range.clone()),
+            );
+        }
+        found
+    }
+}
+
+/// Work areas by name and alias, growing as reports bring new headings.
+struct AreaIndex {
+    list: Vec<Area>,
+    by_name: HashMap<String, usize>,
+    /// Configured names and aliases, for "closest area" suggestions.
+    configured: Vec<(String, usize)>,
+}
+
+impl AreaIndex {
+    fn new(config: &SiteConfig) -> Self {
+        let mut index = AreaIndex {
+            list: Vec::new(),
+            by_name: HashMap::new(),
+            configured: Vec::new(),
+        };
+        for area in &config.areas {
+            let i = index.list.len();
+            index.list.push(Area {
+                id: area.id.clone(),
+                name: area.name.clone(),
+            });
+            for name in std::iter::once(&area.name).chain(&area.aliases).chain(std::iter::once(&area.id)) {
+                index.by_name.insert(names::normalize(name), i);
+                index.configured.push((name.clone(), i));
+            }
+        }
+        index
+    }
+
+    /// The area a heading names, and whether it was already known.
+    fn find_or_add(&mut self, name: &str) -> (usize, bool) {
+        let key = names::normalize(name);
+        if let Some(&i) = self.by_name.get(&key) {
+            return (i, true);
+        }
+        let ids: Vec<&str> = self.list.iter().map(|a| a.id.as_str()).collect();
+        let id = unique_id(names::slug(name), &ids);
+        let i = self.list.len();
+        self.list.push(Area { id, name: name.to_string() });
+        self.by_name.insert(key, i);
+        (i, false)
+    }
+
+    fn closest(&self, name: &str) -> Option<String> {
+        let name: Vec<char> = names::normalize(name).chars().collect();
+        self.configured
+            .iter()
+            .map(|(candidate, i)| {
+                let candidate: Vec<char> = names::normalize(candidate).chars().collect();
+                (strsim::generic_levenshtein(&name, &candidate), *i)
+            })
+            .min()
+            .map(|(_, i)| self.list[i].name.clone())
+    }
+}
+
+fn entries(
+    report: &ParsedReport,
+    unit: usize,
+    units: &[Unit],
+    areas: &mut AreaIndex,
+    problems: &mut Problems,
+    several_units: bool,
+) -> Vec<Entry> {
+    let mut anchors: Vec<String> = Vec::new();
+    let mut entries = Vec::new();
+    for written in &report.body.areas {
+        let heading = names::strip_numbering(&written.heading).to_string();
+        let (area, known) = areas.find_or_add(&heading);
+        if !known && !areas.configured.is_empty() {
+            problems.push(
+                Problem::warning(ProblemKind::UnknownArea {
+                    name: heading.clone(),
+                    closest: areas.closest(&heading),
+                })
+                .in_file(&report.source)
+                .at(&report.text, written.heading_range.clone()),
+            );
+        }
+        let base = if several_units {
+            format!("{}-{}", units[unit].id, areas.list[area].id)
+        } else {
+            areas.list[area].id.clone()
+        };
+        let anchor = unique_id(base, &anchors.iter().map(String::as_str).collect::<Vec<_>>());
+        anchors.push(anchor.clone());
+        entries.push(Entry {
+            area,
+            heading,
+            anchor,
+            progress_html: written.progress_html.clone(),
+            plan_html: written.plan_html.clone(),
+            progress_text: written.progress_text.clone(),
+        });
+    }
+    entries
+}
+
+/// `id`, or `id-2`, `id-3`… if taken.
+fn unique_id(id: String, taken: &[&str]) -> String {
+    if !taken.contains(&id.as_str()) {
+        return id;
+    }
+    (2..)
+        .map(|n| format!("{id}-{n}"))
+        .find(|candidate| !taken.contains(&candidate.as_str()))
+        .unwrap_or(id)
+}

@@ -1,0 +1,90 @@
+//! A report month (YYYY-MM).
+
+use std::fmt;
+
+use serde::Serialize;
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash)]
+pub struct Month {
+    pub year: u16,
+    pub month: u8,
+}
+
+impl Month {
+    /// Reads what writers write: `2015-12`, and also `2015-1`, `2015/12`,
+    /// `2015.12` and `2015年12月`, which mean the same to them.
+    pub fn parse(text: &str) -> Option<Month> {
+        let text = text.trim();
+        let text = text.strip_suffix('月').unwrap_or(text);
+        let (year, month) = text
+            .split_once(['-', '/', '.', '年'])
+            .map(|(y, m)| (y.trim(), m.trim()))?;
+        if year.len() != 4 || !(1..=2).contains(&month.len()) {
+            return None;
+        }
+        let year: u16 = year.parse().ok()?;
+        let month: u8 = month.parse().ok()?;
+        (1..=12).contains(&month).then_some(Month { year, month })
+    }
+
+    /// The month from a file name like `2015-12.md`.
+    pub fn from_file_name(rel: &str) -> Option<Month> {
+        let name = rel.rsplit('/').next()?;
+        let stem = name.rsplit_once('.').map_or(name, |(stem, _)| stem);
+        if stem.len() == 7 && stem.as_bytes()[4] == b'-' {
+            Month::parse(stem)
+        } else {
+            None
+        }
+    }
+
+    pub fn previous(self) -> Month {
+        if self.month == 1 {
+            Month { year: self.year - 1, month: 12 }
+        } else {
+            Month { month: self.month - 1, ..self }
+        }
+    }
+}
+
+impl fmt::Display for Month {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        write!(f, "{:04}-{:02}", self.year, self.month)
+    }
+}
+
+impl Serialize for Month {
+    fn serialize<S: serde::Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
+        serializer.collect_str(self)
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn parses_the_forms_writers_use() {
+        let dec = Some(Month { year: 2015, month: 12 });
+        for text in ["2015-12", "2015/12", "2015.12", "2015年12月", " 2015-12 "] {
+            assert_eq!(Month::parse(text), dec, "{text}");
+        }
+        assert_eq!(Month::parse("2015-1"), Some(Month { year: 2015, month: 1 }));
+    }
+
+    #[test]
+    fn rejects_what_is_not_a_month() {
+        for text in ["2015-13", "2015-00", "15-12", "2015", "december", "2015-12-01"] {
+            assert_eq!(Month::parse(text), None, "{text}");
+        }
+    }
+
+    #[test]
+    fn month_from_file_name() {
+        assert_eq!(
+            Month::from_file_name("content/gd/2015-12.md"),
+            Some(Month { year: 2015, month: 12 })
+        );
+        assert_eq!(Month::from_file_name("content/gd/report.md"), None);
+    }
+}

@@ -1,0 +1,174 @@
+//! One report file read into its parts: front matter fields (with where
+//! they were written) and the rendered body. Matching units and areas needs
+//! every report and the site's lists, so it happens in `model::assemble`.
+
+use std::sync::Arc;
+
+use serde::Deserialize;
+use serde_saphyr::Spanned;
+
+use super::body::{self, Body, BodyOptions};
+use super::month::Month;
+use super::names::slug;
+use crate::config::SiteConfig;
+use crate::diagnostics::{Problem, ProblemKind};
+use crate::load::SourceFile;
+
+/// The front matter keys a report understands.
+pub const KNOWN_KEYS: &[&str] = &["title", "month", "unit", "draft", "summary"];
+
+/// A YAML scalar as a writer may type it: `unit: 3` is as valid as `unit: gd`.
+#[derive(Debug, Clone, Deserialize)]
+#[serde(untagged)]
+enum Scalar {
+    Bool(bool),
+    Int(i64),
+    Float(f64),
+    Text(String),
+}
+
+impl Scalar {
+    fn text(&self) -> String {
+        match self {
+            Scalar::Bool(b) => b.to_string(),
+            Scalar::Int(i) => i.to_string(),
+            Scalar::Float(f) => f.to_string(),
+            Scalar::Text(s) => s.trim().to_string(),
+        }
+    }
+}
+
+#[derive(Debug, Default, Deserialize)]
+struct FrontMatter {
+    title: Option<String>,
+    month: Option<Spanned<Scalar>>,
+    unit: Option<Spanned<Scalar>>,
+    draft: Option<Spanned<Scalar>>,
+    summary: Option<String>,
+}
+
+/// A report before units and areas are matched.
+#[derive(Debug)]
+pub struct ParsedReport {
+    pub source: String,
+    pub text: Arc<str>,
+    pub title: Option<String>,
+    pub summary: Option<String>,
+    pub draft: bool,
+    pub month: Month,
+    /// The unit as written, and where.
+    pub unit: Option<(String, std::ops::Range<usize>)>,
+    pub body: Body,
+}
+
+/// Reads one report. Warnings go to `warnings`; an error means the report
+/// cannot be placed (no month, bad YAML) and is left out of the site.
+pub fn parse(source: &SourceFile, config: &SiteConfig, warnings: &mut Vec<Problem>) -> Result<ParsedReport, Vec<Problem>> {
+    let text = &source.text;
+    let file = source.rel.as_str();
+    let problem = |kind: ProblemKind, range: std::ops::Range<usize>| Problem::error(kind).in_file(file).at(text, range);
+
+    let (front, yaml_start) = match &source.parts.front_matter {
+        Some(range) if !text[range.clone()].trim().is_empty() => {
+            let yaml = &text[range.clone()];
+            match crate::yaml::from_str::<FrontMatter>(yaml) {
+                Ok(front) => {
+                    warn_unknown_keys(yaml, range.start, file, text, warnings);
+                    (front, range.start)
+                }
+                Err(err) => {
+                    let at = range.start + err.offset;
+                    return Err(vec![problem(ProblemKind::BadYaml(err.message), at..at + 1)]);
+                }
+            }
+        }
+        Some(range) => (FrontMatter::default(), range.start),
+        None => (FrontMatter::default(), 0),
+    };
+    let located = |value: &Spanned<Scalar>| {
+        let span = value.referenced.span();
+        let start = yaml_start + span.byte_offset().unwrap_or(0) as usize;
+        let len = span.byte_len().unwrap_or(0) as usize;
+        (start..start + len, value.value.text())
+    };
+
+    let mut errors = Vec::new();
+    let month = match &front.month {
+        Some(value) => {
+            let (range, written) = located(value);
+            // Read the month as typed: YAML would make `2015.10` the float 2015.1.
+            let typed = text.get(range.clone()).unwrap_or(&written).trim_matches(['"', '\'', ' ']);
+            Month::parse(typed).ok_or_else(|| problem(ProblemKind::InvalidMonth(typed.to_string()), range))
+        }
+        None => Month::from_file_name(file).ok_or_else(|| {
+            let at = source.parts.front_matter.as_ref().map_or(0, |r| r.start);
+            problem(ProblemKind::MissingMonth, at..at)
+        }),
+    };
+    let draft = match &front.draft {
+        None => false,
+        Some(value) => match &value.value {
+            Scalar::Bool(b) => *b,
+            other => {
+                let (range, _) = located(value);
+                errors.push(problem(ProblemKind::InvalidDraft(other.text()), range));
+                false
+            }
+        },
+    };
+    let month = month.map_err(|e| errors.push(e)).ok();
+    let (Some(month), true) = (month, errors.is_empty()) else {
+        return Err(errors);
+    };
+    let unit = front.unit.as_ref().map(|value| {
+        let (range, written) = located(value);
+        (written, range)
+    });
+    let options = BodyOptions {
+        sections: &config.sections,
+        unsafe_html: config.unsafe_html,
+        id_prefix: format!("{}-", slug(file.trim_end_matches(".md"))),
+    };
+    let body = body::render(text, source.parts.body.clone(), &options);
+    Ok(ParsedReport {
+        source: file.to_string(),
+        text: Arc::clone(text),
+        title: front.title.filter(|t| !t.trim().is_empty()),
+        summary: front.summary.filter(|s| !s.trim().is_empty()),
+        draft,
+        month,
+        unit,
+        body,
+    })
+}
+
+/// Warns about top-level keys nobody reads: `monht:` must not pass silently.
+fn warn_unknown_keys(yaml: &str, yaml_start: usize, file: &str, text: &Arc<str>, warnings: &mut Vec<Problem>) {
+    let mut offset = yaml_start;
+    for line in yaml.split_inclusive('\n') {
+        let key = top_level_key(line);
+        if let Some(key) = key
+            && !KNOWN_KEYS.contains(&key)
+        {
+            warnings.push(
+                Problem::warning(ProblemKind::UnknownKey {
+                    key: key.to_string(),
+                    suggestion: crate::yaml::closest_key(key, KNOWN_KEYS),
+                })
+                .in_file(file)
+                .at(text, offset..offset + key.len()),
+            );
+        }
+        offset += line.len();
+    }
+}
+
+/// `key` from a line `key: value` that starts at column 0.
+fn top_level_key(line: &str) -> Option<&str> {
+    if line.starts_with(|c: char| c.is_whitespace() || "#-'\"[{".contains(c)) {
+        return None;
+    }
+    let (key, _) = line.split_once(':')?;
+    let key = key.trim_end();
+    (!key.is_empty()).then_some(key)
+}

@@ -1,0 +1,44 @@
+//! Where each page lives, and how pages link to each other. Every link is
+//! relative (`{{ root }}` + a site path), so the output works under any
+//! sub-path and opened from disk.
+
+use crate::model::Month;
+
+pub struct Urls {
+    pub pretty: bool,
+}
+
+impl Urls {
+    /// A page's link form: `months/2015-12/index.html`, or `months/2015-12/`
+    /// with pretty URLs.
+    pub fn link(&self, folder: &str) -> String {
+        match (self.pretty, folder.is_empty()) {
+            (true, true) => "./".to_string(),
+            (true, false) => format!("{folder}/"),
+            (false, true) => "index.html".to_string(),
+            (false, false) => format!("{folder}/index.html"),
+        }
+    }
+
+    pub fn month(&self, month: Month) -> String {
+        self.link(&format!("months/{month}"))
+    }
+
+    pub fn area(&self, id: &str) -> String {
+        self.link(&format!("areas/{id}"))
+    }
+
+    pub fn unit(&self, id: &str) -> String {
+        self.link(&format!("units/{id}"))
+    }
+}
+
+/// The file a page is written to, from its folder.
+pub fn file_of(folder: &str) -> String {
+    if folder.is_empty() { "index.html".to_string() } else { format!("{folder}/index.html") }
+}
+
+/// `../` once per folder level of `path` (a file path in the output).
+pub fn root_of(path: &str) -> String {
+    "../".repeat(path.matches('/').count())
+}

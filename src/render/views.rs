@@ -1,0 +1,192 @@
+//! What templates see: the library turned into plain data, built once.
+//! Tera values share their strings and lists by reference counting, so a
+//! report's rendered HTML is held once however many pages show it.
+
+use serde::Serialize;
+use tera::Value;
+
+use super::i18n::{month_label, year_label};
+use super::urls::Urls;
+use crate::model::{Library, Month};
+
+/// A link to a month, without its reports.
+#[derive(Serialize)]
+pub struct MonthLink {
+    pub key: String,
+    pub label: String,
+    pub year: u16,
+    pub month: u8,
+    pub url: String,
+    pub report_count: usize,
+}
+
+#[derive(Serialize)]
+pub struct EntryView<'a> {
+    pub number: usize,
+    pub area_id: &'a str,
+    pub area_name: &'a str,
+    pub area_url: String,
+    /// The heading as written, when it differs from the area's name.
+    pub heading: Option<&'a str>,
+    pub anchor: &'a str,
+    /// The entry on its month page.
+    pub url: String,
+    pub progress_html: &'a str,
+    pub plan_html: &'a str,
+    pub excerpt: String,
+}
+
+#[derive(Serialize)]
+pub struct ReportView<'a> {
+    pub id: String,
+    pub unit_id: &'a str,
+    pub unit_name: &'a str,
+    pub unit_url: Option<String>,
+    pub title: String,
+    pub summary: Option<&'a str>,
+    pub month: Value,
+    pub url: String,
+    pub source: &'a str,
+    pub draft: bool,
+    pub preamble_html: &'a str,
+    pub entries: Vec<EntryView<'a>>,
+    /// Feed timestamp: the first day of the report's month.
+    pub updated: String,
+}
+
+/// All views, each a ready tera value.
+pub struct Views {
+    /// Per month (oldest first): its link.
+    pub month_links: Vec<(Month, Value)>,
+    /// Per report (library order): its full view.
+    pub reports: Vec<Value>,
+}
+
+/// How many characters of progress the index shows per area.
+const EXCERPT_CHARS: usize = 90;
+
+pub fn build(library: &Library, urls: &Urls) -> Views {
+    let language = library.config.language;
+    let several_units = library.units.len() > 1;
+    let month_links: Vec<(Month, Value)> = library
+        .months
+        .iter()
+        .map(|(month, reports)| (*month, Value::from_serializable(&month_link(*month, reports.len(), library, urls))))
+        .collect();
+    let link_of = |month: Month| {
+        month_links
+            .binary_search_by_key(&month, |(m, _)| *m)
+            .map(|i| month_links[i].1.clone())
+            .unwrap_or_else(|_| Value::none())
+    };
+    let reports = library
+        .reports
+        .iter()
+        .map(|report| {
+            let unit = &library.units[report.unit];
+            let month_url = urls.month(report.month);
+            let entries = report
+                .entries
+                .iter()
+                .enumerate()
+                .map(|(i, entry)| {
+                    let area = &library.areas[entry.area];
+                    EntryView {
+                        number: i + 1,
+                        area_id: &area.id,
+                        area_name: &area.name,
+                        area_url: urls.area(&area.id),
+                        heading: (entry.heading != area.name).then_some(entry.heading.as_str()),
+                        anchor: &entry.anchor,
+                        url: format!("{month_url}#{}", entry.anchor),
+                        progress_html: &entry.progress_html,
+                        plan_html: &entry.plan_html,
+                        excerpt: excerpt(&entry.progress_text),
+                    }
+                })
+                .collect();
+            let view = ReportView {
+                id: format!("report-{}", unit.id),
+                unit_id: &unit.id,
+                unit_name: &unit.name,
+                unit_url: several_units.then(|| urls.unit(&unit.id)),
+                title: report
+                    .title
+                    .clone()
+                    .unwrap_or_else(|| default_title(report.month, &unit.name, several_units, language)),
+                summary: report.summary.as_deref(),
+                month: link_of(report.month),
+                url: format!("{month_url}#report-{}", unit.id),
+                source: &report.source,
+                draft: report.draft,
+                preamble_html: &report.preamble_html,
+                entries,
+                updated: format!("{}-{:02}-01T00:00:00Z", report.month.year, report.month.month),
+            };
+            Value::from_serializable(&view)
+        })
+        .collect();
+    Views { month_links, reports }
+}
+
+fn month_link(month: Month, report_count: usize, library: &Library, urls: &Urls) -> MonthLink {
+    MonthLink {
+        key: month.to_string(),
+        label: month_label(month, library.config.language),
+        year: month.year,
+        month: month.month,
+        url: urls.month(month),
+        report_count,
+    }
+}
+
+fn default_title(month: Month, unit: &str, several_units: bool, language: crate::config::Language) -> String {
+    let label = month_label(month, language);
+    match (several_units, language) {
+        (true, crate::config::Language::ZhCn) => format!("{unit}{label}重点工作推进情况"),
+        (false, crate::config::Language::ZhCn) => format!("{label}重点工作推进情况"),
+        (true, crate::config::Language::En) => format!("{unit}: work report, {label}"),
+        (false, crate::config::Language::En) => format!("Work report, {label}"),
+    }
+}
+
+/// The first line of the progress, cut at a character boundary.
+fn excerpt(text: &str) -> String {
+    let first = text.lines().next().unwrap_or("");
+    let mut out: String = first.chars().take(EXCERPT_CHARS).collect();
+    if first.chars().count() > EXCERPT_CHARS {
+        out.push('…');
+    }
+    out
+}
+
+/// The years × months grid of the index, newest year first.
+#[derive(Serialize)]
+pub struct YearRow {
+    pub year: u16,
+    pub label: String,
+    pub months: Vec<Value>,
+}
+
+pub fn year_grid(views: &Views, language: crate::config::Language) -> Vec<YearRow> {
+    let mut years: Vec<u16> = views.month_links.iter().map(|(m, _)| m.year).collect();
+    years.dedup();
+    years
+        .into_iter()
+        .rev()
+        .map(|year| YearRow {
+            year,
+            label: year_label(year, language),
+            months: (1..=12)
+                .map(|month| {
+                    views
+                        .month_links
+                        .iter()
+                        .find(|(m, _)| *m == Month { year, month })
+                        .map(|(_, v)| v.clone())
+                        .unwrap_or_else(|| Value::from_serializable(&month))
+                })
+                .collect(),
+        })
+        .collect()
+}
