@@ -24,7 +24,9 @@ pub enum ProblemKind {
     Unreadable(String),
     #[error("the file is not UTF-8 text{}", if *.looks_like_gbk { "; it looks like GBK/GB18030 (a Chinese Windows encoding): save it again as UTF-8" } else { "; save it again as UTF-8" })]
     NotUtf8 { looks_like_gbk: bool },
-    #[error("the front matter opened with `---` is never closed: add a line with only `---` after it")]
+    #[error(
+        "the front matter opened with `---` is never closed: add a line with only `---` after it"
+    )]
     UnclosedFrontMatter,
     #[error("the front matter is not valid YAML: {0}")]
     BadYaml(String),
@@ -34,7 +36,9 @@ pub enum ProblemKind {
     InvalidMonth(String),
     #[error("unit `{given}` is not in site.yaml; the units are: {known}")]
     UnknownUnit { given: String, known: String },
-    #[error("this site has several units: say which one this report is for, with `unit:` in the front matter")]
+    #[error(
+        "this site has several units: say which one this report is for, with `unit:` in the front matter"
+    )]
     MissingUnit,
     #[error("a second report for unit `{unit}` in {month}: {other} has it already")]
     DuplicateReport {
@@ -80,7 +84,8 @@ fn suggestion_text(suggestion: &Option<String>) -> String {
 #[derive(Debug, Clone)]
 pub struct Problem {
     pub severity: Severity,
-    pub kind: ProblemKind,
+    /// Boxed, as are the snippet's parts, to keep `Result<_, Problem>` small.
+    pub kind: Box<ProblemKind>,
     /// Path relative to the site root, `/`-separated.
     pub file: Option<String>,
     /// 1-based line and column (in characters); 0 when unknown.
@@ -94,7 +99,7 @@ impl Problem {
     pub fn error(kind: ProblemKind) -> Self {
         Problem {
             severity: Severity::Error,
-            kind,
+            kind: Box::new(kind),
             file: None,
             line: 0,
             column: 0,
@@ -186,7 +191,9 @@ impl Diagnostic for Problem {
     }
 
     fn source_code(&self) -> Option<&dyn SourceCode> {
-        self.snippet.as_ref().map(|(text, _)| text as &dyn SourceCode)
+        self.snippet
+            .as_ref()
+            .map(|(text, _)| text as &dyn SourceCode)
     }
 
     fn labels(&self) -> Option<Box<dyn Iterator<Item = LabeledSpan> + '_>> {

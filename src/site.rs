@@ -49,8 +49,20 @@ fn run(options: &BuildOptions, problems: &mut Problems, started: Instant) -> Opt
         return None;
     }
     let inputs = load::load(&options.root, problems)?;
-    let load::Inputs { config, sources, theme, .. } = inputs;
-    let library = model::assemble(config, &sources, &ModelOptions { drafts: options.drafts }, problems);
+    let load::Inputs {
+        config,
+        sources,
+        theme,
+        ..
+    } = inputs;
+    let library = model::assemble(
+        config,
+        &sources,
+        &ModelOptions {
+            drafts: options.drafts,
+        },
+        problems,
+    );
     if problems.has_errors() {
         return None;
     }

@@ -68,7 +68,10 @@ fn absolute(path: &Path) -> PathBuf {
         }
     }
     // The parent may exist (the usual case: a new `public/`); resolve it.
-    match (clean.parent().and_then(|p| p.canonicalize().ok()), clean.file_name()) {
+    match (
+        clean.parent().and_then(|p| p.canonicalize().ok()),
+        clean.file_name(),
+    ) {
         (Some(parent), Some(name)) => parent.join(name),
         _ => clean,
     }
@@ -78,11 +81,18 @@ fn absolute(path: &Path) -> PathBuf {
 /// many files were written.
 pub fn write(output: &Path, pages: &[Page], statics: &[&StaticFile]) -> Result<usize, Problem> {
     let fail = |what: &str, path: &Path, err: std::io::Error| {
-        Problem::error(ProblemKind::Output(format!("cannot {what} {}: {err}", path.display())))
+        Problem::error(ProblemKind::Output(format!(
+            "cannot {what} {}: {err}",
+            path.display()
+        )))
     };
     let output = absolute(output);
-    let parent = output.parent().map_or_else(|| PathBuf::from("."), Path::to_path_buf);
-    let name = output.file_name().map_or_else(|| "public".into(), |n| n.to_string_lossy().into_owned());
+    let parent = output
+        .parent()
+        .map_or_else(|| PathBuf::from("."), Path::to_path_buf);
+    let name = output
+        .file_name()
+        .map_or_else(|| "public".into(), |n| n.to_string_lossy().into_owned());
     std::fs::create_dir_all(&parent).map_err(|e| fail("create", &parent, e))?;
     let staging = parent.join(format!(".{name}.reportal-new-{}", std::process::id()));
     let previous = parent.join(format!(".{name}.reportal-old-{}", std::process::id()));
@@ -107,7 +117,10 @@ pub fn write(output: &Path, pages: &[Page], statics: &[&StaticFile]) -> Result<u
     });
     let marker = staging.join(MARKER);
     let result = written
-        .and_then(|()| std::fs::write(&marker, "made by reportal; replaced on every build\n").map_err(|e| fail("write", &marker, e)))
+        .and_then(|()| {
+            std::fs::write(&marker, "made by reportal; replaced on every build\n")
+                .map_err(|e| fail("write", &marker, e))
+        })
         .and_then(|()| swap(&staging, &output, &previous).map_err(|e| fail("replace", &output, e)));
     if result.is_err() {
         let _ = std::fs::remove_dir_all(&staging);

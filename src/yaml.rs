@@ -16,9 +16,9 @@ pub struct YamlError {
 
 pub fn from_str<T: DeserializeOwned>(text: &str) -> Result<T, YamlError> {
     serde_saphyr::from_str(text).map_err(|err| {
-        let offset = err
-            .location()
-            .map_or(0, |loc| offset_of(text, loc.line() as usize, loc.column() as usize));
+        let offset = err.location().map_or(0, |loc| {
+            offset_of(text, loc.line() as usize, loc.column() as usize)
+        });
         let options = serde_saphyr::render_options! {
             formatter: &serde_saphyr::UserMessageFormatter,
             snippets: serde_saphyr::SnippetMode::Off,
@@ -62,7 +62,10 @@ mod tests {
 
     #[test]
     fn suggests_the_key_a_typo_meant() {
-        assert_eq!(closest_key("monht", &["month", "unit"]), Some("month".into()));
+        assert_eq!(
+            closest_key("monht", &["month", "unit"]),
+            Some("month".into())
+        );
         assert_eq!(closest_key("colour", &["month", "unit"]), None);
     }
 

@@ -36,7 +36,11 @@ pub fn run(root: PathBuf, output: Option<PathBuf>, drafts: bool, force: bool) ->
                 summary.files,
                 if writes { " written" } else { " to write" },
                 summary.elapsed.as_millis(),
-                if warnings > 0 { format!(" ({warnings} warnings)") } else { String::new() },
+                if warnings > 0 {
+                    format!(" ({warnings} warnings)")
+                } else {
+                    String::new()
+                },
             );
             ExitCode::SUCCESS
         }
@@ -46,7 +50,11 @@ pub fn run(root: PathBuf, output: Option<PathBuf>, drafts: bool, force: bool) ->
                 if writes { "build" } else { "check" },
                 if errors == 1 { "" } else { "s" },
                 if warnings == 1 { "" } else { "s" },
-                if writes { "; the previous output was left as it was" } else { "" },
+                if writes {
+                    "; the previous output was left as it was"
+                } else {
+                    ""
+                },
             );
             ExitCode::FAILURE
         }

@@ -6,14 +6,23 @@ use std::process::ExitCode;
 
 const FILES: &[(&str, &str)] = &[
     ("site.yaml", include_str!("../starter/site.yaml")),
-    ("content/2025-11.md", include_str!("../starter/content/2025-11.md")),
-    ("content/2025-12.md", include_str!("../starter/content/2025-12.md")),
+    (
+        "content/2025-11.md",
+        include_str!("../starter/content/2025-11.md"),
+    ),
+    (
+        "content/2025-12.md",
+        include_str!("../starter/content/2025-12.md"),
+    ),
 ];
 
 pub fn run(dir: &Path) -> ExitCode {
     let occupied = std::fs::read_dir(dir).is_ok_and(|mut entries| entries.next().is_some());
     if occupied {
-        eprintln!("error: {} is not empty: init only creates new sites", dir.display());
+        eprintln!(
+            "error: {} is not empty: init only creates new sites",
+            dir.display()
+        );
         return ExitCode::FAILURE;
     }
     for (path, text) in FILES {

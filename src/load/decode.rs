@@ -49,7 +49,8 @@ mod tests {
 
     #[test]
     fn other_bytes_are_not_gbk() {
-        let (latin1, _, _) = encoding_rs::WINDOWS_1252.encode("Le café crème coûte très cher à l'été.");
+        let (latin1, _, _) =
+            encoding_rs::WINDOWS_1252.encode("Le café crème coûte très cher à l'été.");
         let err = decode(&latin1).unwrap_err();
         assert!(!err.looks_like_gbk);
     }

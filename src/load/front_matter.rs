@@ -57,7 +57,9 @@ fn line_ranges(text: &str) -> impl Iterator<Item = Range<usize>> + '_ {
         if start >= text.len() {
             return None;
         }
-        let end = text[start..].find('\n').map_or(text.len(), |i| start + i + 1);
+        let end = text[start..]
+            .find('\n')
+            .map_or(text.len(), |i| start + i + 1);
         let range = start..end;
         start = end;
         Some(range)

@@ -86,10 +86,13 @@ fn report_paths(content: &Path, root: &Path, problems: &mut Problems) -> Vec<(Pa
                 paths.push((entry.into_path(), rel));
             }
             Ok(_) => {}
-            Err(err) if err.depth() == 0 && err.io_error().map(|e| e.kind()) == Some(std::io::ErrorKind::NotFound) => {}
+            Err(err)
+                if err.depth() == 0
+                    && err.io_error().map(|e| e.kind()) == Some(std::io::ErrorKind::NotFound) => {}
             Err(err) => {
                 let file = err.path().map(|p| relative(root, p)).unwrap_or_default();
-                problems.push(Problem::error(ProblemKind::Unreadable(err.to_string())).in_file(&file));
+                problems
+                    .push(Problem::error(ProblemKind::Unreadable(err.to_string())).in_file(&file));
             }
         }
     }
@@ -158,9 +161,13 @@ fn read_config(root: &Path, problems: &mut Problems) -> Option<SiteConfig> {
                 return None;
             }
         },
-        Err(err) if err.kind() == std::io::ErrorKind::NotFound => return Some(SiteConfig::default()),
+        Err(err) if err.kind() == std::io::ErrorKind::NotFound => {
+            return Some(SiteConfig::default());
+        }
         Err(err) => {
-            problems.push(Problem::error(ProblemKind::Unreadable(err.to_string())).in_file("site.yaml"));
+            problems.push(
+                Problem::error(ProblemKind::Unreadable(err.to_string())).in_file("site.yaml"),
+            );
             return None;
         }
     };

@@ -58,7 +58,9 @@ impl Theme {
 
     fn add_embedded(&mut self) {
         for path in DefaultTheme::iter() {
-            let Some(file) = DefaultTheme::get(&path) else { continue };
+            let Some(file) = DefaultTheme::get(&path) else {
+                continue;
+            };
             let bytes = file.data.into_owned();
             if let Some(name) = path.strip_prefix("templates/") {
                 self.add_template(name, bytes, format!("(built-in theme) templates/{name}"));
@@ -91,12 +93,16 @@ impl Theme {
         if !dir.is_dir() {
             return Ok(());
         }
-        for entry in walkdir::WalkDir::new(dir).follow_links(true).sort_by_file_name() {
+        for entry in walkdir::WalkDir::new(dir)
+            .follow_links(true)
+            .sort_by_file_name()
+        {
             let entry = entry.map_err(|err| {
                 Problem::error(ProblemKind::Unreadable(err.to_string()))
                     .in_file(&super::relative(root, err.path().unwrap_or(dir)))
             })?;
-            if !entry.file_type().is_file() || entry.file_name().to_string_lossy().starts_with('.') {
+            if !entry.file_type().is_file() || entry.file_name().to_string_lossy().starts_with('.')
+            {
                 continue;
             }
             let rel_to_root = super::relative(root, entry.path());
@@ -107,7 +113,8 @@ impl Theme {
             if templates {
                 self.add_template(&name, bytes, rel_to_root);
             } else {
-                self.statics.insert(name.clone(), StaticFile { path: name, bytes });
+                self.statics
+                    .insert(name.clone(), StaticFile { path: name, bytes });
             }
         }
         Ok(())

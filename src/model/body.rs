@@ -69,7 +69,10 @@ pub fn render(text: &str, range: Range<usize>, options: &BodyOptions) -> Body {
     let mut iter = events.into_iter();
     while let Some((event, span)) = iter.next() {
         match event {
-            Event::Start(Tag::Heading { level: HeadingLevel::H2, .. }) => {
+            Event::Start(Tag::Heading {
+                level: HeadingLevel::H2,
+                ..
+            }) => {
                 let (heading, end) = heading_text(&mut iter);
                 if let Some(done) = parts.take() {
                     out.areas.push(finish(done, &footnotes, options));
@@ -81,8 +84,18 @@ pub fn render(text: &str, range: Range<usize>, options: &BodyOptions) -> Body {
                 };
                 parts = Some((area, Vec::new(), Vec::new(), Part::Progress));
             }
-            Event::Start(Tag::Heading { level: HeadingLevel::H3, id, classes, attrs }) if parts.is_some() => {
-                let mut heading_events = vec![Event::Start(Tag::Heading { level: HeadingLevel::H5, id, classes, attrs })];
+            Event::Start(Tag::Heading {
+                level: HeadingLevel::H3,
+                id,
+                classes,
+                attrs,
+            }) if parts.is_some() => {
+                let mut heading_events = vec![Event::Start(Tag::Heading {
+                    level: HeadingLevel::H5,
+                    id,
+                    classes,
+                    attrs,
+                })];
                 let mut label = String::new();
                 for (event, _) in iter.by_ref() {
                     if let Event::Text(t) | Event::Code(t) = &event {
@@ -106,7 +119,11 @@ pub fn render(text: &str, range: Range<usize>, options: &BodyOptions) -> Body {
                     }
                 }
                 if let Some((_, progress, plan, part)) = parts.as_mut() {
-                    let target = if *part == Part::Progress { progress } else { plan };
+                    let target = if *part == Part::Progress {
+                        progress
+                    } else {
+                        plan
+                    };
                     target.extend(heading_events);
                 }
             }
@@ -128,7 +145,10 @@ pub fn render(text: &str, range: Range<usize>, options: &BodyOptions) -> Body {
 }
 
 fn markdown_options() -> Options {
-    Options::ENABLE_TABLES | Options::ENABLE_FOOTNOTES | Options::ENABLE_STRIKETHROUGH | Options::ENABLE_TASKLISTS
+    Options::ENABLE_TABLES
+        | Options::ENABLE_FOOTNOTES
+        | Options::ENABLE_STRIKETHROUGH
+        | Options::ENABLE_TASKLISTS
 }
 
 fn labels(labels: &[String]) -> Vec<String> {
@@ -159,9 +179,17 @@ fn shift_heading(event: Event, in_area: bool) -> Event {
         HeadingLevel::try_from(n).unwrap_or(HeadingLevel::H6)
     };
     match event {
-        Event::Start(Tag::Heading { level, id, classes, attrs }) => {
-            Event::Start(Tag::Heading { level: shift(level), id, classes, attrs })
-        }
+        Event::Start(Tag::Heading {
+            level,
+            id,
+            classes,
+            attrs,
+        }) => Event::Start(Tag::Heading {
+            level: shift(level),
+            id,
+            classes,
+            attrs,
+        }),
         Event::End(TagEnd::Heading(level)) => Event::End(TagEnd::Heading(shift(level))),
         event => event,
     }
@@ -169,7 +197,10 @@ fn shift_heading(event: Event, in_area: bool) -> Event {
 
 /// Removes footnote definitions from the stream and renames every footnote
 /// with the report's prefix, so ids stay unique on pages with many reports.
-fn take_footnotes<'a>(events: Vec<Spanned<'a>>, prefix: &str) -> (Vec<Spanned<'a>>, HashMap<String, Vec<Event<'a>>>) {
+fn take_footnotes<'a>(
+    events: Vec<Spanned<'a>>,
+    prefix: &str,
+) -> (Vec<Spanned<'a>>, HashMap<String, Vec<Event<'a>>>) {
     let rename = |label: &str| CowStr::from(format!("{prefix}fn-{label}"));
     let mut rest = Vec::with_capacity(events.len());
     let mut footnotes: HashMap<String, Vec<Event<'a>>> = HashMap::new();
@@ -182,7 +213,10 @@ fn take_footnotes<'a>(events: Vec<Spanned<'a>>, prefix: &str) -> (Vec<Spanned<'a
                 depth += 1;
                 if depth == 1 {
                     let name = rename(&label);
-                    current = Some((name.to_string(), vec![Event::Start(Tag::FootnoteDefinition(name))]));
+                    current = Some((
+                        name.to_string(),
+                        vec![Event::Start(Tag::FootnoteDefinition(name))],
+                    ));
                     continue;
                 }
                 Event::Start(Tag::FootnoteDefinition(rename(&label)))
@@ -210,7 +244,10 @@ fn take_footnotes<'a>(events: Vec<Spanned<'a>>, prefix: &str) -> (Vec<Spanned<'a
 
 /// Appends the definitions of the footnotes that `events` refer to, so each
 /// part carries its own notes wherever it is shown.
-fn with_footnotes<'a>(mut events: Vec<Event<'a>>, footnotes: &HashMap<String, Vec<Event<'a>>>) -> Vec<Event<'a>> {
+fn with_footnotes<'a>(
+    mut events: Vec<Event<'a>>,
+    footnotes: &HashMap<String, Vec<Event<'a>>>,
+) -> Vec<Event<'a>> {
     let mut referenced: Vec<String> = Vec::new();
     for event in &events {
         if let Event::FootnoteReference(label) = event
@@ -245,11 +282,9 @@ fn plain_text(events: &[Event]) -> String {
         match event {
             Event::Text(t) | Event::Code(t) => text.push_str(t),
             Event::SoftBreak | Event::HardBreak => text.push(' '),
-            Event::End(TagEnd::Paragraph | TagEnd::Item | TagEnd::Heading(_) | TagEnd::TableRow) => {
-                if !text.ends_with('\n') {
-                    text.push('\n');
-                }
-            }
+            Event::End(
+                TagEnd::Paragraph | TagEnd::Item | TagEnd::Heading(_) | TagEnd::TableRow,
+            ) if !text.ends_with('\n') => text.push('\n'),
             _ => {}
         }
     }
@@ -263,7 +298,11 @@ fn to_html(events: Vec<Event>, options: &BodyOptions) -> String {
     let needs_cleaning = !options.unsafe_html && events.iter().any(is_risky);
     let mut html = String::new();
     pulldown_cmark::html::push_html(&mut html, events.into_iter());
-    if needs_cleaning { super::sanitize::clean(&html) } else { html }
+    if needs_cleaning {
+        super::sanitize::clean(&html)
+    } else {
+        html
+    }
 }
 
 /// Raw HTML, and links whose scheme could run code, go through the sanitiser;
@@ -271,7 +310,9 @@ fn to_html(events: Vec<Event>, options: &BodyOptions) -> String {
 fn is_risky(event: &Event) -> bool {
     match event {
         Event::Html(_) | Event::InlineHtml(_) => true,
-        Event::Start(Tag::Link { dest_url, .. } | Tag::Image { dest_url, .. }) => !is_safe_url(dest_url),
+        Event::Start(Tag::Link { dest_url, .. } | Tag::Image { dest_url, .. }) => {
+            !is_safe_url(dest_url)
+        }
         _ => false,
     }
 }

@@ -53,10 +53,16 @@ fn flush<'a>(run: &mut Vec<Spanned<'a>>, source: &str, out: &mut Vec<Spanned<'a>
     for pair in markers.chunks_exact(2) {
         let (open, close) = (pair[0], pair[1]);
         if open > pos {
-            out.push((Event::Text(CowStr::from(text[pos..open].to_string())), span.clone()));
+            out.push((
+                Event::Text(CowStr::from(text[pos..open].to_string())),
+                span.clone(),
+            ));
         }
         out.push((Event::Start(Tag::Strong), span.clone()));
-        out.push((Event::Text(CowStr::from(text[open + 2..close].to_string())), span.clone()));
+        out.push((
+            Event::Text(CowStr::from(text[open + 2..close].to_string())),
+            span.clone(),
+        ));
         out.push((Event::End(TagEnd::Strong), span.clone()));
         pos = close + 2;
     }
@@ -84,7 +90,10 @@ fn markers(text: &str, literal: &[bool]) -> Vec<usize> {
     while k + 1 < found.len() {
         let (open, close) = (found[k], found[k + 1]);
         let inner = &text[open + 2..close];
-        if !inner.is_empty() && !inner.starts_with(char::is_whitespace) && !inner.ends_with(char::is_whitespace) {
+        if !inner.is_empty()
+            && !inner.starts_with(char::is_whitespace)
+            && !inner.ends_with(char::is_whitespace)
+        {
             pairs.push(open);
             pairs.push(close);
             k += 2;
@@ -101,15 +110,25 @@ mod tests {
     use pulldown_cmark::{Options, Parser, html};
 
     fn render(source: &str) -> String {
-        let events: Vec<_> = Parser::new_ext(source, Options::empty()).into_offset_iter().collect();
+        let events: Vec<_> = Parser::new_ext(source, Options::empty())
+            .into_offset_iter()
+            .collect();
         let mut out = String::new();
-        html::push_html(&mut out, bold_literal_pairs(events, source).into_iter().map(|(e, _)| e));
+        html::push_html(
+            &mut out,
+            bold_literal_pairs(events, source)
+                .into_iter()
+                .map(|(e, _)| e),
+        );
         out
     }
 
     #[test]
     fn bolds_label_before_chinese_text() {
-        assert_eq!(render("**重点：**内容"), "<p><strong>重点：</strong>内容</p>\n");
+        assert_eq!(
+            render("**重点：**内容"),
+            "<p><strong>重点：</strong>内容</p>\n"
+        );
     }
 
     #[test]
@@ -122,7 +141,10 @@ mod tests {
 
     #[test]
     fn leaves_commonmark_bold_and_escapes_alone() {
-        assert_eq!(render("**bold** text"), "<p><strong>bold</strong> text</p>\n");
+        assert_eq!(
+            render("**bold** text"),
+            "<p><strong>bold</strong> text</p>\n"
+        );
         assert_eq!(render(r"\*\*重点：\*\*内容"), "<p>**重点：**内容</p>\n");
         assert_eq!(render("a ** b ** c"), "<p>a ** b ** c</p>\n");
     }

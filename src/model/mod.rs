@@ -75,13 +75,15 @@ pub struct Library {
 
 impl Library {
     /// Indices of the reports that have an entry for `area`, with the entry's
-    /// index, newest month first.
+    /// index: newest month first, units in configured order within a month.
     pub fn timeline(&self, area: usize) -> Vec<(usize, usize)> {
         let mut found = Vec::new();
-        for (r, report) in self.reports.iter().enumerate().rev() {
-            for (e, entry) in report.entries.iter().enumerate() {
-                if entry.area == area {
-                    found.push((r, e));
+        for reports in self.months.values().rev() {
+            for &r in reports {
+                for (e, entry) in self.reports[r].entries.iter().enumerate() {
+                    if entry.area == area {
+                        found.push((r, e));
+                    }
                 }
             }
         }
@@ -95,8 +97,15 @@ pub struct ModelOptions {
 
 /// Builds the library from the loaded inputs. Every problem of every file
 /// is collected; a report with an error is left out.
-pub fn assemble(config: SiteConfig, sources: &[SourceFile], options: &ModelOptions, problems: &mut Problems) -> Library {
-    let parsed: Vec<(Result<ParsedReport, Vec<Problem>>, Vec<Problem>)> = sources
+pub fn assemble(
+    config: SiteConfig,
+    sources: &[SourceFile],
+    options: &ModelOptions,
+    problems: &mut Problems,
+) -> Library {
+    /// A report or why it cannot be placed, and its warnings.
+    type Parsed = (Result<ParsedReport, Vec<Problem>>, Vec<Problem>);
+    let parsed: Vec<Parsed> = sources
         .par_iter()
         .map(|source| {
             let mut warnings = Vec::new();
@@ -120,7 +129,9 @@ pub fn assemble(config: SiteConfig, sources: &[SourceFile], options: &ModelOptio
     let mut seen: HashMap<(usize, Month), String> = HashMap::new();
     let mut library_reports = Vec::new();
     for parsed in reports {
-        let Some(unit) = units.unit_of(&parsed, &config, problems) else { continue };
+        let Some(unit) = units.unit_of(&parsed, &config, problems) else {
+            continue;
+        };
         if let Some(other) = seen.get(&(unit, parsed.month)) {
             let at = parsed.unit.as_ref().map_or(0..0, |(_, r)| r.clone());
             problems.push(
@@ -135,7 +146,14 @@ pub fn assemble(config: SiteConfig, sources: &[SourceFile], options: &ModelOptio
             continue;
         }
         seen.insert((unit, parsed.month), parsed.source.clone());
-        let entries = entries(&parsed, unit, &units.list, &mut areas, problems, units.list.len() > 1);
+        let entries = entries(
+            &parsed,
+            unit,
+            &units.list,
+            &mut areas,
+            problems,
+            units.list.len() > 1,
+        );
         library_reports.push(Report {
             source: parsed.source,
             title: parsed.title,
@@ -178,15 +196,24 @@ fn resolve_units(config: &SiteConfig, reports: &[ParsedReport], problems: &mut P
                 name: u.name.clone(),
             })
             .collect();
-        return Units { list, configured: true };
+        return Units {
+            list,
+            configured: true,
+        };
     }
     let mut list: Vec<Unit> = Vec::new();
-    let mut names: Vec<&str> = reports.iter().filter_map(|r| r.unit.as_ref().map(|(n, _)| n.as_str())).collect();
+    let mut names: Vec<&str> = reports
+        .iter()
+        .filter_map(|r| r.unit.as_ref().map(|(n, _)| n.as_str()))
+        .collect();
     names.sort_unstable();
     names.dedup();
     for name in names {
         list.push(Unit {
-            id: unique_id(names::slug(name), &list.iter().map(|u| u.id.as_str()).collect::<Vec<_>>()),
+            id: unique_id(
+                names::slug(name),
+                &list.iter().map(|u| u.id.as_str()).collect::<Vec<_>>(),
+            ),
             name: name.to_string(),
         });
     }
@@ -197,17 +224,29 @@ fn resolve_units(config: &SiteConfig, reports: &[ParsedReport], problems: &mut P
         });
     }
     let _ = problems;
-    Units { list, configured: false }
+    Units {
+        list,
+        configured: false,
+    }
 }
 
 impl Units {
-    fn unit_of(&self, report: &ParsedReport, config: &SiteConfig, problems: &mut Problems) -> Option<usize> {
+    fn unit_of(
+        &self,
+        report: &ParsedReport,
+        config: &SiteConfig,
+        problems: &mut Problems,
+    ) -> Option<usize> {
         let Some((written, range)) = &report.unit else {
             if self.list.len() == 1 {
                 return Some(0);
             }
             let at = 0..0;
-            problems.push(Problem::error(ProblemKind::MissingUnit).in_file(&report.source).at(&report.text, at));
+            problems.push(
+                Problem::error(ProblemKind::MissingUnit)
+                    .in_file(&report.source)
+                    .at(&report.text, at),
+            );
             return None;
         };
         let wanted = names::normalize(written);
@@ -256,7 +295,10 @@ impl AreaIndex {
                 id: area.id.clone(),
                 name: area.name.clone(),
             });
-            for name in std::iter::once(&area.name).chain(&area.aliases).chain(std::iter::once(&area.id)) {
+            for name in std::iter::once(&area.name)
+                .chain(&area.aliases)
+                .chain(std::iter::once(&area.id))
+            {
                 index.by_name.insert(names::normalize(name), i);
                 index.configured.push((name.clone(), i));
             }
@@ -273,7 +315,10 @@ impl AreaIndex {
         let ids: Vec<&str> = self.list.iter().map(|a| a.id.as_str()).collect();
         let id = unique_id(names::slug(name), &ids);
         let i = self.list.len();
-        self.list.push(Area { id, name: name.to_string() });
+        self.list.push(Area {
+            id,
+            name: name.to_string(),
+        });
         self.by_name.insert(key, i);
         (i, false)
     }
@@ -319,7 +364,10 @@ fn entries(
         } else {
             areas.list[area].id.clone()
         };
-        let anchor = unique_id(base, &anchors.iter().map(String::as_str).collect::<Vec<_>>());
+        let anchor = unique_id(
+            base,
+            &anchors.iter().map(String::as_str).collect::<Vec<_>>(),
+        );
         anchors.push(anchor.clone());
         entries.push(Entry {
             area,

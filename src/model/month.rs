@@ -40,9 +40,15 @@ impl Month {
 
     pub fn previous(self) -> Month {
         if self.month == 1 {
-            Month { year: self.year - 1, month: 12 }
+            Month {
+                year: self.year - 1,
+                month: 12,
+            }
         } else {
-            Month { month: self.month - 1, ..self }
+            Month {
+                month: self.month - 1,
+                ..self
+            }
         }
     }
 }
@@ -65,16 +71,32 @@ mod tests {
 
     #[test]
     fn parses_the_forms_writers_use() {
-        let dec = Some(Month { year: 2015, month: 12 });
+        let dec = Some(Month {
+            year: 2015,
+            month: 12,
+        });
         for text in ["2015-12", "2015/12", "2015.12", "2015年12月", " 2015-12 "] {
             assert_eq!(Month::parse(text), dec, "{text}");
         }
-        assert_eq!(Month::parse("2015-1"), Some(Month { year: 2015, month: 1 }));
+        assert_eq!(
+            Month::parse("2015-1"),
+            Some(Month {
+                year: 2015,
+                month: 1
+            })
+        );
     }
 
     #[test]
     fn rejects_what_is_not_a_month() {
-        for text in ["2015-13", "2015-00", "15-12", "2015", "december", "2015-12-01"] {
+        for text in [
+            "2015-13",
+            "2015-00",
+            "15-12",
+            "2015",
+            "december",
+            "2015-12-01",
+        ] {
             assert_eq!(Month::parse(text), None, "{text}");
         }
     }
@@ -83,7 +105,10 @@ mod tests {
     fn month_from_file_name() {
         assert_eq!(
             Month::from_file_name("content/gd/2015-12.md"),
-            Some(Month { year: 2015, month: 12 })
+            Some(Month {
+                year: 2015,
+                month: 12
+            })
         );
         assert_eq!(Month::from_file_name("content/gd/report.md"), None);
     }

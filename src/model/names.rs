@@ -69,7 +69,10 @@ pub fn normalize(name: &str) -> String {
             '(' => '（',
             ')' => '）',
             '"' | '“' | '”' => '"',
-            c if ('Ａ'..='Ｚ').contains(&c) || ('ａ'..='ｚ').contains(&c) || ('０'..='９').contains(&c) => {
+            c if ('Ａ'..='Ｚ').contains(&c)
+                || ('ａ'..='ｚ').contains(&c)
+                || ('０'..='９').contains(&c) =>
+            {
                 char::from_u32(c as u32 - 0xFEE0).unwrap_or(c)
             }
             c => c.to_ascii_lowercase(),
@@ -142,13 +145,19 @@ mod tests {
 
     #[test]
     fn normalizes_brackets_and_spaces() {
-        assert_eq!(normalize("中学(中职) 共青团工作"), normalize("中学（中职）共青团工作"));
+        assert_eq!(
+            normalize("中学(中职) 共青团工作"),
+            normalize("中学（中职）共青团工作")
+        );
     }
 
     #[test]
     fn slugs_are_readable() {
         assert_eq!(slug("团干部队伍建设"), "tuan-gan-bu-dui-wu-jian-she");
         assert_eq!(slug("Youth Work 2"), "youth-work-2");
-        assert_eq!(slug("中学（中职）共青团工作"), "zhong-xue-zhong-zhi-gong-qing-tuan-gong-zuo");
+        assert_eq!(
+            slug("中学（中职）共青团工作"),
+            "zhong-xue-zhong-zhi-gong-qing-tuan-gong-zuo"
+        );
     }
 }

@@ -63,10 +63,16 @@ pub struct ParsedReport {
 
 /// Reads one report. Warnings go to `warnings`; an error means the report
 /// cannot be placed (no month, bad YAML) and is left out of the site.
-pub fn parse(source: &SourceFile, config: &SiteConfig, warnings: &mut Vec<Problem>) -> Result<ParsedReport, Vec<Problem>> {
+pub fn parse(
+    source: &SourceFile,
+    config: &SiteConfig,
+    warnings: &mut Vec<Problem>,
+) -> Result<ParsedReport, Vec<Problem>> {
     let text = &source.text;
     let file = source.rel.as_str();
-    let problem = |kind: ProblemKind, range: std::ops::Range<usize>| Problem::error(kind).in_file(file).at(text, range);
+    let problem = |kind: ProblemKind, range: std::ops::Range<usize>| {
+        Problem::error(kind).in_file(file).at(text, range)
+    };
 
     let (front, yaml_start) = match &source.parts.front_matter {
         Some(range) if !text[range.clone()].trim().is_empty() => {
@@ -97,8 +103,12 @@ pub fn parse(source: &SourceFile, config: &SiteConfig, warnings: &mut Vec<Proble
         Some(value) => {
             let (range, written) = located(value);
             // Read the month as typed: YAML would make `2015.10` the float 2015.1.
-            let typed = text.get(range.clone()).unwrap_or(&written).trim_matches(['"', '\'', ' ']);
-            Month::parse(typed).ok_or_else(|| problem(ProblemKind::InvalidMonth(typed.to_string()), range))
+            let typed = text
+                .get(range.clone())
+                .unwrap_or(&written)
+                .trim_matches(['"', '\'', ' ']);
+            Month::parse(typed)
+                .ok_or_else(|| problem(ProblemKind::InvalidMonth(typed.to_string()), range))
         }
         None => Month::from_file_name(file).ok_or_else(|| {
             let at = source.parts.front_matter.as_ref().map_or(0, |r| r.start);
@@ -143,7 +153,13 @@ pub fn parse(source: &SourceFile, config: &SiteConfig, warnings: &mut Vec<Proble
 }
 
 /// Warns about top-level keys nobody reads: `monht:` must not pass silently.
-fn warn_unknown_keys(yaml: &str, yaml_start: usize, file: &str, text: &Arc<str>, warnings: &mut Vec<Problem>) {
+fn warn_unknown_keys(
+    yaml: &str,
+    yaml_start: usize,
+    file: &str,
+    text: &Arc<str>,
+    warnings: &mut Vec<Problem>,
+) {
     let mut offset = yaml_start;
     for line in yaml.split_inclusive('\n') {
         let key = top_level_key(line);

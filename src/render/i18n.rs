@@ -27,9 +27,9 @@ pub struct Strings {
     pub work_area: &'static str,
     pub previous_month: &'static str,
     pub next_month: &'static str,
-    pub months_reported: &'static str,
     pub latest_month: &'static str,
     pub reports: &'static str,
+    pub months_unit: &'static str,
     pub read_full_report: &'static str,
     pub see_in_month: &'static str,
     pub nothing_reported: &'static str,
@@ -68,9 +68,9 @@ pub fn strings(language: Language) -> Strings {
             work_area: "重点工作",
             previous_month: "上一月",
             next_month: "下一月",
-            months_reported: "涉及月份",
             latest_month: "最近一期",
             reports: "份报告",
+            months_unit: "个月",
             read_full_report: "查看全文",
             see_in_month: "在当月报告中查看",
             nothing_reported: "本月未填写。",
@@ -84,7 +84,10 @@ pub fn strings(language: Language) -> Strings {
             contents: "本期目录",
             feed: "订阅（Atom）",
             generated_by: "由 reportal 生成",
-            month_short: ["1月", "2月", "3月", "4月", "5月", "6月", "7月", "8月", "9月", "10月", "11月", "12月"],
+            month_short: [
+                "1月", "2月", "3月", "4月", "5月", "6月", "7月", "8月", "9月", "10月", "11月",
+                "12月",
+            ],
         },
         Language::En => Strings {
             skip_to_content: "Skip to content",
@@ -106,9 +109,9 @@ pub fn strings(language: Language) -> Strings {
             work_area: "Work area",
             previous_month: "Previous month",
             next_month: "Next month",
-            months_reported: "Months reported",
             latest_month: "Latest",
             reports: "reports",
+            months_unit: "months",
             read_full_report: "Read the full report",
             see_in_month: "See it in that month's report",
             nothing_reported: "Nothing reported this month.",
@@ -122,7 +125,9 @@ pub fn strings(language: Language) -> Strings {
             contents: "Contents",
             feed: "Feed (Atom)",
             generated_by: "Made with reportal",
-            month_short: ["Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul", "Aug", "Sep", "Oct", "Nov", "Dec"],
+            month_short: [
+                "Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul", "Aug", "Sep", "Oct", "Nov", "Dec",
+            ],
         },
     }
 }
@@ -130,7 +135,17 @@ pub fn strings(language: Language) -> Strings {
 /// `2015年12月` or `December 2015`.
 pub fn month_label(month: Month, language: Language) -> String {
     const NAMES: [&str; 12] = [
-        "January", "February", "March", "April", "May", "June", "July", "August", "September", "October", "November",
+        "January",
+        "February",
+        "March",
+        "April",
+        "May",
+        "June",
+        "July",
+        "August",
+        "September",
+        "October",
+        "November",
         "December",
     ];
     match language {

@@ -65,7 +65,10 @@ struct UnitSummary {
     latest: Option<Value>,
 }
 
-pub fn render(library: &Library, templates: &BTreeMap<String, Template>) -> Result<Vec<Page>, Problems> {
+pub fn render(
+    library: &Library,
+    templates: &BTreeMap<String, Template>,
+) -> Result<Vec<Page>, Problems> {
     let mut tera = templates::compile(templates)?;
     let urls = Urls {
         pretty: library.config.pretty_urls,
@@ -82,7 +85,10 @@ pub fn render(library: &Library, templates: &BTreeMap<String, Template>) -> Resu
     let areas: Vec<AreaSummary> = (0..library.areas.len())
         .map(|a| {
             let timeline = library.timeline(a);
-            let mut months: Vec<Month> = timeline.iter().map(|(r, _)| library.reports[*r].month).collect();
+            let mut months: Vec<Month> = timeline
+                .iter()
+                .map(|(r, _)| library.reports[*r].month)
+                .collect();
             months.dedup();
             let area = &library.areas[a];
             AreaSummary {
@@ -90,7 +96,10 @@ pub fn render(library: &Library, templates: &BTreeMap<String, Template>) -> Resu
                 name: area.name.clone(),
                 url: urls.area(&area.id),
                 month_count: months.len(),
-                latest: months.first().and_then(|m| month_of(*m)).map(|i| views.month_links[i].1.clone()),
+                latest: months
+                    .first()
+                    .and_then(|m| month_of(*m))
+                    .map(|i| views.month_links[i].1.clone()),
             }
         })
         .collect();
@@ -100,19 +109,30 @@ pub fn render(library: &Library, templates: &BTreeMap<String, Template>) -> Resu
         .iter()
         .enumerate()
         .map(|(u, unit)| {
-            let months: Vec<Month> = library.reports.iter().filter(|r| r.unit == u).map(|r| r.month).collect();
+            let months: Vec<Month> = library
+                .reports
+                .iter()
+                .filter(|r| r.unit == u)
+                .map(|r| r.month)
+                .collect();
             UnitSummary {
                 id: unit.id.clone(),
                 name: unit.name.clone(),
                 url: urls.unit(&unit.id),
                 month_count: months.len(),
-                latest: months.last().and_then(|m| month_of(*m)).map(|i| views.month_links[i].1.clone()),
+                latest: months
+                    .last()
+                    .and_then(|m| month_of(*m))
+                    .map(|i| views.month_links[i].1.clone()),
             }
         })
         .collect();
     let units_value = Value::from_serializable(&units);
     let reports_of = |month: &Month| -> Value {
-        let list: Vec<Value> = library.months[month].iter().map(|r| views.reports[*r].clone()).collect();
+        let list: Vec<Value> = library.months[month]
+            .iter()
+            .map(|r| views.reports[*r].clone())
+            .collect();
         Value::from(list)
     };
 
@@ -123,14 +143,21 @@ pub fn render(library: &Library, templates: &BTreeMap<String, Template>) -> Resu
         context.insert("root", &root_of(&path));
         context.insert("page_url", &urls.link(folder));
         fill(&mut context);
-        jobs.push(Job { path, template, context });
+        jobs.push(Job {
+            path,
+            template,
+            context,
+        });
     };
 
     // The index: the latest month at a glance, the grid, the areas.
     let latest = library.months.keys().next_back().copied();
     job("", "index.html", &|c| {
         if let Some(month) = latest {
-            c.insert_value("latest_month", views.month_links[views.month_links.len() - 1].1.clone());
+            c.insert_value(
+                "latest_month",
+                views.month_links[views.month_links.len() - 1].1.clone(),
+            );
             c.insert_value("latest_reports", reports_of(&month));
         }
         c.insert("years", &views::year_grid(&views, language));
@@ -139,28 +166,54 @@ pub fn render(library: &Library, templates: &BTreeMap<String, Template>) -> Resu
     });
 
     // Months: the archive, then one page per month.
-    let by_year = group_by_year(views.month_links.iter().rev().map(|(m, v)| (m.year, v.clone())), language);
+    let by_year = group_by_year(
+        views
+            .month_links
+            .iter()
+            .rev()
+            .map(|(m, v)| (m.year, v.clone())),
+        language,
+    );
     job("months", "months.html", &|c| c.insert("years", &by_year));
     for (i, (month, link)) in views.month_links.iter().enumerate() {
         job(&format!("months/{month}"), "month.html", &|c| {
             c.insert_value("month", link.clone());
             c.insert_value("reports", reports_of(month));
-            c.insert_value("previous", i.checked_sub(1).map(|p| views.month_links[p].1.clone()).into());
-            c.insert_value("next", views.month_links.get(i + 1).map(|(_, v)| v.clone()).into());
+            c.insert_value(
+                "previous",
+                i.checked_sub(1)
+                    .map(|p| views.month_links[p].1.clone())
+                    .into(),
+            );
+            c.insert_value(
+                "next",
+                views.month_links.get(i + 1).map(|(_, v)| v.clone()).into(),
+            );
         });
     }
 
     // Work areas: the list, then each area's timeline.
-    job("areas", "areas.html", &|c| c.insert_value("areas", areas_value.clone()));
+    job("areas", "areas.html", &|c| {
+        c.insert_value("areas", areas_value.clone())
+    });
     for (a, area) in areas.iter().enumerate() {
         let items = library.timeline(a).into_iter().map(|(r, e)| {
             let report = &views.reports[r];
             let item = TimelineItem {
-                month: report.get_from_path("month").cloned().unwrap_or_else(Value::none),
+                month: report
+                    .get_from_path("month")
+                    .cloned()
+                    .unwrap_or_else(Value::none),
                 report: report.clone(),
-                entry: report.get_from_path(&format!("entries.{e}")).cloned().unwrap_or_else(Value::none),
+                entry: report
+                    .get_from_path(&format!("entries.{e}"))
+                    .cloned()
+                    .unwrap_or_else(Value::none),
             };
-            (library.reports[r].month.year, Value::from_serializable(&item))
+            (
+                library.reports[r].month.year,
+                Value::from_serializable(&item),
+            )
         });
         let years = group_by_year(items, language);
         job(&format!("areas/{}", area.id), "area.html", &|c| {
@@ -172,7 +225,9 @@ pub fn render(library: &Library, templates: &BTreeMap<String, Template>) -> Resu
 
     // Units, when there are several.
     if several_units {
-        job("units", "units.html", &|c| c.insert_value("units", units_value.clone()));
+        job("units", "units.html", &|c| {
+            c.insert_value("units", units_value.clone())
+        });
         for (u, unit) in units.iter().enumerate() {
             let items = library
                 .reports
@@ -246,7 +301,12 @@ fn special_pages(
     let mut context = Context::new();
     context.insert("root", &format!("{base}/"));
     let newest: Vec<Value> = views.reports.iter().rev().take(20).cloned().collect();
-    context.insert("updated", &newest.first().and_then(|r| r.get_from_path("updated").cloned()));
+    context.insert(
+        "updated",
+        &newest
+            .first()
+            .and_then(|r| r.get_from_path("updated").cloned()),
+    );
     context.insert_value("reports", Value::from(newest));
     pages.push(render("feed.xml", "feed.xml", &context));
 
@@ -262,7 +322,10 @@ fn special_pages(
     pages
 }
 
-fn group_by_year(items: impl Iterator<Item = (u16, Value)>, language: crate::config::Language) -> Vec<YearGroup> {
+fn group_by_year(
+    items: impl Iterator<Item = (u16, Value)>,
+    language: crate::config::Language,
+) -> Vec<YearGroup> {
     let mut groups: Vec<YearGroup> = Vec::new();
     for (year, item) in items {
         match groups.last_mut() {
@@ -302,7 +365,9 @@ fn site_view<'a>(library: &'a Library, urls: &Urls, several_units: bool) -> Site
         language: library.config.language.tag(),
         base_url: library.config.base_url(),
         several_units,
-        unit_name: (!several_units).then(|| library.units.first().map(|u| u.name.as_str())).flatten(),
+        unit_name: (!several_units)
+            .then(|| library.units.first().map(|u| u.name.as_str()))
+            .flatten(),
         has_feed: library.config.base_url().is_some(),
         urls: SiteUrls {
             home: urls.link(""),

@@ -12,7 +12,9 @@ pub fn compile(templates: &BTreeMap<String, Template>) -> Result<Tera, Problems>
     let mut tera = Tera::new();
     // Feeds and sitemaps are XML: escape them like HTML.
     tera.autoescape_on([".html", ".xml"]);
-    let sources = templates.values().map(|t| (t.name.as_str(), t.source.as_str()));
+    let sources = templates
+        .values()
+        .map(|t| (t.name.as_str(), t.source.as_str()));
     match tera.add_raw_templates(sources) {
         Ok(()) => Ok(tera),
         Err(err) => {
@@ -25,7 +27,11 @@ pub fn compile(templates: &BTreeMap<String, Template>) -> Result<Tera, Problems>
 
 /// A template error, naming the file it came from (the site's override or
 /// the theme's).
-pub fn problem(template: &str, err: &tera::Error, templates: &BTreeMap<String, Template>) -> Problem {
+pub fn problem(
+    template: &str,
+    err: &tera::Error,
+    templates: &BTreeMap<String, Template>,
+) -> Problem {
     let mut message = err.to_string();
     let mut source = std::error::Error::source(err);
     while let Some(cause) = source {
@@ -33,7 +39,9 @@ pub fn problem(template: &str, err: &tera::Error, templates: &BTreeMap<String, T
         message.push_str(&cause.to_string());
         source = cause.source();
     }
-    let origin = templates.get(template).map_or("templates/", |t| t.origin.as_str());
+    let origin = templates
+        .get(template)
+        .map_or("templates/", |t| t.origin.as_str());
     Problem::error(ProblemKind::Template {
         name: origin.to_string(),
         message,

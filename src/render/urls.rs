@@ -35,7 +35,11 @@ impl Urls {
 
 /// The file a page is written to, from its folder.
 pub fn file_of(folder: &str) -> String {
-    if folder.is_empty() { "index.html".to_string() } else { format!("{folder}/index.html") }
+    if folder.is_empty() {
+        "index.html".to_string()
+    } else {
+        format!("{folder}/index.html")
+    }
 }
 
 /// `../` once per folder level of `path` (a file path in the output).

@@ -71,7 +71,12 @@ pub fn build(library: &Library, urls: &Urls) -> Views {
     let month_links: Vec<(Month, Value)> = library
         .months
         .iter()
-        .map(|(month, reports)| (*month, Value::from_serializable(&month_link(*month, reports.len(), library, urls))))
+        .map(|(month, reports)| {
+            (
+                *month,
+                Value::from_serializable(&month_link(*month, reports.len(), library, urls)),
+            )
+        })
         .collect();
     let link_of = |month: Month| {
         month_links
@@ -110,10 +115,14 @@ pub fn build(library: &Library, urls: &Urls) -> Views {
                 unit_id: &unit.id,
                 unit_name: &unit.name,
                 unit_url: several_units.then(|| urls.unit(&unit.id)),
-                title: report
-                    .title
-                    .clone()
-                    .unwrap_or_else(|| default_title(report.month, &unit.name, several_units, language)),
+                title: match &report.title {
+                    // Several units write the same title: say whose it is.
+                    Some(title) if several_units && !title.contains(unit.name.as_str()) => {
+                        format!("{} · {title}", unit.name)
+                    }
+                    Some(title) => title.clone(),
+                    None => default_title(report.month, &unit.name, several_units, language),
+                },
                 summary: report.summary.as_deref(),
                 month: link_of(report.month),
                 url: format!("{month_url}#report-{}", unit.id),
@@ -121,12 +130,18 @@ pub fn build(library: &Library, urls: &Urls) -> Views {
                 draft: report.draft,
                 preamble_html: &report.preamble_html,
                 entries,
-                updated: format!("{}-{:02}-01T00:00:00Z", report.month.year, report.month.month),
+                updated: format!(
+                    "{}-{:02}-01T00:00:00Z",
+                    report.month.year, report.month.month
+                ),
             };
             Value::from_serializable(&view)
         })
         .collect();
-    Views { month_links, reports }
+    Views {
+        month_links,
+        reports,
+    }
 }
 
 fn month_link(month: Month, report_count: usize, library: &Library, urls: &Urls) -> MonthLink {
@@ -140,7 +155,12 @@ fn month_link(month: Month, report_count: usize, library: &Library, urls: &Urls)
     }
 }
 
-fn default_title(month: Month, unit: &str, several_units: bool, language: crate::config::Language) -> String {
+fn default_title(
+    month: Month,
+    unit: &str,
+    several_units: bool,
+    language: crate::config::Language,
+) -> String {
     let label = month_label(month, language);
     match (several_units, language) {
         (true, crate::config::Language::ZhCn) => format!("{unit}{label}重点工作推进情况"),
