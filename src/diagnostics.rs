@@ -8,7 +8,7 @@
 use std::fmt;
 use std::sync::Arc;
 
-use miette::{Diagnostic, LabeledSpan, SourceCode};
+use miette::{Diagnostic, LabeledSpan, NamedSource, SourceCode};
 
 /// How bad a problem is: errors stop the build, warnings are printed.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord)]
@@ -92,7 +92,14 @@ pub struct Problem {
     pub line: usize,
     pub column: usize,
     /// The file's text and the byte range to underline, for the snippet.
-    pub snippet: Option<(Arc<str>, std::ops::Range<usize>)>,
+    pub snippet: Option<Box<Snippet>>,
+}
+
+/// The text a problem points into, named for miette's header, and where.
+#[derive(Debug, Clone)]
+pub struct Snippet {
+    pub source: NamedSource<Arc<str>>,
+    pub range: std::ops::Range<usize>,
 }
 
 impl Problem {
@@ -116,6 +123,9 @@ impl Problem {
 
     pub fn in_file(mut self, file: &str) -> Self {
         self.file = Some(file.to_string());
+        if let Some(snippet) = self.snippet.as_mut() {
+            snippet.source = NamedSource::new(file, Arc::clone(snippet.source.inner()));
+        }
         self
     }
 
@@ -127,7 +137,11 @@ impl Problem {
         let (line, column) = line_column(text, start);
         self.line = line;
         self.column = column;
-        self.snippet = Some((Arc::clone(text), start..end));
+        let name = self.file.as_deref().unwrap_or("");
+        self.snippet = Some(Box::new(Snippet {
+            source: NamedSource::new(name, Arc::clone(text)),
+            range: start..end,
+        }));
         self
     }
 
@@ -191,13 +205,11 @@ impl Diagnostic for Problem {
     }
 
     fn source_code(&self) -> Option<&dyn SourceCode> {
-        self.snippet
-            .as_ref()
-            .map(|(text, _)| text as &dyn SourceCode)
+        self.snippet.as_ref().map(|s| &s.source as &dyn SourceCode)
     }
 
     fn labels(&self) -> Option<Box<dyn Iterator<Item = LabeledSpan> + '_>> {
-        let (_, range) = self.snippet.as_ref()?;
+        let range = &self.snippet.as_ref()?.range;
         let span = LabeledSpan::new_with_span(None, range.start..range.end.max(range.start));
         Some(Box::new(std::iter::once(span)))
     }

@@ -124,9 +124,17 @@ fn read_report(path: &Path, rel: &str) -> Result<SourceFile, Problem> {
     let text: Arc<str> = match decode::decode(&bytes) {
         Ok(text) => text.into(),
         Err(err) => {
-            // Show where the first bad byte is, on the part that did decode.
-            let lossy: Arc<str> = String::from_utf8_lossy(&bytes).into();
-            let good = String::from_utf8_lossy(&bytes[..err.valid_up_to]).len();
+            // Show where the first bad byte is, in the text as the writer
+            // sees it: decoded as GBK when it is GBK.
+            let shown = |bytes: &[u8]| -> String {
+                if err.looks_like_gbk {
+                    encoding_rs::GB18030.decode(bytes).0.into_owned()
+                } else {
+                    String::from_utf8_lossy(bytes).into_owned()
+                }
+            };
+            let lossy: Arc<str> = shown(&bytes).into();
+            let good = shown(&bytes[..err.valid_up_to]).len();
             return Err(Problem::error(ProblemKind::NotUtf8 {
                 looks_like_gbk: err.looks_like_gbk,
             })
