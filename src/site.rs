@@ -66,7 +66,7 @@ fn run(options: &BuildOptions, problems: &mut Problems, started: Instant) -> Opt
     if problems.has_errors() {
         return None;
     }
-    let pages = match render::render(&library, &theme.templates) {
+    let pages = match render::render(&library, &theme) {
         Ok(pages) => pages,
         Err(render_problems) => {
             problems.extend(render_problems.0);

@@ -6,14 +6,12 @@ mod templates;
 mod urls;
 mod views;
 
-use std::collections::BTreeMap;
-
 use rayon::prelude::*;
 use serde::Serialize;
 use tera::{Context, Value};
 
 use crate::diagnostics::{Problem, Problems};
-use crate::load::Template;
+use crate::load::Theme;
 use crate::model::{Library, Month};
 use i18n::year_label;
 use urls::{Urls, file_of, root_of};
@@ -65,10 +63,8 @@ struct UnitSummary {
     latest: Option<Value>,
 }
 
-pub fn render(
-    library: &Library,
-    templates: &BTreeMap<String, Template>,
-) -> Result<Vec<Page>, Problems> {
+pub fn render(library: &Library, theme: &Theme) -> Result<Vec<Page>, Problems> {
+    let templates = &theme.templates;
     let mut tera = templates::compile(templates)?;
     let urls = Urls {
         pretty: library.config.pretty_urls,
@@ -255,7 +251,7 @@ pub fn render(
                 .map_err(|err| templates::problem(job.template, &err, templates))
         })
         .collect();
-    pages.extend(special_pages(library, &tera, &views, &urls, templates));
+    pages.extend(special_pages(library, &tera, &views, &urls, theme));
     let mut problems = Problems::default();
     let mut out = Vec::with_capacity(pages.len());
     for page in pages {
@@ -278,8 +274,9 @@ fn special_pages(
     tera: &tera::Tera,
     views: &Views,
     urls: &Urls,
-    templates: &BTreeMap<String, Template>,
+    theme: &Theme,
 ) -> Vec<Result<Page, Problem>> {
+    let templates = &theme.templates;
     let render = |path: &str, template: &str, context: &Context| {
         tera.render(template, context)
             .map(|text| Page {
@@ -295,6 +292,11 @@ fn special_pages(
     let mut context = Context::new();
     context.insert("root", &base.map(|b| format!("{b}/")).unwrap_or_default());
     context.insert("page_url", "404.html");
+    let css = theme
+        .statics
+        .get("style.css")
+        .map(|f| String::from_utf8_lossy(&f.bytes).into_owned());
+    context.insert("inline_css", &css.unwrap_or_default());
     pages.push(render("404.html", "404.html", &context));
     let Some(base) = base else { return pages };
 
