@@ -124,11 +124,11 @@ pub fn assemble(
     }
     reports.sort_by(|a, b| (a.month, &a.source).cmp(&(b.month, &b.source)));
 
-    let units = resolve_units(&config, &reports, problems);
+    let units = resolve_units(&config, &reports);
     let mut areas = AreaIndex::new(&config);
     let mut seen: HashMap<(usize, Month), String> = HashMap::new();
     let mut library_reports = Vec::new();
-    for parsed in reports {
+    for mut parsed in reports {
         let Some(unit) = units.unit_of(&parsed, &config, problems) else {
             continue;
         };
@@ -147,7 +147,7 @@ pub fn assemble(
         }
         seen.insert((unit, parsed.month), parsed.source.clone());
         let entries = entries(
-            &parsed,
+            &mut parsed,
             unit,
             &units.list,
             &mut areas,
@@ -186,7 +186,7 @@ struct Units {
     configured: bool,
 }
 
-fn resolve_units(config: &SiteConfig, reports: &[ParsedReport], problems: &mut Problems) -> Units {
+fn resolve_units(config: &SiteConfig, reports: &[ParsedReport]) -> Units {
     if !config.units.is_empty() {
         let list = config
             .units
@@ -223,7 +223,6 @@ fn resolve_units(config: &SiteConfig, reports: &[ParsedReport], problems: &mut P
             name: config.title().to_string(),
         });
     }
-    let _ = problems;
     Units {
         list,
         configured: false,
@@ -336,8 +335,10 @@ impl AreaIndex {
     }
 }
 
+/// The report's written areas matched to the site's areas, moved out of
+/// the parsed report.
 fn entries(
-    report: &ParsedReport,
+    report: &mut ParsedReport,
     unit: usize,
     units: &[Unit],
     areas: &mut AreaIndex,
@@ -346,7 +347,7 @@ fn entries(
 ) -> Vec<Entry> {
     let mut anchors: Vec<String> = Vec::new();
     let mut entries = Vec::new();
-    for written in &report.body.areas {
+    for written in std::mem::take(&mut report.body.areas) {
         let heading = names::strip_numbering(&written.heading).to_string();
         let (area, known) = areas.find_or_add(&heading);
         if !known && !areas.configured.is_empty() {
@@ -356,7 +357,7 @@ fn entries(
                     closest: areas.closest(&heading),
                 })
                 .in_file(&report.source)
-                .at(&report.text, written.heading_range.clone()),
+                .at(&report.text, written.heading_range),
             );
         }
         let base = if several_units {
@@ -373,9 +374,9 @@ fn entries(
             area,
             heading,
             anchor,
-            progress_html: written.progress_html.clone(),
-            plan_html: written.plan_html.clone(),
-            progress_text: written.progress_text.clone(),
+            progress_html: written.progress_html,
+            plan_html: written.plan_html,
+            progress_text: written.progress_text,
         });
     }
     entries
