@@ -13,7 +13,7 @@ impl Urls {
     /// with pretty URLs.
     pub fn link(&self, folder: &str) -> String {
         match (self.pretty, folder.is_empty()) {
-            (true, true) => "./".to_string(),
+            (true, true) => String::new(),
             (true, false) => format!("{folder}/"),
             (false, true) => "index.html".to_string(),
             (false, false) => format!("{folder}/index.html"),
@@ -42,7 +42,11 @@ pub fn file_of(folder: &str) -> String {
     }
 }
 
-/// `../` once per folder level of `path` (a file path in the output).
+/// `../` once per folder level of `path` (a file path in the output), or
+/// `./` at the top, so that `root` + a link is never empty.
 pub fn root_of(path: &str) -> String {
-    "../".repeat(path.matches('/').count())
+    match path.matches('/').count() {
+        0 => "./".to_string(),
+        depth => "../".repeat(depth),
+    }
 }
