@@ -37,20 +37,6 @@ impl Month {
             None
         }
     }
-
-    pub fn previous(self) -> Month {
-        if self.month == 1 {
-            Month {
-                year: self.year - 1,
-                month: 12,
-            }
-        } else {
-            Month {
-                month: self.month - 1,
-                ..self
-            }
-        }
-    }
 }
 
 impl fmt::Display for Month {
