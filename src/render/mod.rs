@@ -290,7 +290,10 @@ fn special_pages(
     // A 404 page is shown at any depth: its links need the site's address,
     // or, without one, are relative to the top of the site.
     let mut context = Context::new();
-    context.insert("root", &base.map_or_else(|| "./".to_string(), |b| format!("{b}/")));
+    context.insert(
+        "root",
+        &base.map_or_else(|| "./".to_string(), |b| format!("{b}/")),
+    );
     context.insert("page_url", "404.html");
     let css = theme
         .statics
