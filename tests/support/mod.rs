@@ -1,0 +1,174 @@
+//! Fixture sites for the integration tests: write a small site into a temp
+//! folder, run the real `reportal` binary on it, and parse what it wrote.
+#![allow(dead_code)]
+
+use std::path::{Path, PathBuf};
+use std::process::{Command, Output};
+
+use scraper::{Html, Selector};
+use tempfile::TempDir;
+
+/// A site folder in a temp dir; the output goes to `<site>/public`.
+pub struct Site {
+    dir: TempDir,
+}
+
+/// What one run of reportal did.
+pub struct Run {
+    pub ok: bool,
+    pub code: Option<i32>,
+    pub stdout: String,
+    pub stderr: String,
+}
+
+impl Site {
+    /// A site made of `(path, text)` files.
+    pub fn new(files: &[(&str, &str)]) -> Site {
+        let site = Site {
+            dir: tempfile::tempdir().expect("temp dir"),
+        };
+        for (path, text) in files {
+            site.write(path, text.as_bytes());
+        }
+        site
+    }
+
+    pub fn root(&self) -> &Path {
+        self.dir.path()
+    }
+
+    pub fn output(&self) -> PathBuf {
+        self.root().join("public")
+    }
+
+    pub fn write(&self, path: &str, bytes: &[u8]) {
+        let target = self.root().join(path);
+        std::fs::create_dir_all(target.parent().expect("parent")).expect("mkdir");
+        std::fs::write(target, bytes).expect("write fixture");
+    }
+
+    /// `reportal <command> --root <site> <args…>`.
+    pub fn run(&self, command: &str, args: &[&str]) -> Run {
+        let output = Command::new(env!("CARGO_BIN_EXE_reportal"))
+            .arg(command)
+            .arg("--root")
+            .arg(self.root())
+            .args(args)
+            .env("NO_COLOR", "1")
+            .output()
+            .expect("run reportal");
+        Run::from(output)
+    }
+
+    pub fn build(&self) -> Run {
+        self.run("build", &[])
+    }
+
+    /// Builds and insists it worked.
+    pub fn built(&self) -> Run {
+        let run = self.build();
+        assert!(run.ok, "build failed:\n{}", run.stderr);
+        run
+    }
+
+    /// A built page, parsed.
+    pub fn page(&self, path: &str) -> Page {
+        let file = self.output().join(path);
+        let text =
+            std::fs::read_to_string(&file).unwrap_or_else(|e| panic!("{}: {e}", file.display()));
+        Page(Html::parse_document(&text))
+    }
+
+    pub fn exists(&self, path: &str) -> bool {
+        self.output().join(path).exists()
+    }
+}
+
+impl From<Output> for Run {
+    fn from(output: Output) -> Run {
+        Run {
+            ok: output.status.success(),
+            code: output.status.code(),
+            stdout: String::from_utf8_lossy(&output.stdout).into_owned(),
+            stderr: String::from_utf8_lossy(&output.stderr).into_owned(),
+        }
+    }
+}
+
+pub struct Page(pub Html);
+
+impl Page {
+    /// The text of every element matching `css`, whitespace collapsed.
+    pub fn texts(&self, css: &str) -> Vec<String> {
+        let selector = Selector::parse(css).unwrap_or_else(|e| panic!("bad selector {css}: {e}"));
+        self.0
+            .select(&selector)
+            .map(|e| {
+                e.text()
+                    .collect::<String>()
+                    .split_whitespace()
+                    .collect::<Vec<_>>()
+                    .join(" ")
+            })
+            .collect()
+    }
+
+    pub fn text(&self, css: &str) -> String {
+        let texts = self.texts(css);
+        assert!(!texts.is_empty(), "nothing matches {css}");
+        texts.join(" ")
+    }
+
+    /// The `attr` of every element matching `css`.
+    pub fn attrs(&self, css: &str, attr: &str) -> Vec<String> {
+        let selector = Selector::parse(css).unwrap_or_else(|e| panic!("bad selector {css}: {e}"));
+        self.0
+            .select(&selector)
+            .filter_map(|e| e.value().attr(attr).map(str::to_string))
+            .collect()
+    }
+
+    pub fn count(&self, css: &str) -> usize {
+        self.texts(css).len()
+    }
+
+    /// The inner HTML of the first element matching `css`.
+    pub fn inner_html(&self, css: &str) -> String {
+        let selector = Selector::parse(css).unwrap_or_else(|e| panic!("bad selector {css}: {e}"));
+        self.0
+            .select(&selector)
+            .next()
+            .unwrap_or_else(|| panic!("nothing matches {css}"))
+            .inner_html()
+    }
+}
+
+/// A report file's text.
+pub fn report(front: &str, body: &str) -> String {
+    format!("---\n{front}\n---\n{body}")
+}
+
+/// A body with one area, its progress and plan.
+pub fn area(heading: &str, progress: &str, plan: &str) -> String {
+    format!("## {heading}\n\n### 本月份推进情况\n\n{progress}\n\n### 下一步推进计划\n\n{plan}\n\n")
+}
+
+/// Every file under `dir` with its bytes, sorted by path.
+pub fn snapshot(dir: &Path) -> Vec<(String, Vec<u8>)> {
+    let mut files: Vec<(String, Vec<u8>)> = walkdir::WalkDir::new(dir)
+        .into_iter()
+        .filter_map(Result::ok)
+        .filter(|e| e.file_type().is_file())
+        .map(|e| {
+            let rel = e
+                .path()
+                .strip_prefix(dir)
+                .expect("inside")
+                .to_string_lossy()
+                .into_owned();
+            (rel, std::fs::read(e.path()).expect("read"))
+        })
+        .collect();
+    files.sort();
+    files
+}
