@@ -131,3 +131,63 @@ impl SiteConfig {
             .filter(|url| !url.is_empty())
     }
 }
+
+/// A mistake in site.yaml's lists: the message, and the value it is about
+/// (to point at it).
+pub struct ConfigMistake {
+    pub message: String,
+    pub value: String,
+}
+
+impl SiteConfig {
+    /// Checks what serde cannot: ids become folder names and anchors, so
+    /// they must be plain and unique; a name or alias must mean one area.
+    pub fn mistakes(&self) -> Vec<ConfigMistake> {
+        let mut mistakes = Vec::new();
+        let mut check_ids = |kind: &str, ids: Vec<&str>| {
+            let mut seen = std::collections::BTreeSet::new();
+            for id in ids {
+                if !is_plain_id(id) {
+                    mistakes.push(ConfigMistake {
+                        message: format!(
+                            "{kind} id `{id}` must be lowercase letters, digits, `-` or `_` (it names a folder of the site)"
+                        ),
+                        value: id.to_string(),
+                    });
+                } else if !seen.insert(id) {
+                    mistakes.push(ConfigMistake {
+                        message: format!("two {kind}s have the id `{id}`"),
+                        value: id.to_string(),
+                    });
+                }
+            }
+        };
+        check_ids("unit", self.units.iter().map(|u| u.id.as_str()).collect());
+        check_ids("area", self.areas.iter().map(|a| a.id.as_str()).collect());
+        let mut names: BTreeMap<String, &str> = BTreeMap::new();
+        for area in &self.areas {
+            for name in std::iter::once(&area.name).chain(&area.aliases) {
+                let key = crate::names::normalize(name);
+                match names.get(&key) {
+                    Some(other) if *other != area.id => mistakes.push(ConfigMistake {
+                        message: format!("`{name}` names two areas: `{other}` and `{}`", area.id),
+                        value: name.clone(),
+                    }),
+                    _ => {
+                        names.insert(key, &area.id);
+                    }
+                }
+            }
+        }
+        mistakes
+    }
+}
+
+/// Ids name output folders: only `[a-z0-9_-]`, not empty, not `index`.
+fn is_plain_id(id: &str) -> bool {
+    !id.is_empty()
+        && id != "index"
+        && id
+            .chars()
+            .all(|c| c.is_ascii_lowercase() || c.is_ascii_digit() || c == '-' || c == '_')
+}

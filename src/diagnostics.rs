@@ -40,6 +40,18 @@ pub enum ProblemKind {
         "this site has several units: say which one this report is for, with `unit:` in the front matter"
     )]
     MissingUnit,
+    #[error(
+        "`unit:` is empty: write the unit's id or name, or leave the line out on a site with one unit"
+    )]
+    EmptyUnit,
+    #[error("a work area heading needs a name after `##`")]
+    EmptyAreaHeading,
+    #[error(
+        "this report has no work area: start each area with a level-2 heading (`## 团的制度建设`)"
+    )]
+    NoAreas,
+    #[error("every report is a draft: nothing to publish (build with --drafts to see them)")]
+    OnlyDrafts,
     #[error("a second report for unit `{unit}` in {month}: {other} has it already")]
     DuplicateReport {
         unit: String,

@@ -197,7 +197,16 @@ fn read_config(root: &Path, problems: &mut Problems) -> Option<SiteConfig> {
                     .at(&text, at..at + key.len()),
                 );
             }
-            Some(config)
+            let mistakes = config.mistakes();
+            for mistake in &mistakes {
+                let at = text.find(&mistake.value).unwrap_or(0);
+                problems.push(
+                    Problem::error(ProblemKind::BadConfig(mistake.message.clone()))
+                        .in_file("site.yaml")
+                        .at(&text, at..at + mistake.value.len()),
+                );
+            }
+            mistakes.is_empty().then_some(config)
         }
         Err(err) => {
             problems.push(

@@ -3,16 +3,17 @@
 //! (sanitised) HTML.
 //!
 //! The whole body is parsed once, so link references and footnotes resolve
-//! across areas; the event stream is then cut at the headings.
+//! across areas; the event stream is then cut at the top-level headings
+//! (a heading inside a quote or a list item cuts nothing).
 
-use std::collections::HashMap;
+use std::collections::HashSet;
 use std::ops::Range;
 
 use pulldown_cmark::{CowStr, Event, HeadingLevel, Options, Parser, Tag, TagEnd};
 
 use super::cjk_emphasis;
-use super::names::normalize;
 use crate::config::Sections;
+use crate::names::normalize;
 
 type Spanned<'a> = (Event<'a>, Range<usize>);
 
@@ -44,12 +45,6 @@ pub struct Body {
     pub areas: Vec<WrittenArea>,
 }
 
-#[derive(Clone, Copy, PartialEq, Eq)]
-enum Part {
-    Progress,
-    Plan,
-}
-
 /// Renders the body of `text` found at `range`.
 pub fn render(text: &str, range: Range<usize>, options: &BodyOptions) -> Body {
     let body = &text[range.clone()];
@@ -58,90 +53,8 @@ pub fn render(text: &str, range: Range<usize>, options: &BodyOptions) -> Body {
         .map(|(event, r)| (event, r.start + range.start..r.end + range.start))
         .collect();
     let events = cjk_emphasis::bold_literal_pairs(events, text);
-    let (events, footnotes) = take_footnotes(events, &options.id_prefix);
-    let progress_labels = labels(&options.sections.progress);
-    let plan_labels = labels(&options.sections.plan);
-
-    let mut out = Body::default();
-    let mut preamble: Vec<Event> = Vec::new();
-    // The current area's parts, as events, until the next area starts.
-    let mut parts: Option<(WrittenArea, Vec<Event>, Vec<Event>, Part)> = None;
-    let mut iter = events.into_iter();
-    while let Some((event, span)) = iter.next() {
-        match event {
-            Event::Start(Tag::Heading {
-                level: HeadingLevel::H2,
-                ..
-            }) => {
-                let (heading, end) = heading_text(&mut iter);
-                if let Some(done) = parts.take() {
-                    out.areas.push(finish(done, &footnotes, options));
-                }
-                let area = WrittenArea {
-                    heading,
-                    heading_range: span.start..end.max(span.start),
-                    ..WrittenArea::default()
-                };
-                parts = Some((area, Vec::new(), Vec::new(), Part::Progress));
-            }
-            Event::Start(Tag::Heading {
-                level: HeadingLevel::H3,
-                id,
-                classes,
-                attrs,
-            }) if parts.is_some() => {
-                let mut heading_events = vec![Event::Start(Tag::Heading {
-                    level: HeadingLevel::H5,
-                    id,
-                    classes,
-                    attrs,
-                })];
-                let mut label = String::new();
-                for (event, _) in iter.by_ref() {
-                    if let Event::Text(t) | Event::Code(t) = &event {
-                        label.push_str(t);
-                    }
-                    if let Event::End(TagEnd::Heading(_)) = event {
-                        heading_events.push(Event::End(TagEnd::Heading(HeadingLevel::H5)));
-                        break;
-                    }
-                    heading_events.push(event);
-                }
-                let label = normalize(label.trim_end_matches([':', '：']));
-                if let Some((_, _, _, part)) = parts.as_mut() {
-                    if progress_labels.contains(&label) {
-                        *part = Part::Progress;
-                        continue;
-                    }
-                    if plan_labels.contains(&label) {
-                        *part = Part::Plan;
-                        continue;
-                    }
-                }
-                if let Some((_, progress, plan, part)) = parts.as_mut() {
-                    let target = if *part == Part::Progress {
-                        progress
-                    } else {
-                        plan
-                    };
-                    target.extend(heading_events);
-                }
-            }
-            event => {
-                let event = shift_heading(event, parts.is_some());
-                match parts.as_mut() {
-                    Some((_, progress, _, Part::Progress)) => progress.push(event),
-                    Some((_, _, plan, Part::Plan)) => plan.push(event),
-                    None => preamble.push(event),
-                }
-            }
-        }
-    }
-    if let Some(done) = parts.take() {
-        out.areas.push(finish(done, &footnotes, options));
-    }
-    out.preamble_html = to_html(with_footnotes(preamble, &footnotes), options);
-    out
+    let (events, notes) = Footnotes::take(events, &options.id_prefix);
+    Splitter::new(options, notes).split(events)
 }
 
 fn markdown_options() -> Options {
@@ -151,8 +64,139 @@ fn markdown_options() -> Options {
         | Options::ENABLE_TASKLISTS
 }
 
-fn labels(labels: &[String]) -> Vec<String> {
-    labels.iter().map(|l| normalize(l)).collect()
+#[derive(Clone, Copy, PartialEq, Eq)]
+enum Part {
+    Preamble,
+    Progress,
+    Plan,
+}
+
+/// Walks the events once, sending each to the part it belongs to.
+struct Splitter<'o, 'a> {
+    options: &'o BodyOptions<'o>,
+    progress_labels: Vec<String>,
+    plan_labels: Vec<String>,
+    notes: Footnotes<'a>,
+    out: Body,
+    part: Part,
+    preamble: Vec<Event<'a>>,
+    area: Option<(WrittenArea, Vec<Event<'a>>, Vec<Event<'a>>)>,
+    /// Open block containers (quotes, lists, items): headings inside them
+    /// are content, not structure.
+    depth: usize,
+}
+
+impl<'o, 'a> Splitter<'o, 'a> {
+    fn new(options: &'o BodyOptions<'o>, notes: Footnotes<'a>) -> Self {
+        let labels = |labels: &[String]| labels.iter().map(|l| normalize(l)).collect();
+        Splitter {
+            options,
+            progress_labels: labels(&options.sections.progress),
+            plan_labels: labels(&options.sections.plan),
+            notes,
+            out: Body::default(),
+            part: Part::Preamble,
+            preamble: Vec::new(),
+            area: None,
+            depth: 0,
+        }
+    }
+
+    fn split(mut self, events: Vec<Spanned<'a>>) -> Body {
+        let mut iter = events.into_iter();
+        while let Some((event, span)) = iter.next() {
+            match event {
+                Event::Start(Tag::Heading {
+                    level: HeadingLevel::H2,
+                    ..
+                }) if self.depth == 0 => {
+                    let (heading, end) = heading_text(&mut iter);
+                    self.finish_part();
+                    let area = WrittenArea {
+                        heading,
+                        heading_range: span.start..end.max(span.start),
+                        ..WrittenArea::default()
+                    };
+                    self.area = Some((area, Vec::new(), Vec::new()));
+                    self.part = Part::Progress;
+                }
+                Event::Start(Tag::Heading {
+                    level: HeadingLevel::H3,
+                    ..
+                }) if self.depth == 0 && self.part != Part::Preamble => {
+                    let mut heading = vec![shift_heading(event, Part::Progress)];
+                    let mut label = String::new();
+                    for (event, _) in iter.by_ref() {
+                        if let Event::Text(t) | Event::Code(t) = &event {
+                            label.push_str(t);
+                        }
+                        let end = matches!(event, Event::End(TagEnd::Heading(_)));
+                        heading.push(shift_heading(event, Part::Progress));
+                        if end {
+                            break;
+                        }
+                    }
+                    let label = normalize(label.trim_end_matches([':', '：']));
+                    if self.progress_labels.contains(&label) {
+                        self.part = Part::Progress;
+                    } else if self.plan_labels.contains(&label) {
+                        self.part = Part::Plan;
+                    } else {
+                        // Another level-3 heading: it stays where it is.
+                        for event in heading {
+                            self.push(event);
+                        }
+                    }
+                }
+                event => {
+                    match &event {
+                        Event::Start(Tag::BlockQuote(_) | Tag::List(_) | Tag::Item) => {
+                            self.depth += 1
+                        }
+                        Event::End(TagEnd::BlockQuote(_) | TagEnd::List(_) | TagEnd::Item) => {
+                            self.depth = self.depth.saturating_sub(1);
+                        }
+                        _ => {}
+                    }
+                    let event = shift_heading(event, self.part);
+                    self.push(event);
+                }
+            }
+        }
+        // Footnotes nothing refers to go with the last part, not away.
+        self.notes.place_unreferenced = true;
+        self.finish_part();
+        self.out
+    }
+
+    fn push(&mut self, event: Event<'a>) {
+        match (&mut self.area, self.part) {
+            (Some((_, progress, _)), Part::Progress) => progress.push(event),
+            (Some((_, _, plan)), Part::Plan) => plan.push(event),
+            _ => self.preamble.push(event),
+        }
+    }
+
+    /// Renders what has been gathered: the preamble before the first area,
+    /// an area when the next one starts (or the body ends).
+    fn finish_part(&mut self) {
+        match self.area.take() {
+            None => {
+                let last = self.notes.place_unreferenced;
+                let preamble = std::mem::take(&mut self.preamble);
+                let events = self.notes.attach(preamble, last);
+                self.out.preamble_html = to_html(events, self.options);
+            }
+            Some((mut area, progress, plan)) => {
+                area.progress_text = plain_text(&progress);
+                let progress = self.notes.attach(progress, false);
+                area.progress_html = to_html(progress, self.options);
+                let last = self.notes.place_unreferenced;
+                area.plan_html = to_html(self.notes.attach(plan, last), self.options);
+                self.out.areas.push(area);
+            }
+        }
+    }
 }
 
 /// Reads a heading's events up to its end: its plain text and end offset.
@@ -168,15 +212,20 @@ fn heading_text<'a>(iter: &mut impl Iterator<Item = Spanned<'a>>) -> (String, us
     (text.trim().to_string(), 0)
 }
 
-/// Headings inside a report sit below the page's own: on both the month
-/// page and a timeline, an area's progress and plan are `h4`, so what the
-/// writer wrote inside them starts at `h5`. In the preamble (under the
-/// report's `h2`) they start at `h3`.
-fn shift_heading(event: Event, in_area: bool) -> Event {
+/// Headings inside a report sit below the page's own. On the month page a
+/// report is `h2`, its areas `h3`, progress and plan `h4`; on a timeline an
+/// entry's parts are `h4` too. So what the writer wrote inside an area
+/// starts at `h5`, and in the preamble (right under the report's `h2`) at
+/// `h3`, one level after another.
+fn shift_heading(event: Event, part: Part) -> Event {
     let shift = |level: HeadingLevel| {
-        let base = if in_area { 5 } else { 3 };
-        let n = (level as usize + base - 1).min(6);
-        HeadingLevel::try_from(n).unwrap_or(HeadingLevel::H6)
+        let written = level as usize;
+        let shown = match part {
+            // `#` → h3, `###` → h4, `####` → h5 (`##` only in quotes: h3).
+            Part::Preamble => (written.max(2) + 1).max(3),
+            Part::Progress | Part::Plan => (written.max(3) + 2).max(5),
+        };
+        HeadingLevel::try_from(shown.min(6)).unwrap_or(HeadingLevel::H6)
     };
     match event {
         Event::Start(Tag::Heading {
@@ -195,84 +244,96 @@ fn shift_heading(event: Event, in_area: bool) -> Event {
     }
 }
 
-/// Removes footnote definitions from the stream and renames every footnote
-/// with the report's prefix, so ids stay unique on pages with many reports.
-fn take_footnotes<'a>(
-    events: Vec<Spanned<'a>>,
-    prefix: &str,
-) -> (Vec<Spanned<'a>>, HashMap<String, Vec<Event<'a>>>) {
-    let rename = |label: &str| CowStr::from(format!("{prefix}fn-{label}"));
-    let mut rest = Vec::with_capacity(events.len());
-    let mut footnotes: HashMap<String, Vec<Event<'a>>> = HashMap::new();
-    let mut current: Option<(String, Vec<Event<'a>>)> = None;
-    let mut depth = 0;
-    for (event, span) in events {
-        let event = match event {
-            Event::FootnoteReference(label) => Event::FootnoteReference(rename(&label)),
-            Event::Start(Tag::FootnoteDefinition(label)) => {
-                depth += 1;
-                if depth == 1 {
+/// A report's footnote definitions, taken out of the stream and put back
+/// after the first part that refers to each, so every part carries its own
+/// notes and no note is shown twice on a page.
+struct Footnotes<'a> {
+    definitions: Vec<(String, Vec<Event<'a>>)>,
+    referenced: HashSet<String>,
+    placed: HashSet<String>,
+    /// Set for the last part: it also takes the notes nothing refers to.
+    place_unreferenced: bool,
+}
+
+impl<'a> Footnotes<'a> {
+    /// Renames every footnote with the report's prefix (ids must be unique
+    /// on pages with many reports) and lifts the definitions out. The first
+    /// definition of a label wins, as in CommonMark.
+    fn take(events: Vec<Spanned<'a>>, prefix: &str) -> (Vec<Spanned<'a>>, Footnotes<'a>) {
+        let rename = |label: &str| CowStr::from(format!("{prefix}fn-{label}"));
+        let mut rest = Vec::with_capacity(events.len());
+        let mut definitions: Vec<(String, Vec<Event<'a>>)> = Vec::new();
+        let mut referenced = HashSet::new();
+        let mut current: Option<(String, Vec<Event<'a>>)> = None;
+        let mut depth = 0;
+        for (event, span) in events {
+            let event = match event {
+                Event::FootnoteReference(label) => {
                     let name = rename(&label);
-                    current = Some((
-                        name.to_string(),
-                        vec![Event::Start(Tag::FootnoteDefinition(name))],
-                    ));
-                    continue;
+                    referenced.insert(name.to_string());
+                    Event::FootnoteReference(name)
                 }
-                Event::Start(Tag::FootnoteDefinition(rename(&label)))
-            }
-            Event::End(TagEnd::FootnoteDefinition) => {
-                depth -= 1;
-                if depth == 0 {
-                    if let Some((name, mut body)) = current.take() {
-                        body.push(Event::End(TagEnd::FootnoteDefinition));
-                        footnotes.insert(name, body);
+                Event::Start(Tag::FootnoteDefinition(label)) => {
+                    depth += 1;
+                    let name = rename(&label);
+                    if depth == 1 {
+                        current = Some((
+                            name.to_string(),
+                            vec![Event::Start(Tag::FootnoteDefinition(name))],
+                        ));
+                        continue;
                     }
-                    continue;
+                    Event::Start(Tag::FootnoteDefinition(name))
                 }
-                event
+                Event::End(TagEnd::FootnoteDefinition) => {
+                    depth -= 1;
+                    if depth == 0 {
+                        if let Some((name, mut body)) = current.take() {
+                            body.push(Event::End(TagEnd::FootnoteDefinition));
+                            if !definitions.iter().any(|(n, _)| *n == name) {
+                                definitions.push((name, body));
+                            }
+                        }
+                        continue;
+                    }
+                    event
+                }
+                event => event,
+            };
+            match current.as_mut() {
+                Some((_, body)) => body.push(shift_heading(event, Part::Progress)),
+                None => rest.push((event, span)),
             }
-            event => event,
+        }
+        let notes = Footnotes {
+            definitions,
+            referenced,
+            placed: HashSet::new(),
+            place_unreferenced: false,
         };
-        match current.as_mut() {
-            Some((_, body)) => body.push(shift_heading(event, true)),
-            None => rest.push((event, span)),
-        }
+        (rest, notes)
     }
-    (rest, footnotes)
-}
 
-/// Appends the definitions of the footnotes that `events` refer to, so each
-/// part carries its own notes wherever it is shown.
-fn with_footnotes<'a>(
-    mut events: Vec<Event<'a>>,
-    footnotes: &HashMap<String, Vec<Event<'a>>>,
-) -> Vec<Event<'a>> {
-    let mut referenced: Vec<String> = Vec::new();
-    for event in &events {
-        if let Event::FootnoteReference(label) = event
-            && !referenced.iter().any(|l| l == &**label)
-        {
-            referenced.push(label.to_string());
+    /// Appends to `events` the definitions they refer to that no earlier
+    /// part has shown, and with `last`, every note never referred to.
+    fn attach(&mut self, mut events: Vec<Event<'a>>, last: bool) -> Vec<Event<'a>> {
+        let mut wanted: Vec<String> = Vec::new();
+        for event in &events {
+            if let Event::FootnoteReference(label) = event
+                && !wanted.iter().any(|l| l == &**label)
+            {
+                wanted.push(label.to_string());
+            }
         }
-    }
-    for label in referenced {
-        if let Some(definition) = footnotes.get(&label) {
-            events.extend(definition.iter().cloned());
+        for (name, definition) in &self.definitions {
+            let referenced_here = wanted.contains(name);
+            let orphan = last && !self.referenced.contains(name);
+            if (referenced_here || orphan) && self.placed.insert(name.clone()) {
+                events.extend(definition.iter().cloned());
+            }
         }
+        events
     }
-    events
-}
-
-fn finish(
-    (mut area, progress, plan, _): (WrittenArea, Vec<Event>, Vec<Event>, Part),
-    footnotes: &HashMap<String, Vec<Event>>,
-    options: &BodyOptions,
-) -> WrittenArea {
-    area.progress_text = plain_text(&progress);
-    area.progress_html = to_html(with_footnotes(progress, footnotes), options);
-    area.plan_html = to_html(with_footnotes(plan, footnotes), options);
-    area
 }
 
 /// The text of events, one line per block, for excerpts and search.
@@ -326,5 +387,66 @@ fn is_safe_url(url: &str) -> bool {
         }
         // No scheme: a relative link or a fragment.
         _ => true,
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn rendered(markdown: &str) -> Body {
+        let sections = Sections::default();
+        let options = BodyOptions {
+            sections: &sections,
+            unsafe_html: false,
+            id_prefix: "r-".into(),
+        };
+        render(markdown, 0..markdown.len(), &options)
+    }
+
+    #[test]
+    fn headings_inside_quotes_and_lists_cut_nothing() {
+        let body = rendered(
+            "## 甲\n\n> ## 引用里的标题\n\n- ### 列表里的标题\n\n### 下一步推进计划\n\n计划。\n",
+        );
+        assert_eq!(body.areas.len(), 1);
+        let progress = &body.areas[0].progress_html;
+        assert!(
+            progress.contains("<blockquote>") && progress.contains("</blockquote>"),
+            "{progress}"
+        );
+        assert!(
+            progress.contains("引用里的标题") && progress.contains("列表里的标题"),
+            "{progress}"
+        );
+        assert_eq!(body.areas[0].plan_html, "<p>计划。</p>\n");
+    }
+
+    #[test]
+    fn each_footnote_is_shown_once_and_none_is_lost() {
+        let body = rendered(
+            "前言[^a]。\n\n## 甲\n\n进展[^a][^b]。\n\n### 下一步推进计划\n\n计划[^b]。\n\n[^a]: 注甲\n[^b]: 注乙\n[^c]: 无人引用\n",
+        );
+        let all = format!(
+            "{}{}{}",
+            body.preamble_html, body.areas[0].progress_html, body.areas[0].plan_html
+        );
+        for note in ["注甲", "注乙", "无人引用"] {
+            assert_eq!(all.matches(note).count(), 1, "{note}: {all}");
+        }
+        assert!(body.preamble_html.contains("注甲"));
+        assert!(body.areas[0].progress_html.contains("注乙"));
+        assert!(body.areas[0].plan_html.contains("无人引用"));
+    }
+
+    #[test]
+    fn preamble_and_area_headings_follow_the_page_outline() {
+        let body = rendered("# 总述\n\n### 小节\n\n## 甲\n\n### 经验\n\n#### 细节\n");
+        assert!(
+            body.preamble_html.contains("<h3>总述</h3>")
+                && body.preamble_html.contains("<h4>小节</h4>")
+        );
+        assert!(body.areas[0].progress_html.contains("<h5>经验</h5>"));
+        assert!(body.areas[0].progress_html.contains("<h6>细节</h6>"));
     }
 }

@@ -15,16 +15,31 @@ type Spanned<'a> = (Event<'a>, Range<usize>);
 pub fn bold_literal_pairs<'a>(events: Vec<Spanned<'a>>, source: &str) -> Vec<Spanned<'a>> {
     let mut out = Vec::with_capacity(events.len());
     let mut run: Vec<Spanned<'a>> = Vec::new();
+    // Code is shown as typed: its `**` are not emphasis.
+    let mut in_code = false;
     for event in events {
-        if matches!(event.0, Event::Text(_)) {
-            run.push(event);
-        } else {
-            flush(&mut run, source, &mut out);
-            out.push(event);
+        match event.0 {
+            Event::Text(_) if !in_code => run.push(event),
+            _ => {
+                match event.0 {
+                    Event::Start(Tag::CodeBlock(_)) => in_code = true,
+                    Event::End(TagEnd::CodeBlock) => in_code = false,
+                    _ => {}
+                }
+                flush(&mut run, source, &mut out);
+                out.push(event);
+            }
         }
     }
     flush(&mut run, source, &mut out);
     out
+}
+
+/// Whether the text at `start` follows an odd number of backslashes, that
+/// is, was escaped (`\\**` is an escaped backslash, then a real `**`).
+fn escaped(source: &str, start: usize) -> bool {
+    let before = &source.as_bytes()[..start.min(source.len())];
+    before.iter().rev().take_while(|b| **b == b'\\').count() % 2 == 1
 }
 
 fn flush<'a>(run: &mut Vec<Spanned<'a>>, source: &str, out: &mut Vec<Spanned<'a>>) {
@@ -36,8 +51,7 @@ fn flush<'a>(run: &mut Vec<Spanned<'a>>, source: &str, out: &mut Vec<Spanned<'a>
     let mut literal = Vec::new();
     for (event, range) in run.iter() {
         if let Event::Text(t) = event {
-            let escaped = range.start > 0 && source.as_bytes().get(range.start - 1) == Some(&b'\\');
-            let typed = !escaped && source.get(range.clone()) == Some(&**t);
+            let typed = !escaped(source, range.start) && source.get(range.clone()) == Some(&**t);
             text.push_str(t);
             literal.extend(std::iter::repeat_n(typed, t.len()));
         }
@@ -147,5 +161,18 @@ mod tests {
         );
         assert_eq!(render(r"\*\*重点：\*\*内容"), "<p>**重点：**内容</p>\n");
         assert_eq!(render("a ** b ** c"), "<p>a ** b ** c</p>\n");
+        assert_eq!(
+            render(r"\\**重点：**内容"),
+            "<p>\\<strong>重点：</strong>内容</p>\n"
+        );
+    }
+
+    #[test]
+    fn leaves_code_alone() {
+        assert_eq!(
+            render("```\nlet a = **x:**y;\n```\n"),
+            "<pre><code>let a = **x:**y;\n</code></pre>\n"
+        );
+        assert_eq!(render("`**x:**y`"), "<p><code>**x:**y</code></p>\n");
     }
 }

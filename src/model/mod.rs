@@ -4,7 +4,7 @@
 mod body;
 mod cjk_emphasis;
 mod month;
-pub mod names;
+
 mod report;
 mod sanitize;
 
@@ -18,6 +18,7 @@ use report::ParsedReport;
 use crate::config::SiteConfig;
 use crate::diagnostics::{Problem, ProblemKind, Problems};
 use crate::load::SourceFile;
+use crate::names;
 
 #[derive(Debug, Clone)]
 pub struct Unit {
@@ -114,13 +115,27 @@ pub fn assemble(
         })
         .collect();
     let mut reports = Vec::new();
+    let mut drafts_left_out = 0;
     for (result, warnings) in parsed {
         problems.extend(warnings);
         match result {
-            Ok(report) if report.draft && !options.drafts => {}
-            Ok(report) => reports.push(report),
+            Ok(report) if report.draft && !options.drafts => drafts_left_out += 1,
+            Ok(report) => {
+                if report.body.areas.is_empty() {
+                    let at = report.body_start..report.body_start;
+                    problems.push(
+                        Problem::warning(ProblemKind::NoAreas)
+                            .in_file(&report.source)
+                            .at(&report.text, at),
+                    );
+                }
+                reports.push(report);
+            }
             Err(errors) => problems.extend(errors),
         }
+    }
+    if reports.is_empty() && drafts_left_out > 0 && !problems.has_errors() {
+        problems.push(Problem::error(ProblemKind::OnlyDrafts));
     }
     reports.sort_by(|a, b| (a.month, &a.source).cmp(&(b.month, &b.source)));
 
@@ -202,13 +217,19 @@ fn resolve_units(config: &SiteConfig, reports: &[ParsedReport]) -> Units {
         };
     }
     let mut list: Vec<Unit> = Vec::new();
-    let mut names: Vec<&str> = reports
-        .iter()
-        .filter_map(|r| r.unit.as_ref().map(|(n, _)| n.as_str()))
-        .collect();
-    names.sort_unstable();
-    names.dedup();
-    for name in names {
+    // One unit however it is spelled (`GD`, `gd`, `ＧＤ`): the first spelling,
+    // in file order, names it.
+    let mut spellings: Vec<&str> = Vec::new();
+    let mut seen = std::collections::HashSet::new();
+    for report in reports {
+        if let Some((name, _)) = &report.unit
+            && seen.insert(names::normalize(name))
+        {
+            spellings.push(name);
+        }
+    }
+    spellings.sort_unstable();
+    for name in spellings {
         list.push(Unit {
             id: unique_id(
                 names::slug(name),
@@ -349,6 +370,14 @@ fn entries(
     let mut entries = Vec::new();
     for written in std::mem::take(&mut report.body.areas) {
         let heading = names::strip_numbering(&written.heading).to_string();
+        if heading.is_empty() {
+            problems.push(
+                Problem::error(ProblemKind::EmptyAreaHeading)
+                    .in_file(&report.source)
+                    .at(&report.text, written.heading_range),
+            );
+            continue;
+        }
         let (area, known) = areas.find_or_add(&heading);
         if !known && !areas.configured.is_empty() {
             problems.push(

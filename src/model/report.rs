@@ -9,10 +9,10 @@ use serde_saphyr::Spanned;
 
 use super::body::{self, Body, BodyOptions};
 use super::month::Month;
-use super::names::slug;
 use crate::config::SiteConfig;
 use crate::diagnostics::{Problem, ProblemKind};
 use crate::load::SourceFile;
+use crate::names::slug;
 
 /// The front matter keys a report understands.
 pub const KNOWN_KEYS: &[&str] = &["title", "month", "unit", "draft", "summary"];
@@ -58,6 +58,8 @@ pub struct ParsedReport {
     pub month: Month,
     /// The unit as written, and where.
     pub unit: Option<(String, std::ops::Range<usize>)>,
+    /// Where the body starts in `text`.
+    pub body_start: usize,
     pub body: Body,
 }
 
@@ -130,10 +132,20 @@ pub fn parse(
     let (Some(month), true) = (month, errors.is_empty()) else {
         return Err(errors);
     };
-    let unit = front.unit.as_ref().map(|value| {
-        let (range, written) = located(value);
-        (written, range)
-    });
+    // Read the unit as typed too: YAML would make `010` and `10` one unit.
+    let unit = match front.unit.as_ref().map(|value| located(value)) {
+        Some((range, written)) => {
+            let typed = text
+                .get(range.clone())
+                .unwrap_or(&written)
+                .trim_matches(['"', '\'', ' ']);
+            if typed.is_empty() {
+                return Err(vec![problem(ProblemKind::EmptyUnit, range)]);
+            }
+            Some((typed.to_string(), range))
+        }
+        None => None,
+    };
     let options = BodyOptions {
         sections: &config.sections,
         unsafe_html: config.unsafe_html,
@@ -148,6 +160,7 @@ pub fn parse(
         draft,
         month,
         unit,
+        body_start: source.parts.body.start,
         body,
     })
 }

@@ -5,10 +5,9 @@
 pub fn strip_numbering(heading: &str) -> &str {
     let text = heading.trim_start_matches(is_space);
     let rest = strip_bracketed_number(text).or_else(|| strip_number_with_separator(text));
-    match rest {
-        Some(rest) if !rest.trim_matches(is_space).is_empty() => rest.trim_matches(is_space),
-        _ => text.trim_matches(is_space),
-    }
+    // Numbering and nothing else (`## 1.`) leaves an empty name, which the
+    // model reports.
+    rest.unwrap_or(text).trim_matches(is_space)
 }
 
 fn is_space(c: char) -> bool {
@@ -135,6 +134,12 @@ mod tests {
         ] {
             assert_eq!(strip_numbering(heading), "团的制度建设", "{heading}");
         }
+    }
+
+    #[test]
+    fn numbering_alone_is_no_name() {
+        assert_eq!(strip_numbering("1."), "");
+        assert_eq!(strip_numbering("（三）"), "");
     }
 
     #[test]
