@@ -133,7 +133,7 @@ pub fn parse(
         return Err(errors);
     };
     // Read the unit as typed too: YAML would make `010` and `10` one unit.
-    let unit = match front.unit.as_ref().map(|value| located(value)) {
+    let unit = match front.unit.as_ref().map(located) {
         Some((range, written)) => {
             let typed = text
                 .get(range.clone())
