@@ -1,8 +1,9 @@
 //! Stage 4, write: the rendered pages and static files into the output
-//! folder, atomically. Everything goes into a fresh folder beside the
-//! output, which replaces the output only once complete, so a failed build
-//! leaves the previous output as it was.
+//! folder. Everything goes into a fresh folder beside the output, which
+//! replaces the output only once complete (in one atomic exchange on
+//! Linux), so a failed build leaves the previous output as it was.
 
+use std::collections::{BTreeMap, BTreeSet};
 use std::path::{Path, PathBuf};
 
 use rayon::prelude::*;
@@ -32,7 +33,7 @@ pub fn check_output(root: &Path, output: &Path, force: bool) -> Result<(), Probl
         let source_path = root.join(source);
         if output.starts_with(&source_path) {
             return refuse(format!(
-                "refusing to build into {}: it is inside the site's {source}",
+                "refusing to build into {}: it is or is inside the site's {source}",
                 output.display()
             ));
         }
@@ -78,7 +79,9 @@ fn absolute(path: &Path) -> PathBuf {
 }
 
 /// Writes the site into `output`, replacing what was there. Returns how
-/// many files were written.
+/// many files were written. Pages win over static files of the same path;
+/// two pages with one path, or a path that would leave the output, are
+/// errors (neither can come from a valid site, but a bug must not clobber).
 pub fn write(output: &Path, pages: &[Page], statics: &[&StaticFile]) -> Result<usize, Problem> {
     let fail = |what: &str, path: &Path, err: std::io::Error| {
         Problem::error(ProblemKind::Output(format!(
@@ -86,6 +89,26 @@ pub fn write(output: &Path, pages: &[Page], statics: &[&StaticFile]) -> Result<u
             path.display()
         )))
     };
+    let mut files: BTreeMap<&str, &[u8]> = BTreeMap::new();
+    for file in statics {
+        files.insert(&file.path, &file.bytes);
+    }
+    let mut page_paths = BTreeSet::new();
+    for page in pages {
+        if !page_paths.insert(page.path.as_str()) {
+            return Err(Problem::error(ProblemKind::Output(format!(
+                "two pages would be written to {}",
+                page.path
+            ))));
+        }
+        files.insert(&page.path, &page.bytes);
+    }
+    if let Some(bad) = files.keys().find(|path| !stays_inside(path)) {
+        return Err(Problem::error(ProblemKind::Output(format!(
+            "refusing to write {bad}: outside the output"
+        ))));
+    }
+
     let output = absolute(output);
     let parent = output
         .parent()
@@ -94,20 +117,10 @@ pub fn write(output: &Path, pages: &[Page], statics: &[&StaticFile]) -> Result<u
         .file_name()
         .map_or_else(|| "public".into(), |n| n.to_string_lossy().into_owned());
     std::fs::create_dir_all(&parent).map_err(|e| fail("create", &parent, e))?;
+    remove_leftovers(&parent, &name);
     let staging = parent.join(format!(".{name}.reportal-new-{}", std::process::id()));
-    let previous = parent.join(format!(".{name}.reportal-old-{}", std::process::id()));
-    for leftover in [&staging, &previous] {
-        if leftover.exists() {
-            std::fs::remove_dir_all(leftover).map_err(|e| fail("remove", leftover, e))?;
-        }
-    }
     std::fs::create_dir(&staging).map_err(|e| fail("create", &staging, e))?;
 
-    let files: Vec<(&str, &[u8])> = statics
-        .iter()
-        .map(|s| (s.path.as_str(), s.bytes.as_slice()))
-        .chain(pages.iter().map(|p| (p.path.as_str(), p.bytes.as_slice())))
-        .collect();
     let written = files.par_iter().try_for_each(|(path, bytes)| {
         let target = staging.join(path);
         if let Some(dir) = target.parent() {
@@ -121,27 +134,63 @@ pub fn write(output: &Path, pages: &[Page], statics: &[&StaticFile]) -> Result<u
             std::fs::write(&marker, "made by reportal; replaced on every build\n")
                 .map_err(|e| fail("write", &marker, e))
         })
-        .and_then(|()| swap(&staging, &output, &previous).map_err(|e| fail("replace", &output, e)));
-    if result.is_err() {
-        let _ = std::fs::remove_dir_all(&staging);
-    }
+        .and_then(|()| swap(&staging, &output).map_err(|e| fail("replace", &output, e)));
+    // After a swap the staging folder holds the previous output.
+    let _ = std::fs::remove_dir_all(&staging);
     result?;
-    let _ = std::fs::remove_dir_all(&previous);
     Ok(files.len())
 }
 
-/// Moves the old output aside, the new one in, and the old one back if
-/// the second move fails.
-fn swap(staging: &Path, output: &Path, previous: &Path) -> std::io::Result<()> {
-    let had_output = output.exists();
-    if had_output {
-        std::fs::rename(output, previous)?;
-    }
-    if let Err(err) = std::fs::rename(staging, output) {
-        if had_output {
-            std::fs::rename(previous, output)?;
+/// A relative, `/`-separated path made only of plain names.
+fn stays_inside(path: &str) -> bool {
+    !path.is_empty()
+        && Path::new(path)
+            .components()
+            .all(|c| matches!(c, std::path::Component::Normal(_)))
+}
+
+/// Staging folders of runs that were killed mid-build: reportal's own, by
+/// their names.
+fn remove_leftovers(parent: &Path, name: &str) {
+    let prefix = format!(".{name}.reportal-new-");
+    let Ok(entries) = std::fs::read_dir(parent) else {
+        return;
+    };
+    for entry in entries.flatten() {
+        let file_name = entry.file_name();
+        let leftover = file_name.to_string_lossy();
+        let ours = leftover
+            .strip_prefix(&prefix)
+            .is_some_and(|pid| pid.chars().all(|c| c.is_ascii_digit()));
+        if ours && entry.path().join(MARKER).is_file() {
+            let _ = std::fs::remove_dir_all(entry.path());
         }
+    }
+}
+
+/// Puts `staging` in the place of `output` in one step where the system
+/// can (Linux: renameat2 with RENAME_EXCHANGE), so readers never see a
+/// missing or half-written site; the old output ends up in `staging`.
+fn swap(staging: &Path, output: &Path) -> std::io::Result<()> {
+    if !output.exists() {
+        return std::fs::rename(staging, output);
+    }
+    #[cfg(target_os = "linux")]
+    {
+        use rustix::fs::{CWD, RenameFlags, renameat_with};
+        if renameat_with(CWD, staging, CWD, output, RenameFlags::EXCHANGE).is_ok() {
+            return Ok(());
+        }
+    }
+    // Elsewhere (or on a file system without exchange): two renames, and
+    // the old output back if the second fails.
+    let mut previous = staging.as_os_str().to_owned();
+    previous.push("-old");
+    let previous = PathBuf::from(previous);
+    std::fs::rename(output, &previous)?;
+    if let Err(err) = std::fs::rename(staging, output) {
+        std::fs::rename(&previous, output)?;
         return Err(err);
     }
-    Ok(())
+    std::fs::rename(&previous, staging)
 }

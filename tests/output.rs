@@ -210,3 +210,18 @@ fn init_creates_a_site_that_builds_at_once() {
         .expect("run init");
     assert!(!again.status.success(), "init overwrote a site");
 }
+
+#[test]
+fn staging_folders_of_killed_builds_are_cleaned_but_nothing_else() {
+    let site = small_site();
+    site.write(".public.reportal-new-99999/.reportal-output", b"");
+    site.write(".public.reportal-new-99999/index.html", b"half");
+    site.write(".public.reportal-new-mine/notes.txt", b"keep");
+    site.built();
+    assert!(!site.root().join(".public.reportal-new-99999").exists());
+    assert!(
+        site.root()
+            .join(".public.reportal-new-mine/notes.txt")
+            .exists()
+    );
+}
