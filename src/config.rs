@@ -183,9 +183,10 @@ impl SiteConfig {
     }
 }
 
-/// Ids name output folders: only `[a-z0-9_-]`, not empty, not `index`.
+/// Ids name output folders and anchors: `[a-z0-9_-]`, starting with a
+/// letter or digit (the theme's own ids start with `_`), not `index`.
 fn is_plain_id(id: &str) -> bool {
-    !id.is_empty()
+    id.starts_with(|c: char| c.is_ascii_lowercase() || c.is_ascii_digit())
         && id != "index"
         && id
             .chars()

@@ -247,5 +247,9 @@ fn a_broken_template_fails_the_build_naming_the_template() {
     ]);
     let run = site.build();
     assert!(!run.ok);
-    assert!(run.stderr.contains("month.html"), "{}", run.stderr);
+    assert!(
+        run.stderr.contains("template templates/month.html:"),
+        "{}",
+        run.stderr
+    );
 }

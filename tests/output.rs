@@ -145,23 +145,32 @@ fn a_site_template_replaces_the_themes_and_static_files_are_copied_over() {
 }
 
 #[test]
-fn a_site_theme_folder_replaces_the_built_in_theme() {
+fn a_site_theme_folder_is_laid_over_the_built_in_theme() {
     let site = Site::new(&[
         ("site.yaml", "theme: plain"),
         (
             "content/2015-12.md",
             &area("团的制度建设", "1. 进展", "1. 计划"),
         ),
+        (
+            "themes/plain/templates/month.html",
+            "<p id=\"t\">{{ month.label }}</p>",
+        ),
+        ("themes/plain/static/style.css", "main { color: navy }"),
+        ("themes/plain/static/style.css~", "editor backup"),
     ]);
-    for name in ["index", "months", "month", "areas", "area", "404"] {
-        site.write(
-            &format!("themes/plain/templates/{name}.html"),
-            format!("<p id=\"t\">{name}</p>").as_bytes(),
-        );
-    }
     site.built();
-    assert_eq!(site.page("months/2015-12/index.html").text("#t"), "month");
-    assert!(!site.exists("style.css"));
+    assert_eq!(
+        site.page("months/2015-12/index.html").text("#t"),
+        "2015年12月"
+    );
+    assert_eq!(
+        std::fs::read_to_string(site.output().join("style.css")).expect("css"),
+        "main { color: navy }"
+    );
+    assert!(!site.exists("style.css~"));
+    // What the theme does not have comes from the built-in one.
+    assert_eq!(site.page("index.html").count(".month-grid"), 1);
 
     let missing = Site::new(&[
         ("site.yaml", "theme: nowhere"),
@@ -170,6 +179,21 @@ fn a_site_theme_folder_replaces_the_built_in_theme() {
     let run = missing.build();
     assert!(
         !run.ok && run.stderr.contains("theme `nowhere` not found"),
+        "{}",
+        run.stderr
+    );
+}
+
+#[test]
+fn a_template_that_is_not_utf8_is_an_error_naming_it() {
+    let site = small_site();
+    let (gbk, _, _) = encoding_rs::GBK.encode("<p>{{ month.label }}月报</p>");
+    site.write("templates/month.html", &gbk);
+    let run = site.build();
+    assert!(!run.ok);
+    assert!(
+        run.stderr
+            .contains("templates/month.html: the file is not UTF-8"),
         "{}",
         run.stderr
     );

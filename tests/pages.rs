@@ -390,3 +390,23 @@ fn links_name_the_page_by_default_and_drop_it_with_pretty_urls() {
     // The files are where they always are.
     assert!(pretty.exists("months/2015-12/index.html"));
 }
+
+#[test]
+fn feed_content_is_the_reports_html_escaped_once() {
+    let site = Site::new(&[
+        ("site.yaml", "base_url: https://x.example/r"),
+        ("content/2015-12.md", "前言。\n\n## 甲&乙\n\n进展 & 更多\n"),
+    ]);
+    site.built();
+    let feed = std::fs::read_to_string(site.output().join("feed.xml")).expect("feed.xml");
+    // In the XML, the HTML `<h2>1. 甲&amp;乙</h2>` is escaped once more.
+    assert!(
+        feed.contains("&lt;h2&gt;1. 甲&amp;amp;乙&lt;/h2&gt;"),
+        "{feed}"
+    );
+    assert!(feed.contains("&lt;p&gt;前言。&lt;/p&gt;"), "{feed}");
+    assert!(
+        feed.contains("xml:base=\"https://x.example/r/months/2015-12/index.html"),
+        "{feed}"
+    );
+}

@@ -39,13 +39,14 @@ pub struct Theme {
 impl Theme {
     pub fn load(root: &Path, name: &str) -> Result<Theme, Problem> {
         let mut theme = Theme::default();
+        // The built-in theme is the base: a site's theme folder need only
+        // hold what it changes.
+        theme.add_embedded();
         let theme_dir = root.join("themes").join(name);
         if theme_dir.is_dir() {
             theme.add_dir(root, &theme_dir.join("templates"), true)?;
             theme.add_dir(root, &theme_dir.join("static"), false)?;
-        } else if name == "default" {
-            theme.add_embedded();
-        } else {
+        } else if name != "default" {
             return Err(Problem::error(ProblemKind::BadConfig(format!(
                 "theme `{name}` not found: there is no folder themes/{name}/"
             )))
@@ -63,7 +64,9 @@ impl Theme {
             };
             let bytes = file.data.into_owned();
             if let Some(name) = path.strip_prefix("templates/") {
-                self.add_template(name, bytes, format!("(built-in theme) templates/{name}"));
+                // Built-in templates are UTF-8: tests build every one.
+                let _ =
+                    self.add_template(name, bytes, format!("(built-in theme) templates/{name}"));
             } else if let Some(name) = path.strip_prefix("static/") {
                 self.statics.insert(
                     name.to_string(),
@@ -76,8 +79,13 @@ impl Theme {
         }
     }
 
-    fn add_template(&mut self, name: &str, bytes: Vec<u8>, origin: String) {
-        let source = String::from_utf8_lossy(&bytes).into_owned();
+    fn add_template(&mut self, name: &str, bytes: Vec<u8>, origin: String) -> Result<(), Problem> {
+        let source = String::from_utf8(bytes).map_err(|_| {
+            Problem::error(ProblemKind::NotUtf8 {
+                looks_like_gbk: false,
+            })
+            .in_file(&origin)
+        })?;
         let name = name.to_string();
         self.templates.insert(
             name.clone(),
@@ -87,6 +95,7 @@ impl Theme {
                 origin,
             },
         );
+        Ok(())
     }
 
     fn add_dir(&mut self, root: &Path, dir: &Path, templates: bool) -> Result<(), Problem> {
@@ -101,8 +110,7 @@ impl Theme {
                 Problem::error(ProblemKind::Unreadable(err.to_string()))
                     .in_file(&super::relative(root, err.path().unwrap_or(dir)))
             })?;
-            if !entry.file_type().is_file() || entry.file_name().to_string_lossy().starts_with('.')
-            {
+            if !entry.file_type().is_file() || super::is_hidden(entry.file_name()) {
                 continue;
             }
             let rel_to_root = super::relative(root, entry.path());
@@ -111,7 +119,7 @@ impl Theme {
                 Problem::error(ProblemKind::Unreadable(err.to_string())).in_file(&rel_to_root)
             })?;
             if templates {
-                self.add_template(&name, bytes, rel_to_root);
+                self.add_template(&name, bytes, rel_to_root)?;
             } else {
                 self.statics
                     .insert(name.clone(), StaticFile { path: name, bytes });

@@ -44,6 +44,7 @@ pub struct Strings {
     pub contents: &'static str,
     pub feed: &'static str,
     pub generated_by: &'static str,
+    pub draft: &'static str,
     pub month_short: [&'static str; 12],
 }
 
@@ -86,6 +87,7 @@ pub fn strings(language: Language) -> Strings {
             contents: "本期目录",
             feed: "订阅（Atom）",
             generated_by: "由 reportal 生成",
+            draft: "草稿",
             month_short: [
                 "1月", "2月", "3月", "4月", "5月", "6月", "7月", "8月", "9月", "10月", "11月",
                 "12月",
@@ -128,6 +130,7 @@ pub fn strings(language: Language) -> Strings {
             contents: "Contents",
             feed: "Feed (Atom)",
             generated_by: "Made with reportal",
+            draft: "Draft",
             month_short: [
                 "Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul", "Aug", "Sep", "Oct", "Nov", "Dec",
             ],

@@ -18,8 +18,14 @@ pub fn compile(templates: &BTreeMap<String, Template>) -> Result<Tera, Problems>
     match tera.add_raw_templates(sources) {
         Ok(()) => Ok(tera),
         Err(err) => {
+            // Tera names the failing template in its message (`--> month.html:3:7`).
+            let message = err.to_string();
+            let name = templates
+                .keys()
+                .find(|name| message.contains(&format!("{name}:")))
+                .map_or("", String::as_str);
             let mut problems = Problems::default();
-            problems.push(problem("", &err, templates));
+            problems.push(problem(name, &err, templates));
             Err(problems)
         }
     }
