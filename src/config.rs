@@ -150,7 +150,7 @@ impl SiteConfig {
                 if !is_plain_id(id) {
                     mistakes.push(ConfigMistake {
                         message: format!(
-                            "{kind} id `{id}` must be lowercase letters, digits, `-` or `_` (it names a folder of the site)"
+                            "{kind} id `{id}` must be lowercase letters, digits, `-` or `_`, starting with a letter or digit (it names a folder of the site)"
                         ),
                         value: id.to_string(),
                     });

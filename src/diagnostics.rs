@@ -251,14 +251,14 @@ impl Problems {
     /// Orders problems so two runs print them identically, whatever order
     /// the parallel stages found them in.
     pub fn sort(&mut self) {
-        self.0.sort_by(|a, b| {
-            (&a.file, a.line, a.column, b.severity, a.kind.to_string()).cmp(&(
-                &b.file,
-                b.line,
-                b.column,
-                a.severity,
-                b.kind.to_string(),
-            ))
+        self.0.sort_by_cached_key(|p| {
+            (
+                p.file.clone(),
+                p.line,
+                p.column,
+                std::cmp::Reverse(p.severity),
+                p.kind.to_string(),
+            )
         });
     }
 

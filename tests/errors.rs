@@ -253,3 +253,71 @@ fn a_broken_template_fails_the_build_naming_the_template() {
         run.stderr
     );
 }
+
+#[test]
+fn ids_in_site_yaml_must_be_plain_and_unique() {
+    let err = failing(&[
+        (
+            "site.yaml",
+            "areas:\n  - { id: ../../escaped, name: 甲 }\n  - { id: yi, name: 乙, aliases: [共同] }\n  - { id: yi, name: 丙, aliases: [共同] }\n",
+        ),
+        ("content/2015-12.md", &body()),
+    ]);
+    assert!(
+        err.contains("site.yaml:2:11: site.yaml is not valid: area id `../../escaped` must be"),
+        "{err}"
+    );
+    assert!(err.contains("two areas have the id `yi`"), "{err}");
+    assert!(err.contains("`共同` names two areas"), "{err}");
+}
+
+#[test]
+fn an_empty_unit_or_an_area_heading_without_a_name_is_an_error() {
+    let err = failing(&[("content/2015-12.md", &report("unit: \"\"", &body()))]);
+    assert!(
+        err.contains("content/2015-12.md:2:7: `unit:` is empty"),
+        "{err}"
+    );
+    let err = failing(&[("content/2015-12.md", "## 1.\n\n内容\n")]);
+    assert!(
+        err.contains("content/2015-12.md:1:1: a work area heading needs a name"),
+        "{err}"
+    );
+}
+
+#[test]
+fn a_report_without_areas_is_a_warning() {
+    let site = Site::new(&[("content/2015-12.md", "### 本月份推进情况\n\n内容\n")]);
+    let run = site.built();
+    assert!(
+        run.stderr
+            .contains("content/2015-12.md:1:1: this report has no work area"),
+        "{}",
+        run.stderr
+    );
+    // Nothing the writer wrote is dropped: it shows as the preamble.
+    assert!(
+        site.page("months/2015-12/index.html")
+            .text(".preamble")
+            .contains("内容")
+    );
+}
+
+#[test]
+fn a_site_of_drafts_only_has_nothing_to_publish() {
+    let err = failing(&[("content/2015-12.md", &report("draft: true", &body()))]);
+    assert!(err.contains("every report is a draft"), "{err}");
+}
+
+#[test]
+fn a_bom_does_not_shift_the_column_of_a_bad_byte() {
+    let site = Site::new(&[]);
+    site.write("content/2015-12.md", b"\xEF\xBB\xBF## abc\xFF\n");
+    let run = site.build();
+    assert!(
+        run.stderr
+            .contains("content/2015-12.md:1:7: the file is not UTF-8"),
+        "{}",
+        run.stderr
+    );
+}

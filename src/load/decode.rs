@@ -4,22 +4,28 @@
 
 /// Decodes a report file, dropping a UTF-8 BOM. CRLF is kept: every later
 /// stage treats `\r\n` as a line end, and offsets then match the file.
-pub fn decode(bytes: &[u8]) -> Result<String, NotUtf8> {
-    let bytes = bytes.strip_prefix(b"\xEF\xBB\xBF").unwrap_or(bytes);
-    match std::str::from_utf8(bytes) {
-        Ok(text) => Ok(text.to_string()),
-        Err(err) => Err(NotUtf8 {
-            looks_like_gbk: looks_like_gbk(bytes),
-            valid_up_to: err.valid_up_to(),
-        }),
+pub fn decode(mut bytes: Vec<u8>) -> Result<String, NotUtf8> {
+    if bytes.starts_with(b"\xEF\xBB\xBF") {
+        bytes.drain(..3);
     }
+    String::from_utf8(bytes).map_err(|err| {
+        let valid_up_to = err.utf8_error().valid_up_to();
+        let bytes = err.into_bytes();
+        NotUtf8 {
+            looks_like_gbk: looks_like_gbk(&bytes),
+            valid_up_to,
+            bytes,
+        }
+    })
 }
 
-/// A file that is not UTF-8; `valid_up_to` is where the first bad byte is.
+/// A file that is not UTF-8: its bytes (BOM dropped) and where in them the
+/// first bad byte is.
 #[derive(Debug)]
 pub struct NotUtf8 {
     pub looks_like_gbk: bool,
     pub valid_up_to: usize,
+    pub bytes: Vec<u8>,
 }
 
 /// Whether chardetng, the detector Firefox uses, takes the bytes for
@@ -37,13 +43,16 @@ mod tests {
 
     #[test]
     fn strips_bom_and_keeps_text() {
-        assert_eq!(decode(b"\xEF\xBB\xBF# hi\r\n").unwrap(), "# hi\r\n");
+        assert_eq!(
+            decode(b"\xEF\xBB\xBF# hi\r\n".to_vec()).unwrap(),
+            "# hi\r\n"
+        );
     }
 
     #[test]
     fn recognises_gbk() {
         let (gbk, _, _) = encoding_rs::GBK.encode("本月份推进情况：完成团干部培训三期。");
-        let err = decode(&gbk).unwrap_err();
+        let err = decode(gbk.into_owned()).unwrap_err();
         assert!(err.looks_like_gbk);
     }
 
@@ -51,7 +60,7 @@ mod tests {
     fn other_bytes_are_not_gbk() {
         let (latin1, _, _) =
             encoding_rs::WINDOWS_1252.encode("Le café crème coûte très cher à l'été.");
-        let err = decode(&latin1).unwrap_err();
+        let err = decode(latin1.into_owned()).unwrap_err();
         assert!(!err.looks_like_gbk);
     }
 }

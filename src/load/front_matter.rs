@@ -35,11 +35,34 @@ pub fn split(text: &str) -> Result<Parts, Unclosed> {
     for line in lines {
         let content = &text[line.clone()];
         if is_fence(content, "---") || is_fence(content, "...") {
+            // `---` is also a Markdown rule: a "front matter" holding level-2+
+            // headings is the start of the body, not YAML (where `#` lines
+            // would silently become comments).
+            if text[yaml_start..line.start]
+                .lines()
+                .any(|l| l.starts_with("##"))
+            {
+                return Ok(Parts {
+                    front_matter: None,
+                    body: 0..text.len(),
+                });
+            }
             return Ok(Parts {
                 front_matter: Some(yaml_start..line.start),
                 body: line.end..text.len(),
             });
         }
+    }
+    let first_line = text[yaml_start..]
+        .lines()
+        .find(|l| !l.trim().is_empty())
+        .unwrap_or("");
+    if first_line.starts_with('#') {
+        // A rule, then the report: no front matter at all.
+        return Ok(Parts {
+            front_matter: None,
+            body: 0..text.len(),
+        });
     }
     Err(Unclosed {
         opening: first.start..first.start + 3,
@@ -92,6 +115,16 @@ mod tests {
         let parts = split(text).unwrap();
         assert_eq!(parts.front_matter, None);
         assert_eq!(parts.body, 0..text.len());
+    }
+
+    #[test]
+    fn a_rule_around_headings_is_body_not_front_matter() {
+        let text = "---\n## 一、团的制度建设\n### 本月份推进情况\n---\n内容\n";
+        let parts = split(text).unwrap();
+        assert_eq!(parts.front_matter, None);
+        assert_eq!(parts.body, 0..text.len());
+        let unclosed_rule = "---\n\n## 一、团的制度建设\n";
+        assert_eq!(split(unclosed_rule).unwrap().front_matter, None);
     }
 
     #[test]

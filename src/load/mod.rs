@@ -27,7 +27,6 @@ pub struct SourceFile {
 /// Everything the build reads.
 #[derive(Debug)]
 pub struct Inputs {
-    pub root: PathBuf,
     pub config: SiteConfig,
     pub sources: Vec<SourceFile>,
     pub theme: Theme,
@@ -63,7 +62,6 @@ pub fn load(root: &Path, problems: &mut Problems) -> Option<Inputs> {
         }
     }
     Some(Inputs {
-        root: root.to_path_buf(),
         config,
         sources,
         theme,
@@ -122,9 +120,10 @@ pub fn relative(root: &Path, path: &Path) -> String {
 fn read_report(path: &Path, rel: &str) -> Result<SourceFile, Problem> {
     let bytes = std::fs::read(path)
         .map_err(|err| Problem::error(ProblemKind::Unreadable(err.to_string())).in_file(rel))?;
-    let text: Arc<str> = match decode::decode(&bytes) {
+    let text: Arc<str> = match decode::decode(bytes) {
         Ok(text) => text.into(),
         Err(err) => {
+            let bytes = &err.bytes;
             // Show where the first bad byte is, in the text as the writer
             // sees it: decoded as GBK when it is GBK.
             let shown = |bytes: &[u8]| -> String {
@@ -134,7 +133,7 @@ fn read_report(path: &Path, rel: &str) -> Result<SourceFile, Problem> {
                     String::from_utf8_lossy(bytes).into_owned()
                 }
             };
-            let lossy: Arc<str> = shown(&bytes).into();
+            let lossy: Arc<str> = shown(bytes).into();
             let good = shown(&bytes[..err.valid_up_to]).len();
             return Err(Problem::error(ProblemKind::NotUtf8 {
                 looks_like_gbk: err.looks_like_gbk,
@@ -158,7 +157,7 @@ fn read_report(path: &Path, rel: &str) -> Result<SourceFile, Problem> {
 fn read_config(root: &Path, problems: &mut Problems) -> Option<SiteConfig> {
     let path = root.join("site.yaml");
     let text = match std::fs::read(&path) {
-        Ok(bytes) => match decode::decode(&bytes) {
+        Ok(bytes) => match decode::decode(bytes) {
             Ok(text) => text,
             Err(err) => {
                 problems.push(

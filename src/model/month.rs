@@ -27,15 +27,12 @@ impl Month {
         (1..=12).contains(&month).then_some(Month { year, month })
     }
 
-    /// The month from a file name like `2015-12.md`.
+    /// The month from a file name like `2015-12.md` (or any form `parse`
+    /// takes, such as `2015-1.md` or `2015年12月.md`).
     pub fn from_file_name(rel: &str) -> Option<Month> {
         let name = rel.rsplit('/').next()?;
         let stem = name.rsplit_once('.').map_or(name, |(stem, _)| stem);
-        if stem.len() == 7 && stem.as_bytes()[4] == b'-' {
-            Month::parse(stem)
-        } else {
-            None
-        }
+        Month::parse(stem)
     }
 }
 
@@ -97,5 +94,19 @@ mod tests {
             })
         );
         assert_eq!(Month::from_file_name("content/gd/report.md"), None);
+        assert_eq!(
+            Month::from_file_name("2016-3.md"),
+            Some(Month {
+                year: 2016,
+                month: 3
+            })
+        );
+        assert_eq!(
+            Month::from_file_name("2016年3月.md"),
+            Some(Month {
+                year: 2016,
+                month: 3
+            })
+        );
     }
 }

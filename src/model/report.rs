@@ -149,7 +149,10 @@ pub fn parse(
     let options = BodyOptions {
         sections: &config.sections,
         unsafe_html: config.unsafe_html,
-        id_prefix: format!("{}-", slug(file.trim_end_matches(".md"))),
+        id_prefix: format!(
+            "{}-",
+            slug(file.rsplit_once('.').map_or(file, |(stem, _)| stem))
+        ),
     };
     let body = body::render(text, source.parts.body.clone(), &options);
     Ok(ParsedReport {

@@ -31,8 +31,9 @@ struct Job {
     context: Context,
 }
 
+/// A work area or a unit in a list: how many months it has, and the latest.
 #[derive(Serialize)]
-struct AreaSummary {
+struct Summary {
     id: String,
     name: String,
     url: String,
@@ -54,15 +55,6 @@ struct TimelineItem {
     entry: Value,
 }
 
-#[derive(Serialize)]
-struct UnitSummary {
-    id: String,
-    name: String,
-    url: String,
-    month_count: usize,
-    latest: Option<Value>,
-}
-
 pub fn render(library: &Library, theme: &Theme) -> Result<Vec<Page>, Problems> {
     let templates = &theme.templates;
     let mut tera = templates::compile(templates)?;
@@ -77,30 +69,38 @@ pub fn render(library: &Library, theme: &Theme) -> Result<Vec<Page>, Problems> {
     globals.insert("t", &i18n::strings(language));
     globals.insert("site", &site_view(library, &urls, several_units));
 
-    let month_of = |month: Month| views.month_links.iter().position(|(m, _)| *m == month);
-    let areas: Vec<AreaSummary> = (0..library.areas.len())
-        .map(|a| {
-            let timeline = library.timeline(a);
+    let link_of = |month: Option<&Month>| {
+        let i = views
+            .month_links
+            .binary_search_by_key(month?, |(m, _)| *m)
+            .ok()?;
+        Some(views.month_links[i].1.clone())
+    };
+    // Each area's entries, newest first: for its summary and its page.
+    let timelines: Vec<Vec<(usize, usize)>> = (0..library.areas.len())
+        .map(|a| library.timeline(a))
+        .collect();
+    let areas: Vec<Summary> = library
+        .areas
+        .iter()
+        .zip(&timelines)
+        .map(|(area, timeline)| {
             let mut months: Vec<Month> = timeline
                 .iter()
                 .map(|(r, _)| library.reports[*r].month)
                 .collect();
             months.dedup();
-            let area = &library.areas[a];
-            AreaSummary {
+            Summary {
                 id: area.id.clone(),
                 name: area.name.clone(),
                 url: urls.area(&area.id),
                 month_count: months.len(),
-                latest: months
-                    .first()
-                    .and_then(|m| month_of(*m))
-                    .map(|i| views.month_links[i].1.clone()),
+                latest: link_of(months.first()),
             }
         })
         .collect();
     let areas_value = Value::from_serializable(&areas);
-    let units: Vec<UnitSummary> = library
+    let units: Vec<Summary> = library
         .units
         .iter()
         .enumerate()
@@ -111,15 +111,12 @@ pub fn render(library: &Library, theme: &Theme) -> Result<Vec<Page>, Problems> {
                 .filter(|r| r.unit == u)
                 .map(|r| r.month)
                 .collect();
-            UnitSummary {
+            Summary {
                 id: unit.id.clone(),
                 name: unit.name.clone(),
                 url: urls.unit(&unit.id),
                 month_count: months.len(),
-                latest: months
-                    .last()
-                    .and_then(|m| month_of(*m))
-                    .map(|i| views.month_links[i].1.clone()),
+                latest: link_of(months.last()),
             }
         })
         .collect();
@@ -192,8 +189,8 @@ pub fn render(library: &Library, theme: &Theme) -> Result<Vec<Page>, Problems> {
     job("areas", "areas.html", &|c| {
         c.insert_value("areas", areas_value.clone())
     });
-    for (a, area) in areas.iter().enumerate() {
-        let items = library.timeline(a).into_iter().map(|(r, e)| {
+    for (area, timeline) in areas.iter().zip(timelines) {
+        let items = timeline.into_iter().map(|(r, e)| {
             let report = &views.reports[r];
             let item = TimelineItem {
                 month: report
