@@ -137,6 +137,8 @@ impl SiteConfig {
 pub struct ConfigMistake {
     pub message: String,
     pub value: String,
+    /// A second use of the value: point at its last occurrence.
+    pub repeated: bool,
 }
 
 impl SiteConfig {
@@ -153,11 +155,13 @@ impl SiteConfig {
                             "{kind} id `{id}` must be lowercase letters, digits, `-` or `_`, starting with a letter or digit (it names a folder of the site)"
                         ),
                         value: id.to_string(),
+                        repeated: false,
                     });
                 } else if !seen.insert(id) {
                     mistakes.push(ConfigMistake {
                         message: format!("two {kind}s have the id `{id}`"),
                         value: id.to_string(),
+                        repeated: true,
                     });
                 }
             }
@@ -172,6 +176,7 @@ impl SiteConfig {
                     Some(other) if *other != area.id => mistakes.push(ConfigMistake {
                         message: format!("`{name}` names two areas: `{other}` and `{}`", area.id),
                         value: name.clone(),
+                        repeated: true,
                     }),
                     _ => {
                         names.insert(key, &area.id);

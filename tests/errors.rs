@@ -259,7 +259,7 @@ fn ids_in_site_yaml_must_be_plain_and_unique() {
     let err = failing(&[
         (
             "site.yaml",
-            "areas:\n  - { id: ../../escaped, name: 甲 }\n  - { id: yi, name: 乙, aliases: [共同] }\n  - { id: yi, name: 丙, aliases: [共同] }\n",
+            "areas:\n  - { id: ../../escaped, name: 甲 }\n  - { id: yi, name: 乙, aliases: [共同] }\n  - { id: bing, name: 丙, aliases: [共同] }\n  - { id: yi, name: 丁 }\n",
         ),
         ("content/2015-12.md", &body()),
     ]);
@@ -267,8 +267,16 @@ fn ids_in_site_yaml_must_be_plain_and_unique() {
         err.contains("site.yaml:2:11: site.yaml is not valid: area id `../../escaped` must be"),
         "{err}"
     );
-    assert!(err.contains("two areas have the id `yi`"), "{err}");
-    assert!(err.contains("`共同` names two areas"), "{err}");
+    assert!(
+        err.contains("site.yaml:5:11: site.yaml is not valid: two areas have the id `yi`"),
+        "{err}"
+    );
+    assert!(
+        err.contains(
+            "site.yaml:4:36: site.yaml is not valid: `共同` names two areas: `yi` and `bing`"
+        ),
+        "{err}"
+    );
 }
 
 #[test]

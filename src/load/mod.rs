@@ -199,7 +199,12 @@ fn read_config(root: &Path, problems: &mut Problems) -> Option<SiteConfig> {
             }
             let mistakes = config.mistakes();
             for mistake in &mistakes {
-                let at = text.find(&mistake.value).unwrap_or(0);
+                let found = if mistake.repeated {
+                    text.rfind(&mistake.value)
+                } else {
+                    text.find(&mistake.value)
+                };
+                let at = found.unwrap_or(0);
                 problems.push(
                     Problem::error(ProblemKind::BadConfig(mistake.message.clone()))
                         .in_file("site.yaml")
