@@ -1,10 +1,11 @@
 //! The whole build in one function, stage by stage:
 //! load → model → render → write. Read this to know the order of things.
 
+use std::collections::BTreeMap;
 use std::path::{Path, PathBuf};
 use std::time::{Duration, Instant};
 
-use crate::diagnostics::Problems;
+use crate::diagnostics::{Problem, ProblemKind, Problems};
 use crate::model::{self, ModelOptions};
 use crate::{load, render, write};
 
@@ -48,21 +49,35 @@ fn run(options: &BuildOptions, problems: &mut Problems, started: Instant) -> Opt
         problems.push(problem);
         return None;
     }
-    let inputs = load::load(&options.root, problems)?;
+    let site = render_site(&options.root, options.drafts, problems)?;
+    if let Some(output) = &options.output
+        && let Err(problem) = write::write(output, &site.files)
+    {
+        problems.push(problem);
+        return None;
+    }
+    Some(Summary {
+        elapsed: started.elapsed(),
+        ..site.summary
+    })
+}
+
+/// A site rendered in memory: every output file by its path.
+pub struct RenderedSite {
+    pub files: BTreeMap<String, Vec<u8>>,
+    pub summary: Summary,
+}
+
+/// Load, model and render: the whole site in memory, nothing written.
+/// `build` writes it; `serve` serves it.
+pub fn render_site(root: &Path, drafts: bool, problems: &mut Problems) -> Option<RenderedSite> {
+    let started = Instant::now();
     let load::Inputs {
         config,
         sources,
         theme,
-        ..
-    } = inputs;
-    let library = model::assemble(
-        config,
-        &sources,
-        &ModelOptions {
-            drafts: options.drafts,
-        },
-        problems,
-    );
+    } = load::load(root, problems)?;
+    let library = model::assemble(config, &sources, &ModelOptions { drafts }, problems);
     if problems.has_errors() {
         return None;
     }
@@ -73,32 +88,38 @@ fn run(options: &BuildOptions, problems: &mut Problems, started: Instant) -> Opt
             return None;
         }
     };
-    let files = match &options.output {
-        Some(output) => {
-            let statics: Vec<&load::StaticFile> = theme.statics.values().collect();
-            match write::write(output, &pages, &statics) {
-                Ok(files) => files,
-                Err(problem) => {
-                    problems.push(problem);
-                    return None;
-                }
-            }
+    // Static files first, pages over them: a page wins over a static file
+    // of the same path. Two pages on one path would be a bug: refuse it.
+    let mut files: BTreeMap<String, Vec<u8>> = theme
+        .statics
+        .into_values()
+        .map(|f| (f.path, f.bytes))
+        .collect();
+    let mut page_paths = std::collections::BTreeSet::new();
+    for page in pages {
+        if !page_paths.insert(page.path.clone()) {
+            problems.push(Problem::error(ProblemKind::Output(format!(
+                "two pages would be written to {}",
+                page.path
+            ))));
+            return None;
         }
-        None => pages.len() + theme.statics.len(),
-    };
+        files.insert(page.path, page.bytes);
+    }
     let mut notes = Vec::new();
     if library.config.base_url().is_none() {
         notes.push("no base_url in site.yaml: feed.xml and sitemap.xml were skipped (they need absolute links)".into());
     }
-    Some(Summary {
+    let summary = Summary {
         reports: library.reports.len(),
         months: library.months.len(),
         areas: library.areas.len(),
         units: library.units.len(),
-        files,
+        files: files.len(),
         elapsed: started.elapsed(),
         notes,
-    })
+    };
+    Some(RenderedSite { files, summary })
 }
 
 /// The default output folder of a site.

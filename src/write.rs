@@ -3,14 +3,12 @@
 //! replaces the output only once complete (in one atomic exchange on
 //! Linux), so a failed build leaves the previous output as it was.
 
-use std::collections::{BTreeMap, BTreeSet};
+use std::collections::BTreeMap;
 use std::path::{Path, PathBuf};
 
 use rayon::prelude::*;
 
 use crate::diagnostics::{Problem, ProblemKind};
-use crate::load::StaticFile;
-use crate::render::Page;
 
 /// The file that marks a folder as reportal's own output: only such a
 /// folder is ever replaced without `--force`.
@@ -78,31 +76,16 @@ fn absolute(path: &Path) -> PathBuf {
     }
 }
 
-/// Writes the site into `output`, replacing what was there. Returns how
-/// many files were written. Pages win over static files of the same path;
-/// two pages with one path, or a path that would leave the output, are
-/// errors (neither can come from a valid site, but a bug must not clobber).
-pub fn write(output: &Path, pages: &[Page], statics: &[&StaticFile]) -> Result<usize, Problem> {
+/// Writes the site's files (path → bytes) into `output`, replacing what
+/// was there. A path that would leave the output is refused: none comes
+/// from a valid site, but a bug must not write elsewhere.
+pub fn write(output: &Path, files: &BTreeMap<String, Vec<u8>>) -> Result<(), Problem> {
     let fail = |what: &str, path: &Path, err: std::io::Error| {
         Problem::error(ProblemKind::Output(format!(
             "cannot {what} {}: {err}",
             path.display()
         )))
     };
-    let mut files: BTreeMap<&str, &[u8]> = BTreeMap::new();
-    for file in statics {
-        files.insert(&file.path, &file.bytes);
-    }
-    let mut page_paths = BTreeSet::new();
-    for page in pages {
-        if !page_paths.insert(page.path.as_str()) {
-            return Err(Problem::error(ProblemKind::Output(format!(
-                "two pages would be written to {}",
-                page.path
-            ))));
-        }
-        files.insert(&page.path, &page.bytes);
-    }
     if let Some(bad) = files.keys().find(|path| !stays_inside(path)) {
         return Err(Problem::error(ProblemKind::Output(format!(
             "refusing to write {bad}: outside the output"
@@ -137,8 +120,7 @@ pub fn write(output: &Path, pages: &[Page], statics: &[&StaticFile]) -> Result<u
         .and_then(|()| swap(&staging, &output).map_err(|e| fail("replace", &output, e)));
     // After a swap the staging folder holds the previous output.
     let _ = std::fs::remove_dir_all(&staging);
-    result?;
-    Ok(files.len())
+    result
 }
 
 /// A relative, `/`-separated path made only of plain names.
