@@ -38,6 +38,28 @@ pub enum Command {
         #[arg(long)]
         drafts: bool,
     },
+    /// Preview the site: build it into memory, serve it, rebuild and reload
+    /// open pages on every save.
+    Serve {
+        /// The site folder (holding site.yaml and content/).
+        #[arg(long, default_value = ".")]
+        root: PathBuf,
+        /// The port; 0 takes any free one.
+        #[arg(long, default_value_t = 1111)]
+        port: u16,
+        /// The address to listen on; 0.0.0.0 shows the preview to the network.
+        #[arg(long, default_value = "127.0.0.1")]
+        bind: std::net::IpAddr,
+        /// Include reports marked `draft: true`.
+        #[arg(long)]
+        drafts: bool,
+        /// Open the site in a browser.
+        #[arg(long)]
+        open: bool,
+        /// Poll for changes (for network drives, where change events do not arrive).
+        #[arg(long)]
+        poll: bool,
+    },
     /// Create a new site with a site.yaml and example reports.
     Init {
         /// The folder to create (it must not exist, or be empty).

@@ -12,6 +12,7 @@ pub mod load;
 pub mod model;
 pub mod names;
 pub mod render;
+pub mod serve;
 pub mod site;
 pub mod write;
 mod yaml;

@@ -19,6 +19,21 @@ pub fn run(command: Command) -> ExitCode {
             build::run(root, Some(output), drafts, force)
         }
         Command::Check { root, drafts } => build::run(root, None, drafts, false),
+        Command::Serve {
+            root,
+            port,
+            bind,
+            drafts,
+            open,
+            poll,
+        } => reportal::serve::run(reportal::serve::ServeOptions {
+            root,
+            bind,
+            port,
+            drafts,
+            open,
+            poll,
+        }),
         Command::Init { dir } => init::run(&dir),
     }
 }

@@ -1,0 +1,112 @@
+//! Live reload over server-sent events, on the same port as the pages:
+//! `/__reportal/live` tells open pages to reload, to swap the stylesheet,
+//! or to show (and hide) a problem overlay. The script exists only in
+//! serve mode: it is injected into pages in memory, never into `build`.
+
+use std::convert::Infallible;
+use std::sync::{Arc, Mutex};
+
+use axum::response::sse::{Event, KeepAlive, Sse};
+use axum::response::{IntoResponse, Response};
+use tokio::sync::broadcast;
+use tokio_stream::{Stream, StreamExt, wrappers::BroadcastStream};
+
+pub const EVENTS_PATH: &str = "/__reportal/live";
+pub const SCRIPT_PATH: &str = "/__reportal/live.js";
+const SCRIPT: &str = include_str!("live.js");
+
+/// What open pages are told after a build.
+#[derive(Clone, Debug)]
+pub enum Message {
+    /// Reload: the pages changed (the build's generation).
+    Reload(u64),
+    /// Only stylesheets changed.
+    Css(u64),
+    /// The last save broke the build: the problems, as the terminal shows them.
+    Problem(String),
+    /// A good build after a broken one.
+    Fixed,
+}
+
+/// What a page that connects now needs to know.
+#[derive(Default)]
+pub struct Current {
+    pub generation: u64,
+    pub problem: Option<String>,
+}
+
+#[derive(Clone)]
+pub struct Live {
+    pub sender: broadcast::Sender<Message>,
+    pub current: Arc<Mutex<Current>>,
+}
+
+impl Live {
+    pub fn new() -> Live {
+        let (sender, _) = broadcast::channel(64);
+        Live {
+            sender,
+            current: Arc::new(Mutex::new(Current::default())),
+        }
+    }
+
+    /// Records and announces a message (nobody listening is fine).
+    pub fn announce(&self, message: Message) {
+        if let Ok(mut current) = self.current.lock() {
+            match &message {
+                Message::Reload(g) | Message::Css(g) => {
+                    current.generation = *g;
+                    current.problem = None;
+                }
+                Message::Problem(text) => current.problem = Some(text.clone()),
+                Message::Fixed => current.problem = None,
+            }
+        }
+        let _ = self.sender.send(message);
+    }
+
+    /// The event stream for one page.
+    pub fn events(&self) -> Sse<impl Stream<Item = Result<Event, Infallible>> + use<>> {
+        let (generation, problem) = match self.current.lock() {
+            Ok(current) => (current.generation, current.problem.clone()),
+            Err(_) => (0, None),
+        };
+        let mut first = vec![Event::default().event("hello").data(generation.to_string())];
+        if let Some(problem) = problem {
+            first.push(Event::default().event("problem").data(problem));
+        }
+        let updates = BroadcastStream::new(self.sender.subscribe()).filter_map(|message| {
+            Some(match message.ok()? {
+                Message::Reload(g) => Event::default().event("reload").data(g.to_string()),
+                Message::Css(g) => Event::default().event("css").data(g.to_string()),
+                Message::Problem(text) => Event::default().event("problem").data(text),
+                Message::Fixed => Event::default().event("fixed").data(""),
+            })
+        });
+        let stream = tokio_stream::iter(first).chain(updates).map(Ok);
+        Sse::new(stream).keep_alive(KeepAlive::default())
+    }
+}
+
+pub async fn script() -> Response {
+    (
+        [
+            ("content-type", "text/javascript; charset=utf-8"),
+            ("cache-control", "no-store"),
+        ],
+        SCRIPT,
+    )
+        .into_response()
+}
+
+/// Adds the live reload script before `</body>` (or at the end).
+pub fn inject(mut html: Vec<u8>) -> Vec<u8> {
+    let tag = format!("<script src=\"{SCRIPT_PATH}\"></script>");
+    let at = find_last(&html, b"</body>").unwrap_or(html.len());
+    html.splice(at..at, tag.into_bytes());
+    html
+}
+
+fn find_last(haystack: &[u8], needle: &[u8]) -> Option<usize> {
+    haystack.windows(needle.len()).rposition(|w| w == needle)
+}

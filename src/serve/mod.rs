@@ -1,0 +1,285 @@
+//! `reportal serve`: builds the site into memory, serves it over HTTP, and
+//! rebuilds on every save, telling open pages to reload. A broken save
+//! keeps the last good build on screen, with the problem shown over it.
+
+mod live;
+mod memory;
+mod watch;
+
+use std::collections::BTreeMap;
+use std::io::IsTerminal;
+use std::net::{IpAddr, SocketAddr};
+use std::path::{Path, PathBuf};
+use std::process::ExitCode;
+use std::sync::{Arc, RwLock};
+use std::time::Instant;
+
+use axum::Router;
+use axum::handler::HandlerWithoutStateExt;
+use axum::http::StatusCode;
+use axum::response::{Html, IntoResponse, Response};
+use axum::routing::get;
+use tower_http::services::ServeDir;
+
+use crate::diagnostics::Problems;
+use crate::site;
+use live::{Live, Message};
+use memory::{MemoryBackend, Snapshot};
+
+pub struct ServeOptions {
+    pub root: PathBuf,
+    pub bind: IpAddr,
+    /// 0 picks any free port.
+    pub port: u16,
+    pub drafts: bool,
+    pub open: bool,
+    /// Poll for changes instead of waiting for the system's events.
+    pub poll: bool,
+}
+
+pub fn run(options: ServeOptions) -> ExitCode {
+    let runtime = match tokio::runtime::Builder::new_multi_thread()
+        .enable_all()
+        .build()
+    {
+        Ok(runtime) => runtime,
+        Err(err) => {
+            eprintln!("error: cannot start the server: {err}");
+            return ExitCode::FAILURE;
+        }
+    };
+    runtime.block_on(serve(options))
+}
+
+async fn serve(options: ServeOptions) -> ExitCode {
+    let address = SocketAddr::new(options.bind, options.port);
+    let listener = match tokio::net::TcpListener::bind(address).await {
+        Ok(listener) => listener,
+        Err(err) if err.kind() == std::io::ErrorKind::AddrInUse => {
+            eprintln!(
+                "error: port {} is in use on {}: stop what uses it, or pick another with --port (--port 0 takes any free one)",
+                options.port, options.bind
+            );
+            return ExitCode::FAILURE;
+        }
+        Err(err) => {
+            eprintln!("error: cannot listen on {address}: {err}");
+            return ExitCode::FAILURE;
+        }
+    };
+    let address = listener.local_addr().unwrap_or(address);
+    if !options.bind.is_loopback() {
+        eprintln!(
+            "warning: serving on {} makes the preview reachable from other machines on the network",
+            options.bind
+        );
+    }
+
+    let live = Live::new();
+    let backend = MemoryBackend {
+        current: Arc::new(RwLock::new(Arc::new(Snapshot::new(
+            BTreeMap::new(),
+            live::inject,
+        )))),
+    };
+    let mut builder = Builder {
+        root: options.root.clone(),
+        drafts: options.drafts,
+        live: live.clone(),
+        backend: backend.clone(),
+        generation: 0,
+        previous: BTreeMap::new(),
+        broken: false,
+    };
+    builder.rebuild("start");
+
+    let (sender, receiver) = std::sync::mpsc::channel();
+    let _watcher = match watch::start(&options.root, options.poll, sender) {
+        Ok(handle) => handle,
+        Err(err) => {
+            eprintln!(
+                "error: cannot watch {} for changes: {err}",
+                options.root.display()
+            );
+            return ExitCode::FAILURE;
+        }
+    };
+    std::thread::spawn(move || {
+        while let Ok(mut paths) = receiver.recv() {
+            // A save can arrive as several batches: take them all at once.
+            while let Ok(more) = receiver.try_recv() {
+                paths.extend(more);
+            }
+            paths.sort();
+            paths.dedup();
+            builder.rebuild(&describe(&builder.root, &paths));
+        }
+    });
+
+    let url = format!("http://{address}/");
+    println!(
+        "serving {} at {url} (Ctrl-C to stop)",
+        options.root.display()
+    );
+    if options.open {
+        open_browser(&url);
+    }
+    let not_found = {
+        let backend = backend.clone();
+        move || async move { not_found_page(&backend) }
+    };
+    let events = live.clone();
+    let app = Router::new()
+        .route(
+            live::EVENTS_PATH,
+            get(move || async move { events.events() }),
+        )
+        .route(live::SCRIPT_PATH, get(live::script))
+        .fallback_service(
+            ServeDir::with_backend(memory::BASE, backend)
+                .not_found_service(not_found.into_service()),
+        );
+    let shutdown = async {
+        let _ = tokio::signal::ctrl_c().await;
+        println!("stopped");
+    };
+    match axum::serve(listener, app)
+        .with_graceful_shutdown(shutdown)
+        .await
+    {
+        Ok(()) => ExitCode::SUCCESS,
+        Err(err) => {
+            eprintln!("error: the server stopped: {err}");
+            ExitCode::FAILURE
+        }
+    }
+}
+
+/// The site's own 404 page (ServeDir sets the 404 status).
+fn not_found_page(backend: &MemoryBackend) -> Response {
+    let snapshot = match backend.current.read() {
+        Ok(guard) => Arc::clone(&guard),
+        Err(poisoned) => Arc::clone(&poisoned.into_inner()),
+    };
+    match snapshot.get("404.html") {
+        Some(bytes) => Html(bytes.to_vec()).into_response(),
+        None => (StatusCode::NOT_FOUND, "not found").into_response(),
+    }
+}
+
+/// Rebuilds the site and swaps it in, or keeps the last good one and
+/// shows the problem.
+struct Builder {
+    root: PathBuf,
+    drafts: bool,
+    live: Live,
+    backend: MemoryBackend,
+    generation: u64,
+    /// The last good build's files, to tell what changed.
+    previous: BTreeMap<String, Vec<u8>>,
+    broken: bool,
+}
+
+impl Builder {
+    fn rebuild(&mut self, what: &str) {
+        let started = Instant::now();
+        let mut problems = Problems::default();
+        let rendered = site::render_site(&self.root, self.drafts, &mut problems);
+        problems.sort();
+        let color = std::io::stderr().is_terminal() && std::env::var_os("NO_COLOR").is_none();
+        let Some(rendered) = rendered.filter(|_| !problems.has_errors()) else {
+            eprint!("{}", problems.render(color));
+            eprintln!("{what}: build failed; still serving the last good build");
+            self.broken = true;
+            let plain = problems.render(false);
+            if self.generation == 0 {
+                // Nothing good yet: a page to carry the overlay.
+                self.swap(placeholder());
+            }
+            self.live.announce(Message::Problem(plain));
+            return;
+        };
+        eprint!("{}", problems.render(color));
+        let changed: Vec<&String> = rendered
+            .files
+            .iter()
+            .filter(|(path, bytes)| self.previous.get(*path) != Some(bytes))
+            .map(|(path, _)| path)
+            .collect();
+        let removed = self
+            .previous
+            .keys()
+            .filter(|p| !rendered.files.contains_key(*p))
+            .count();
+        // The 404 page inlines the stylesheet: it changes with it.
+        let css_only = removed == 0
+            && changed.iter().any(|p| p.ends_with(".css"))
+            && changed
+                .iter()
+                .all(|p| p.ends_with(".css") || *p == "404.html");
+        let changed_count = changed.len() + removed;
+        let was_broken = std::mem::replace(&mut self.broken, false);
+        if changed_count > 0 || self.generation == 0 {
+            self.generation += 1;
+            self.swap(rendered.files.clone());
+            self.previous = rendered.files;
+            self.live.announce(if css_only {
+                Message::Css(self.generation)
+            } else {
+                Message::Reload(self.generation)
+            });
+        } else if was_broken {
+            self.live.announce(Message::Fixed);
+        }
+        println!(
+            "{what}: {} pages, {changed_count} changed{}, {} ms",
+            self.previous.len(),
+            if css_only { " (stylesheet only)" } else { "" },
+            started.elapsed().as_millis()
+        );
+    }
+
+    fn swap(&self, files: BTreeMap<String, Vec<u8>>) {
+        let snapshot = Arc::new(Snapshot::new(files, live::inject));
+        match self.backend.current.write() {
+            Ok(mut current) => *current = snapshot,
+            Err(poisoned) => *poisoned.into_inner() = snapshot,
+        }
+    }
+}
+
+/// Shown when the site has never built: the overlay says why.
+fn placeholder() -> BTreeMap<String, Vec<u8>> {
+    let page = "<!DOCTYPE html><html lang=\"en\"><head><meta charset=\"utf-8\"><title>reportal</title></head>\
+                <body><main><h1>reportal</h1><p>The site does not build yet: see the problems below, or in the terminal.</p></main></body></html>";
+    BTreeMap::from([
+        ("index.html".to_string(), page.as_bytes().to_vec()),
+        ("404.html".to_string(), page.as_bytes().to_vec()),
+    ])
+}
+
+/// `content/gd/2015-12.md`, or `3 files`, for the rebuild line.
+fn describe(root: &Path, paths: &[PathBuf]) -> String {
+    let root = root.canonicalize().unwrap_or_else(|_| root.to_path_buf());
+    match paths {
+        [one] => crate::load::relative(&root, one),
+        many => format!("{} files", many.len()),
+    }
+}
+
+fn open_browser(url: &str) {
+    let command = if cfg!(target_os = "macos") {
+        "open"
+    } else if cfg!(windows) {
+        "explorer"
+    } else {
+        "xdg-open"
+    };
+    if std::process::Command::new(command)
+        .arg(url)
+        .spawn()
+        .is_err()
+    {
+        eprintln!("note: could not open a browser; visit {url}");
+    }
+}

@@ -1,0 +1,281 @@
+//! `reportal serve` as a writer uses it: start it on a free port against a
+//! temp site, fetch pages, edit, rename and delete reports, break and repair
+//! one, and check what is served after each; 404s and traversal attempts.
+
+mod support;
+
+use std::io::{BufRead, BufReader, Read, Write};
+use std::net::TcpStream;
+use std::process::{Child, Command, Stdio};
+use std::time::{Duration, Instant};
+
+use support::{Site, area, report};
+
+/// A running `reportal serve`, stopped when dropped.
+struct Server {
+    child: Child,
+    port: u16,
+}
+
+impl Server {
+    fn start(site: &Site) -> Server {
+        let mut child = Command::new(env!("CARGO_BIN_EXE_reportal"))
+            .args(["serve", "--port", "0", "--root"])
+            .arg(site.root())
+            .env("NO_COLOR", "1")
+            .stdout(Stdio::piped())
+            .stderr(Stdio::null())
+            .spawn()
+            .expect("start serve");
+        let stdout = child.stdout.take().expect("stdout");
+        let mut lines = BufReader::new(stdout).lines();
+        let port = loop {
+            let line = lines
+                .next()
+                .expect("serve printed nothing")
+                .expect("read line");
+            if let Some(rest) = line.split("http://127.0.0.1:").nth(1) {
+                break rest
+                    .trim_end_matches(|c: char| !c.is_ascii_digit())
+                    .split('/')
+                    .next()
+                    .unwrap_or("")
+                    .parse()
+                    .expect("port");
+            }
+        };
+        // Keep reading stdout so the server never blocks on a full pipe.
+        std::thread::spawn(move || for _ in lines {});
+        Server { child, port }
+    }
+
+    /// GET `path` (sent as is): the status and the body.
+    fn get(&self, path: &str) -> (u16, String) {
+        let mut stream = TcpStream::connect(("127.0.0.1", self.port)).expect("connect");
+        stream
+            .set_read_timeout(Some(Duration::from_secs(5)))
+            .expect("timeout");
+        write!(
+            stream,
+            "GET {path} HTTP/1.1\r\nHost: localhost\r\nConnection: close\r\n\r\n"
+        )
+        .expect("send");
+        let mut response = Vec::new();
+        stream.read_to_end(&mut response).expect("read");
+        let response = String::from_utf8_lossy(&response).into_owned();
+        let status = response
+            .split_whitespace()
+            .nth(1)
+            .and_then(|s| s.parse().ok())
+            .unwrap_or(0);
+        let body = response
+            .split_once("\r\n\r\n")
+            .map(|(_, b)| b.to_string())
+            .unwrap_or_default();
+        (status, body)
+    }
+
+    /// Waits (up to 10 s) until `check` holds for the page at `path`.
+    fn wait_for(&self, path: &str, what: &str, check: impl Fn(u16, &str) -> bool) -> (u16, String) {
+        let deadline = Instant::now() + Duration::from_secs(10);
+        loop {
+            let (status, body) = self.get(path);
+            if check(status, &body) {
+                return (status, body);
+            }
+            assert!(
+                Instant::now() < deadline,
+                "{path}: never {what}; last: {status} {body:.300}"
+            );
+            std::thread::sleep(Duration::from_millis(50));
+        }
+    }
+}
+
+impl Drop for Server {
+    fn drop(&mut self) {
+        let _ = self.child.kill();
+        let _ = self.child.wait();
+    }
+}
+
+fn site() -> Site {
+    Site::new(&[
+        (
+            "content/2015-11.md",
+            &report(
+                "month: 2015-11",
+                &area("团的制度建设", "1. 十一月进展", "1. 计划"),
+            ),
+        ),
+        (
+            "content/2015-12.md",
+            &report(
+                "month: 2015-12",
+                &area("团的制度建设", "1. 初稿内容", "1. 计划"),
+            ),
+        ),
+    ])
+}
+
+#[test]
+fn serves_the_site_from_memory_with_the_live_script_and_never_writes_public() {
+    let site = site();
+    let server = Server::start(&site);
+    let (status, body) = server.get("/months/2015-12/index.html");
+    assert_eq!(status, 200);
+    assert!(body.contains("初稿内容") && body.contains("/__reportal/live.js"));
+    let (status, script) = server.get("/__reportal/live.js");
+    assert_eq!(status, 200);
+    assert!(script.contains("EventSource"));
+    assert!(!site.output().exists(), "serve wrote public/");
+}
+
+#[test]
+fn edits_renames_and_deletions_show_up() {
+    let site = site();
+    let server = Server::start(&site);
+    site.write(
+        "content/2015-12.md",
+        report(
+            "month: 2015-12",
+            &area("团的制度建设", "1. 修改后的内容", "1. 计划"),
+        )
+        .as_bytes(),
+    );
+    server.wait_for("/months/2015-12/index.html", "shows the edit", |_, b| {
+        b.contains("修改后的内容")
+    });
+
+    // Editors that write a temp file and rename it over the report.
+    site.write("content/.2015-12.md.swp", b"swap");
+    site.write(
+        "content/2015-12.md.tmp",
+        report(
+            "month: 2015-12",
+            &area("团的制度建设", "1. 改名保存", "1. 计划"),
+        )
+        .as_bytes(),
+    );
+    std::fs::rename(
+        site.root().join("content/2015-12.md.tmp"),
+        site.root().join("content/2015-12.md"),
+    )
+    .expect("rename");
+    server.wait_for(
+        "/months/2015-12/index.html",
+        "shows the renamed save",
+        |_, b| b.contains("改名保存"),
+    );
+
+    // Renaming a report whose month comes from its file name moves its page.
+    std::fs::rename(
+        site.root().join("content/2015-11.md"),
+        site.root().join("content/2016-01.md"),
+    )
+    .expect("rename");
+    std::fs::write(
+        site.root().join("content/2016-01.md"),
+        area("团的制度建设", "1. 一月进展", "1. 计划"),
+    )
+    .expect("write");
+    server.wait_for("/months/2016-01/index.html", "exists", |s, b| {
+        s == 200 && b.contains("一月进展")
+    });
+    server.wait_for("/months/2015-11/index.html", "is gone", |s, _| s == 404);
+
+    std::fs::remove_file(site.root().join("content/2016-01.md")).expect("remove");
+    server.wait_for("/months/2016-01/index.html", "is gone", |s, _| s == 404);
+}
+
+#[test]
+fn a_broken_save_keeps_the_last_good_build_and_the_next_good_one_replaces_it() {
+    let site = site();
+    let server = Server::start(&site);
+    site.write(
+        "content/2015-12.md",
+        b"---\nmonth: [2015-12\n---\n## \xE5\x9D\x8F\n",
+    );
+    // The problem is announced to pages; the old page is still served.
+    let mut events = TcpStream::connect(("127.0.0.1", server.port)).expect("connect");
+    events
+        .set_read_timeout(Some(Duration::from_secs(10)))
+        .expect("timeout");
+    write!(
+        events,
+        "GET /__reportal/live HTTP/1.1\r\nHost: localhost\r\n\r\n"
+    )
+    .expect("send");
+    let mut seen = String::new();
+    let mut buffer = [0u8; 4096];
+    while !seen.contains("content/2015-12.md:2:") {
+        let n = events.read(&mut buffer).expect("read events");
+        assert!(n > 0, "event stream closed: {seen}");
+        seen.push_str(&String::from_utf8_lossy(&buffer[..n]));
+    }
+    assert!(seen.contains("event: problem"), "{seen}");
+    let (status, body) = server.get("/months/2015-12/index.html");
+    assert_eq!(status, 200);
+    assert!(body.contains("初稿内容"), "the last good build is gone");
+
+    site.write(
+        "content/2015-12.md",
+        report(
+            "month: 2015-12",
+            &area("团的制度建设", "1. 修好了", "1. 计划"),
+        )
+        .as_bytes(),
+    );
+    server.wait_for("/months/2015-12/index.html", "shows the repair", |_, b| {
+        b.contains("修好了")
+    });
+}
+
+#[test]
+fn missing_pages_get_the_sites_404_and_traversal_gets_nothing() {
+    let site = site();
+    std::fs::write(site.root().join("secret.txt"), "机密").expect("write");
+    let server = Server::start(&site);
+    let (status, body) = server.get("/no/such/page.html");
+    assert_eq!(status, 404);
+    assert!(body.contains("页面不存在"), "{body:.200}");
+    for attempt in [
+        "/../secret.txt",
+        "/%2e%2e/secret.txt",
+        "/%2E%2E%2Fsecret.txt",
+        "/..%5csecret.txt",
+        "/content/2015-12.md",
+        "/site.yaml",
+        "/months/../../secret.txt",
+        "//etc/passwd",
+    ] {
+        let (status, body) = server.get(attempt);
+        assert!(status == 404 || status == 400, "{attempt}: {status}");
+        assert!(
+            !body.contains("机密") && !body.contains("root:"),
+            "{attempt} leaked"
+        );
+    }
+    // Garbage does not stop the server.
+    let mut raw = TcpStream::connect(("127.0.0.1", server.port)).expect("connect");
+    let _ = raw.write_all(b"\x00\xff GARBAGE\r\n\r\n");
+    drop(raw);
+    assert_eq!(server.get("/index.html").0, 200);
+}
+
+#[test]
+fn a_port_in_use_is_a_clear_error() {
+    let site = site();
+    let server = Server::start(&site);
+    let output = Command::new(env!("CARGO_BIN_EXE_reportal"))
+        .args(["serve", "--port", &server.port.to_string(), "--root"])
+        .arg(site.root())
+        .output()
+        .expect("run serve");
+    assert!(!output.status.success());
+    let stderr = String::from_utf8_lossy(&output.stderr);
+    assert!(
+        stderr.contains(&format!("port {} is in use", server.port)),
+        "{stderr}"
+    );
+}
