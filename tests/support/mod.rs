@@ -2,6 +2,8 @@
 //! folder, run the real `reportal` binary on it, and parse what it wrote.
 #![allow(dead_code)]
 
+pub mod server;
+
 use std::path::{Path, PathBuf};
 use std::process::{Command, Output};
 
