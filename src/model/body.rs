@@ -8,6 +8,7 @@
 
 use std::collections::HashSet;
 use std::ops::Range;
+use std::sync::Arc;
 
 use pulldown_cmark::{CowStr, Event, HeadingLevel, Options, Parser, Tag, TagEnd};
 
@@ -33,15 +34,15 @@ pub struct WrittenArea {
     pub heading: String,
     /// Byte range of the heading in the file, for messages.
     pub heading_range: Range<usize>,
-    pub progress_html: String,
-    pub plan_html: String,
+    pub progress_html: Arc<str>,
+    pub plan_html: Arc<str>,
     /// The progress as plain text, for excerpts.
-    pub progress_text: String,
+    pub progress_text: Arc<str>,
 }
 
 #[derive(Debug, Clone, Default)]
 pub struct Body {
-    pub preamble_html: String,
+    pub preamble_html: Arc<str>,
     pub areas: Vec<WrittenArea>,
 }
 
@@ -185,14 +186,14 @@ impl<'o, 'a> Splitter<'o, 'a> {
                 let last = self.notes.place_unreferenced;
                 let preamble = std::mem::take(&mut self.preamble);
                 let events = self.notes.attach(preamble, last);
-                self.out.preamble_html = to_html(events, self.options);
+                self.out.preamble_html = to_html(events, self.options).into();
             }
             Some((mut area, progress, plan)) => {
-                area.progress_text = plain_text(&progress);
+                area.progress_text = plain_text(&progress).into();
                 let progress = self.notes.attach(progress, false);
-                area.progress_html = to_html(progress, self.options);
+                area.progress_html = to_html(progress, self.options).into();
                 let last = self.notes.place_unreferenced;
-                area.plan_html = to_html(self.notes.attach(plan, last), self.options);
+                area.plan_html = to_html(self.notes.attach(plan, last), self.options).into();
                 self.out.areas.push(area);
             }
         }
@@ -419,7 +420,7 @@ mod tests {
             progress.contains("引用里的标题") && progress.contains("列表里的标题"),
             "{progress}"
         );
-        assert_eq!(body.areas[0].plan_html, "<p>计划。</p>\n");
+        assert_eq!(&*body.areas[0].plan_html, "<p>计划。</p>\n");
     }
 
     #[test]

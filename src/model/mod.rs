@@ -9,6 +9,7 @@ mod report;
 mod sanitize;
 
 use std::collections::{BTreeMap, HashMap};
+use std::sync::Arc;
 
 use rayon::prelude::*;
 
@@ -42,9 +43,9 @@ pub struct Entry {
     pub heading: String,
     /// Its anchor on the month page.
     pub anchor: String,
-    pub progress_html: String,
-    pub plan_html: String,
-    pub progress_text: String,
+    pub progress_html: Arc<str>,
+    pub plan_html: Arc<str>,
+    pub progress_text: Arc<str>,
 }
 
 /// One unit's report for one month.
@@ -58,7 +59,7 @@ pub struct Report {
     pub month: Month,
     /// Index into `Library::units`.
     pub unit: usize,
-    pub preamble_html: String,
+    pub preamble_html: Arc<str>,
     pub entries: Vec<Entry>,
 }
 
@@ -96,27 +97,47 @@ pub struct ModelOptions {
     pub drafts: bool,
 }
 
-/// Builds the library from the loaded inputs. Every problem of every file
-/// is collected; a report with an error is left out.
+/// One report file read: the report, or why it cannot be placed, and its
+/// warnings. Cheap to clone (the rendered HTML is shared), so `serve` can
+/// keep it and parse only the files that change.
+#[derive(Debug, Clone)]
+pub struct ParsedFile {
+    result: Result<ParsedReport, Vec<Problem>>,
+    warnings: Vec<Problem>,
+}
+
+/// Reads one report file: front matter and body, rendered.
+pub fn parse_file(config: &SiteConfig, source: &SourceFile) -> ParsedFile {
+    let mut warnings = Vec::new();
+    let result = report::parse(source, config, &mut warnings);
+    ParsedFile { result, warnings }
+}
+
+/// Builds the library from the loaded report files, parsed in parallel.
 pub fn assemble(
     config: SiteConfig,
     sources: &[SourceFile],
     options: &ModelOptions,
     problems: &mut Problems,
 ) -> Library {
-    /// A report or why it cannot be placed, and its warnings.
-    type Parsed = (Result<ParsedReport, Vec<Problem>>, Vec<Problem>);
-    let parsed: Vec<Parsed> = sources
+    let parsed: Vec<ParsedFile> = sources
         .par_iter()
-        .map(|source| {
-            let mut warnings = Vec::new();
-            let result = report::parse(source, &config, &mut warnings);
-            (result, warnings)
-        })
+        .map(|source| parse_file(&config, source))
         .collect();
+    assemble_parsed(config, parsed, options, problems)
+}
+
+/// Builds the library from parsed files. Every problem of every file is
+/// collected; a report with an error is left out.
+pub fn assemble_parsed(
+    config: SiteConfig,
+    parsed: Vec<ParsedFile>,
+    options: &ModelOptions,
+    problems: &mut Problems,
+) -> Library {
     let mut reports = Vec::new();
     let mut drafts_left_out = 0;
-    for (result, warnings) in parsed {
+    for ParsedFile { result, warnings } in parsed {
         problems.extend(warnings);
         match result {
             Ok(report) if report.draft && !options.drafts => drafts_left_out += 1,

@@ -48,7 +48,7 @@ struct FrontMatter {
 }
 
 /// A report before units and areas are matched.
-#[derive(Debug)]
+#[derive(Debug, Clone)]
 pub struct ParsedReport {
     pub source: String,
     pub text: Arc<str>,

@@ -24,21 +24,62 @@ pub struct Page {
     pub bytes: Vec<u8>,
 }
 
-/// One page to render: where, with which template, and what it shows.
-struct Job {
+/// One page to render: where, with which template, which reports it shows
+/// (so an edit re-renders only the pages that show the edited report), and
+/// how to fill its context, called only if the page is rendered.
+struct Job<'a> {
     path: String,
     template: &'static str,
-    context: Context,
+    reports: Vec<usize>,
+    fill: Filler<'a>,
+}
+
+type Filler<'a> = Box<dyn Fn(&mut Context) + Send + Sync + 'a>;
+
+/// A page of the site at `folder`, with its `root` and `page_url`.
+fn page_job<'a>(
+    urls: &Urls,
+    folder: &str,
+    template: &'static str,
+    reports: Vec<usize>,
+    fill: Filler<'a>,
+) -> Job<'a> {
+    let path = file_of(folder);
+    let root = root_of(&path);
+    let page_url = urls.link(folder);
+    Job {
+        path,
+        template,
+        reports,
+        fill: Box::new(move |c: &mut Context| {
+            c.insert("root", &root);
+            c.insert("page_url", &page_url);
+            fill(c);
+        }),
+    }
+}
+
+/// A page as `render_selected` describes it to its caller's choice.
+pub struct PageInfo<'a> {
+    pub path: &'a str,
+    /// Indices into `Library::reports` of the reports the page shows.
+    pub reports: &'a [usize],
+}
+
+/// The pages rendered, and the paths of every page of the site.
+pub struct Rendered {
+    pub pages: Vec<Page>,
+    pub all_paths: Vec<String>,
 }
 
 /// A work area or a unit in a list: how many months it has, and the latest.
-#[derive(Serialize)]
+#[derive(Serialize, Hash)]
 struct Summary {
     id: String,
     name: String,
     url: String,
     month_count: usize,
-    latest: Option<Value>,
+    latest: Option<String>,
 }
 
 #[derive(Serialize)]
@@ -55,7 +96,17 @@ struct TimelineItem {
     entry: Value,
 }
 
+/// Renders every page.
 pub fn render(library: &Library, theme: &Theme) -> Result<Vec<Page>, Problems> {
+    render_selected(library, theme, &|_| true).map(|rendered| rendered.pages)
+}
+
+/// Renders the pages `select` picks.
+pub fn render_selected(
+    library: &Library,
+    theme: &Theme,
+    select: &(dyn Fn(&PageInfo) -> bool + Sync),
+) -> Result<Rendered, Problems> {
     let templates = &theme.templates;
     let mut tera = templates::compile(templates)?;
     let urls = Urls {
@@ -64,183 +115,206 @@ pub fn render(library: &Library, theme: &Theme) -> Result<Vec<Page>, Problems> {
     let views = views::build(library, &urls);
     let language = library.config.language;
     let several_units = library.units.len() > 1;
-
     let globals = tera.global_context();
     globals.insert("t", &i18n::strings(language));
     globals.insert("site", &site_view(library, &urls, several_units));
 
-    let link_of = |month: Option<&Month>| {
-        let i = views
-            .month_links
-            .binary_search_by_key(month?, |(m, _)| *m)
-            .ok()?;
-        Some(views.month_links[i].1.clone())
+    let structure = Structure::of(library, &urls);
+    let link = |key: &Option<String>| {
+        key.as_ref()
+            .and_then(|k| Month::parse(k))
+            .map(|m| views.month(m))
     };
-    // Each area's entries, newest first: for its summary and its page.
-    let timelines: Vec<Vec<(usize, usize)>> = (0..library.areas.len())
-        .map(|a| library.timeline(a))
-        .collect();
-    let areas: Vec<Summary> = library
-        .areas
-        .iter()
-        .zip(&timelines)
-        .map(|(area, timeline)| {
-            let mut months: Vec<Month> = timeline
-                .iter()
-                .map(|(r, _)| library.reports[*r].month)
-                .collect();
-            months.dedup();
-            Summary {
-                id: area.id.clone(),
-                name: area.name.clone(),
-                url: urls.area(&area.id),
-                month_count: months.len(),
-                latest: link_of(months.first()),
-            }
-        })
-        .collect();
-    let areas_value = Value::from_serializable(&areas);
-    let units: Vec<Summary> = library
-        .units
-        .iter()
-        .enumerate()
-        .map(|(u, unit)| {
-            let months: Vec<Month> = library
-                .reports
-                .iter()
-                .filter(|r| r.unit == u)
-                .map(|r| r.month)
-                .collect();
-            Summary {
-                id: unit.id.clone(),
-                name: unit.name.clone(),
-                url: urls.unit(&unit.id),
-                month_count: months.len(),
-                latest: link_of(months.last()),
-            }
-        })
-        .collect();
-    let units_value = Value::from_serializable(&units);
-    let reports_of = |month: &Month| -> Value {
-        let list: Vec<Value> = library.months[month]
+    // Summaries as template values, their latest month as a link.
+    let with_links = |list: &[Summary]| -> Value {
+        let items: Vec<Value> = list
             .iter()
-            .map(|r| views.reports[*r].clone())
+            .map(|s| {
+                let mut map = tera::Map::new();
+                map.insert("id".into(), s.id.as_str().into());
+                map.insert("name".into(), s.name.as_str().into());
+                map.insert("url".into(), s.url.as_str().into());
+                map.insert("month_count".into(), (s.month_count as u64).into());
+                map.insert("latest".into(), link(&s.latest).into());
+                Value::from(map)
+            })
             .collect();
-        Value::from(list)
+        Value::from(items)
+    };
+    let areas_value = with_links(&structure.areas);
+    let units_value = with_links(&structure.units);
+    let reports_of = |month: &Month| -> Value {
+        Value::from(
+            library.months[month]
+                .iter()
+                .map(|r| views.report(*r))
+                .collect::<Vec<_>>(),
+        )
     };
 
-    let mut jobs = Vec::new();
-    let mut job = |folder: &str, template: &'static str, fill: &dyn Fn(&mut Context)| {
-        let path = file_of(folder);
-        let mut context = Context::new();
-        context.insert("root", &root_of(&path));
-        context.insert("page_url", &urls.link(folder));
-        fill(&mut context);
-        jobs.push(Job {
-            path,
-            template,
-            context,
-        });
-    };
-
-    // The index: the latest month at a glance, the grid, the areas.
     let latest = library.months.keys().next_back().copied();
-    job("", "index.html", &|c| {
-        if let Some(month) = latest {
-            c.insert_value(
-                "latest_month",
-                views.month_links[views.month_links.len() - 1].1.clone(),
-            );
-            c.insert_value("latest_reports", reports_of(&month));
-        }
-        c.insert("years", &views::year_grid(&views, language));
-        c.insert_value("areas", areas_value.clone());
-        c.insert_value("units", units_value.clone());
-    });
+    let mut jobs: Vec<Job> = Vec::new();
+    macro_rules! job {
+        ($($arg:expr),* $(,)?) => {
+            jobs.push(page_job(&urls, $($arg),*))
+        };
+    }
+    // The index: the latest month at a glance, the grid, the areas.
+    let latest_reports = latest
+        .map(|m| library.months[&m].clone())
+        .unwrap_or_default();
+    job!(
+        "",
+        "index.html",
+        latest_reports,
+        Box::new(|c| {
+            if let Some(month) = latest {
+                c.insert_value("latest_month", views.month(month));
+                c.insert_value("latest_reports", reports_of(&month));
+            }
+            c.insert("years", &views::year_grid(&views, language));
+            c.insert_value("areas", areas_value.clone());
+            c.insert_value("units", units_value.clone());
+        })
+    );
 
     // Months: the archive, then one page per month.
-    let by_year = group_by_year(
-        views
-            .month_links
-            .iter()
-            .rev()
-            .map(|(m, v)| (m.year, v.clone())),
-        language,
+    job!(
+        "months",
+        "months.html",
+        Vec::new(),
+        Box::new(|c| {
+            let by_year = group_by_year(
+                views
+                    .month_links
+                    .iter()
+                    .rev()
+                    .map(|(m, v)| (m.year, v.clone())),
+                language,
+            );
+            c.insert("years", &by_year);
+        })
     );
-    job("months", "months.html", &|c| c.insert("years", &by_year));
     for (i, (month, link)) in views.month_links.iter().enumerate() {
-        job(&format!("months/{month}"), "month.html", &|c| {
-            c.insert_value("month", link.clone());
-            c.insert_value("reports", reports_of(month));
-            c.insert_value(
-                "previous",
-                i.checked_sub(1)
-                    .map(|p| views.month_links[p].1.clone())
-                    .into(),
-            );
-            c.insert_value(
-                "next",
-                views.month_links.get(i + 1).map(|(_, v)| v.clone()).into(),
-            );
-        });
+        let views = &views;
+        job!(
+            &format!("months/{month}"),
+            "month.html",
+            library.months[month].clone(),
+            Box::new(move |c| {
+                c.insert_value("month", link.clone());
+                c.insert_value("reports", reports_of(month));
+                c.insert_value(
+                    "previous",
+                    i.checked_sub(1)
+                        .map(|p| views.month_links[p].1.clone())
+                        .into(),
+                );
+                c.insert_value(
+                    "next",
+                    views.month_links.get(i + 1).map(|(_, v)| v.clone()).into(),
+                );
+            })
+        );
     }
 
     // Work areas: the list, then each area's timeline.
-    job("areas", "areas.html", &|c| {
-        c.insert_value("areas", areas_value.clone())
-    });
-    for (area, timeline) in areas.iter().zip(timelines) {
-        let items = timeline.into_iter().map(|(r, e)| {
-            let report = &views.reports[r];
-            let item = TimelineItem {
-                month: report
-                    .get_from_path("month")
-                    .cloned()
-                    .unwrap_or_else(Value::none),
-                report: report.clone(),
-                entry: report
-                    .get_from_path(&format!("entries.{e}"))
-                    .cloned()
-                    .unwrap_or_else(Value::none),
-            };
-            (
-                library.reports[r].month.year,
-                Value::from_serializable(&item),
-            )
-        });
-        let years = group_by_year(items, language);
-        job(&format!("areas/{}", area.id), "area.html", &|c| {
-            c.insert("area", area);
-            c.insert("years", &years);
-            c.insert_value("areas", areas_value.clone());
-        });
+    job!(
+        "areas",
+        "areas.html",
+        Vec::new(),
+        Box::new(|c| c.insert_value("areas", areas_value.clone()))
+    );
+    for (a, timeline) in structure.timelines.iter().enumerate() {
+        let (views, areas_value, area) = (&views, &areas_value, a);
+        let reports = timeline.iter().map(|(r, _)| *r).collect();
+        job!(
+            &format!("areas/{}", library.areas[a].id),
+            "area.html",
+            reports,
+            Box::new(move |c| {
+                let items = timeline.iter().map(|&(r, e)| {
+                    let report = views.report(r);
+                    let item = TimelineItem {
+                        month: report
+                            .get_from_path("month")
+                            .cloned()
+                            .unwrap_or_else(Value::none),
+                        entry: report
+                            .get_from_path(&format!("entries.{e}"))
+                            .cloned()
+                            .unwrap_or_else(Value::none),
+                        report,
+                    };
+                    (
+                        library.reports[r].month.year,
+                        Value::from_serializable(&item),
+                    )
+                });
+                c.insert_value(
+                    "area",
+                    areas_value
+                        .as_array()
+                        .and_then(|list| list.get(area))
+                        .cloned()
+                        .unwrap_or_else(Value::none),
+                );
+                c.insert("years", &group_by_year(items, language));
+                c.insert_value("areas", areas_value.clone());
+            })
+        );
     }
 
     // Units, when there are several.
     if several_units {
-        job("units", "units.html", &|c| {
-            c.insert_value("units", units_value.clone())
-        });
-        for (u, unit) in units.iter().enumerate() {
-            let items = library
-                .reports
-                .iter()
-                .enumerate()
+        job!(
+            "units",
+            "units.html",
+            Vec::new(),
+            Box::new(|c| c.insert_value("units", units_value.clone()))
+        );
+        for (u, unit) in library.units.iter().enumerate() {
+            let (views, units_value) = (&views, &units_value);
+            let reports: Vec<usize> = (0..library.reports.len())
                 .rev()
-                .filter(|(_, r)| r.unit == u)
-                .map(|(r, report)| (report.month.year, views.reports[r].clone()));
-            let years = group_by_year(items, language);
-            job(&format!("units/{}", unit.id), "unit.html", &|c| {
-                c.insert("unit", unit);
-                c.insert("years", &years);
-            });
+                .filter(|r| library.reports[*r].unit == u)
+                .collect();
+            job!(
+                &format!("units/{}", unit.id),
+                "unit.html",
+                reports.clone(),
+                Box::new(move |c| {
+                    let items = reports
+                        .iter()
+                        .map(|&r| (library.reports[r].month.year, views.report(r)));
+                    c.insert_value(
+                        "unit",
+                        units_value
+                            .as_array()
+                            .and_then(|list| list.get(u))
+                            .cloned()
+                            .unwrap_or_else(Value::none),
+                    );
+                    c.insert("years", &group_by_year(items, language));
+                })
+            );
         }
     }
+    special_jobs(library, &views, &urls, theme, &mut jobs);
 
-    let mut pages: Vec<Result<Page, Problem>> = jobs
+    let all_paths = jobs.iter().map(|j| j.path.clone()).collect();
+    let results: Vec<Result<Page, Problem>> = jobs
         .par_iter()
+        .filter(|job| {
+            select(&PageInfo {
+                path: &job.path,
+                reports: &job.reports,
+            })
+        })
         .map(|job| {
-            tera.render(job.template, &job.context)
+            let mut context = Context::new();
+            (job.fill)(&mut context);
+            tera.render(job.template, &context)
                 .map(|html| Page {
                     path: job.path.clone(),
                     bytes: html.into_bytes(),
@@ -248,12 +322,11 @@ pub fn render(library: &Library, theme: &Theme) -> Result<Vec<Page>, Problems> {
                 .map_err(|err| templates::problem(job.template, &err, templates))
         })
         .collect();
-    pages.extend(special_pages(library, &tera, &views, &urls, theme));
     let mut problems = Problems::default();
-    let mut out = Vec::with_capacity(pages.len());
-    for page in pages {
-        match page {
-            Ok(page) => out.push(page),
+    let mut pages = Vec::with_capacity(results.len());
+    for result in results {
+        match result {
+            Ok(page) => pages.push(page),
             Err(problem) => problems.push(problem),
         }
     }
@@ -262,66 +335,160 @@ pub fn render(library: &Library, theme: &Theme) -> Result<Vec<Page>, Problems> {
         problems.0.dedup_by(|a, b| a.kind == b.kind);
         return Err(problems);
     }
-    Ok(out)
+    Ok(Rendered { pages, all_paths })
 }
 
 /// The 404 page, and with a `base_url`, the feed and the sitemap.
-fn special_pages(
-    library: &Library,
-    tera: &tera::Tera,
-    views: &Views,
-    urls: &Urls,
-    theme: &Theme,
-) -> Vec<Result<Page, Problem>> {
-    let templates = &theme.templates;
-    let render = |path: &str, template: &str, context: &Context| {
-        tera.render(template, context)
-            .map(|text| Page {
-                path: path.to_string(),
-                bytes: text.into_bytes(),
-            })
-            .map_err(|err| templates::problem(template, &err, templates))
-    };
+fn special_jobs<'a>(
+    library: &'a Library,
+    views: &'a Views,
+    urls: &'a Urls,
+    theme: &'a Theme,
+    jobs: &mut Vec<Job<'a>>,
+) {
     let base = library.config.base_url();
-    let mut pages = Vec::new();
     // A 404 page is shown at any depth: its links need the site's address,
     // or, without one, are relative to the top of the site.
-    let mut context = Context::new();
-    context.insert(
-        "root",
-        &base.map_or_else(|| "./".to_string(), |b| format!("{b}/")),
-    );
-    context.insert("page_url", "404.html");
+    let root = base.map_or_else(|| "./".to_string(), |b| format!("{b}/"));
     let css = theme
         .statics
         .get("style.css")
         .map(|f| String::from_utf8_lossy(&f.bytes).into_owned());
-    context.insert("inline_css", &css.unwrap_or_default());
-    pages.push(render("404.html", "404.html", &context));
-    let Some(base) = base else { return pages };
-
-    let mut context = Context::new();
-    context.insert("root", &format!("{base}/"));
-    let newest: Vec<Value> = views.reports.iter().rev().take(20).cloned().collect();
-    context.insert(
-        "updated",
-        &newest
-            .first()
-            .and_then(|r| r.get_from_path("updated").cloned()),
-    );
-    context.insert_value("reports", Value::from(newest));
-    pages.push(render("feed.xml", "feed.xml", &context));
-
-    let mut locations = vec![urls.link(""), urls.link("months"), urls.link("areas")];
-    locations.extend(library.months.keys().map(|m| urls.month(*m)));
-    locations.extend(library.areas.iter().map(|a| urls.area(&a.id)));
-    if library.units.len() > 1 {
-        locations.push(urls.link("units"));
-        locations.extend(library.units.iter().map(|u| urls.unit(&u.id)));
+    let not_found_root = root.clone();
+    jobs.push(Job {
+        path: "404.html".into(),
+        template: "404.html",
+        reports: Vec::new(),
+        fill: Box::new(move |c| {
+            c.insert("root", &not_found_root);
+            c.insert("page_url", "404.html");
+            c.insert("inline_css", css.as_deref().unwrap_or_default());
+        }),
+    });
+    if base.is_none() {
+        return;
     }
-    context.insert("locations", &locations);
-    pages.push(render("sitemap.xml", "sitemap.xml", &context));
-    pages
+    let newest: Vec<usize> = (0..library.reports.len()).rev().take(20).collect();
+    let feed_root = root.clone();
+    jobs.push(Job {
+        path: "feed.xml".into(),
+        template: "feed.xml",
+        reports: newest.clone(),
+        fill: Box::new(move |c| {
+            let reports: Vec<Value> = newest.iter().map(|r| views.report(*r)).collect();
+            c.insert("root", &feed_root);
+            c.insert(
+                "updated",
+                &reports
+                    .first()
+                    .and_then(|r| r.get_from_path("updated").cloned()),
+            );
+            c.insert_value("reports", Value::from(reports));
+        }),
+    });
+    jobs.push(Job {
+        path: "sitemap.xml".into(),
+        template: "sitemap.xml",
+        reports: Vec::new(),
+        fill: Box::new(move |c| {
+            let mut locations = vec![urls.link(""), urls.link("months"), urls.link("areas")];
+            locations.extend(library.months.keys().map(|m| urls.month(*m)));
+            locations.extend(library.areas.iter().map(|a| urls.area(&a.id)));
+            if library.units.len() > 1 {
+                locations.push(urls.link("units"));
+                locations.extend(library.units.iter().map(|u| urls.unit(&u.id)));
+            }
+            c.insert("root", &root);
+            c.insert("locations", &locations);
+        }),
+    });
+}
+
+/// What every page depends on beyond the reports it shows: the months and
+/// their report counts, the areas and units with their counts and latest
+/// months. When it changes, every page is rendered again.
+struct Structure {
+    areas: Vec<Summary>,
+    units: Vec<Summary>,
+    /// Each area's entries, newest first.
+    timelines: Vec<Vec<(usize, usize)>>,
+}
+
+impl Structure {
+    fn of(library: &Library, urls: &Urls) -> Structure {
+        let timelines: Vec<Vec<(usize, usize)>> = (0..library.areas.len())
+            .map(|a| library.timeline(a))
+            .collect();
+        let areas = library
+            .areas
+            .iter()
+            .zip(&timelines)
+            .map(|(area, timeline)| {
+                let mut months: Vec<Month> = timeline
+                    .iter()
+                    .map(|(r, _)| library.reports[*r].month)
+                    .collect();
+                months.dedup();
+                Summary {
+                    id: area.id.clone(),
+                    name: area.name.clone(),
+                    url: urls.area(&area.id),
+                    month_count: months.len(),
+                    latest: months.first().map(Month::to_string),
+                }
+            })
+            .collect();
+        let units = library
+            .units
+            .iter()
+            .enumerate()
+            .map(|(u, unit)| {
+                let months: Vec<Month> = library
+                    .reports
+                    .iter()
+                    .filter(|r| r.unit == u)
+                    .map(|r| r.month)
+                    .collect();
+                Summary {
+                    id: unit.id.clone(),
+                    name: unit.name.clone(),
+                    url: urls.unit(&unit.id),
+                    month_count: months.len(),
+                    latest: months.last().map(Month::to_string),
+                }
+            })
+            .collect();
+        Structure {
+            areas,
+            units,
+            timelines,
+        }
+    }
+}
+
+/// A fingerprint of what every page shows besides its own reports (see
+/// `Structure`), with the settings and templates: equal fingerprints mean
+/// an edit needs only the pages that show the edited reports.
+pub fn structure_fingerprint(library: &Library, theme: &Theme) -> u64 {
+    use std::hash::{Hash, Hasher};
+    let urls = Urls {
+        pretty: library.config.pretty_urls,
+    };
+    let structure = Structure::of(library, &urls);
+    let mut hasher = std::collections::hash_map::DefaultHasher::new();
+    structure.areas.hash(&mut hasher);
+    structure.units.hash(&mut hasher);
+    for (month, reports) in &library.months {
+        (month.to_string(), reports.len()).hash(&mut hasher);
+    }
+    // Which report sits where (indices shift when reports come and go).
+    for report in &library.reports {
+        report.source.hash(&mut hasher);
+    }
+    for template in theme.templates.values() {
+        (&template.name, &template.source).hash(&mut hasher);
+    }
+    hasher.finish()
 }
 
 fn group_by_year(

@@ -2,6 +2,8 @@
 //! Tera values share their strings and lists by reference counting, so a
 //! report's rendered HTML is held once however many pages show it.
 
+use std::sync::OnceLock;
+
 use serde::Serialize;
 use tera::Value;
 
@@ -54,20 +56,21 @@ pub struct ReportView<'a> {
     pub updated: String,
 }
 
-/// All views, each a ready tera value.
-pub struct Views {
+/// All views, as tera values. Month links are made at once; a report's
+/// view only when a page that shows it is rendered (an incremental rebuild
+/// renders few pages and needs few reports).
+pub struct Views<'l> {
     /// Per month (oldest first): its link.
     pub month_links: Vec<(Month, Value)>,
-    /// Per report (library order): its full view.
-    pub reports: Vec<Value>,
+    reports: Vec<OnceLock<Value>>,
+    library: &'l Library,
+    urls: &'l Urls,
 }
 
 /// How many characters of progress the index shows per area.
 const EXCERPT_CHARS: usize = 90;
 
-pub fn build(library: &Library, urls: &Urls) -> Views {
-    let language = library.config.language;
-    let several_units = library.units.len() > 1;
+pub fn build<'l>(library: &'l Library, urls: &'l Urls) -> Views<'l> {
     let month_links: Vec<(Month, Value)> = library
         .months
         .iter()
@@ -78,70 +81,82 @@ pub fn build(library: &Library, urls: &Urls) -> Views {
             )
         })
         .collect();
-    let link_of = |month: Month| {
-        month_links
-            .binary_search_by_key(&month, |(m, _)| *m)
-            .map(|i| month_links[i].1.clone())
-            .unwrap_or_else(|_| Value::none())
-    };
-    let reports = library
-        .reports
-        .iter()
-        .map(|report| {
-            let unit = &library.units[report.unit];
-            let month_url = urls.month(report.month);
-            let entries = report
-                .entries
-                .iter()
-                .enumerate()
-                .map(|(i, entry)| {
-                    let area = &library.areas[entry.area];
-                    EntryView {
-                        number: i + 1,
-                        area_id: &area.id,
-                        area_name: &area.name,
-                        area_url: urls.area(&area.id),
-                        heading: (entry.heading != area.name).then_some(entry.heading.as_str()),
-                        anchor: &entry.anchor,
-                        url: format!("{month_url}#{}", entry.anchor),
-                        progress_html: &entry.progress_html,
-                        plan_html: &entry.plan_html,
-                        excerpt: excerpt(&entry.progress_text),
-                    }
-                })
-                .collect();
-            let view = ReportView {
-                id: format!("report-{}", unit.id),
-                unit_id: &unit.id,
-                unit_name: &unit.name,
-                unit_url: several_units.then(|| urls.unit(&unit.id)),
-                title: match &report.title {
-                    // Several units write the same title: say whose it is.
-                    Some(title) if several_units && !title.contains(unit.name.as_str()) => {
-                        format!("{} · {title}", unit.name)
-                    }
-                    Some(title) => title.clone(),
-                    None => default_title(report.month, &unit.name, several_units, language),
-                },
-                summary: report.summary.as_deref(),
-                month: link_of(report.month),
-                url: format!("{month_url}#report-{}", unit.id),
-                source: &report.source,
-                draft: report.draft,
-                preamble_html: &report.preamble_html,
-                entries,
-                updated: format!(
-                    "{}-{:02}-01T00:00:00Z",
-                    report.month.year, report.month.month
-                ),
-            };
-            Value::from_serializable(&view)
-        })
-        .collect();
     Views {
         month_links,
-        reports,
+        reports: library.reports.iter().map(|_| OnceLock::new()).collect(),
+        library,
+        urls,
     }
+}
+
+impl Views<'_> {
+    /// The link to `month`, or none.
+    pub fn month(&self, month: Month) -> Value {
+        self.month_links
+            .binary_search_by_key(&month, |(m, _)| *m)
+            .map(|i| self.month_links[i].1.clone())
+            .unwrap_or_else(|_| Value::none())
+    }
+
+    /// Report `r`'s view, made on first use.
+    pub fn report(&self, r: usize) -> Value {
+        self.reports[r].get_or_init(|| report_view(self, r)).clone()
+    }
+}
+
+fn report_view(views: &Views, r: usize) -> Value {
+    let (library, urls) = (views.library, views.urls);
+    let language = library.config.language;
+    let several_units = library.units.len() > 1;
+    let report = &library.reports[r];
+    let unit = &library.units[report.unit];
+    let month_url = urls.month(report.month);
+    let entries = report
+        .entries
+        .iter()
+        .enumerate()
+        .map(|(i, entry)| {
+            let area = &library.areas[entry.area];
+            EntryView {
+                number: i + 1,
+                area_id: &area.id,
+                area_name: &area.name,
+                area_url: urls.area(&area.id),
+                heading: (entry.heading != area.name).then_some(entry.heading.as_str()),
+                anchor: &entry.anchor,
+                url: format!("{month_url}#{}", entry.anchor),
+                progress_html: &entry.progress_html,
+                plan_html: &entry.plan_html,
+                excerpt: excerpt(&entry.progress_text),
+            }
+        })
+        .collect();
+    let view = ReportView {
+        id: format!("report-{}", unit.id),
+        unit_id: &unit.id,
+        unit_name: &unit.name,
+        unit_url: several_units.then(|| urls.unit(&unit.id)),
+        title: match &report.title {
+            // Several units write the same title: say whose it is.
+            Some(title) if several_units && !title.contains(unit.name.as_str()) => {
+                format!("{} · {title}", unit.name)
+            }
+            Some(title) => title.clone(),
+            None => default_title(report.month, &unit.name, several_units, language),
+        },
+        summary: report.summary.as_deref(),
+        month: views.month(report.month),
+        url: format!("{month_url}#report-{}", unit.id),
+        source: &report.source,
+        draft: report.draft,
+        preamble_html: &report.preamble_html,
+        entries,
+        updated: format!(
+            "{}-{:02}-01T00:00:00Z",
+            report.month.year, report.month.month
+        ),
+    };
+    Value::from_serializable(&view)
 }
 
 fn month_link(month: Month, report_count: usize, library: &Library, urls: &Urls) -> MonthLink {
