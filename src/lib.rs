@@ -11,6 +11,7 @@ pub mod diagnostics;
 pub mod load;
 pub mod model;
 pub mod names;
+pub mod rebuild;
 pub mod render;
 pub mod serve;
 pub mod site;

@@ -192,3 +192,75 @@ fn a_port_in_use_is_a_clear_error() {
         "{stderr}"
     );
 }
+
+#[test]
+fn a_source_folder_created_while_serving_is_watched() {
+    let site = site();
+    let server = Server::start(&site);
+    std::fs::create_dir(site.root().join("static")).expect("mkdir");
+    std::thread::sleep(std::time::Duration::from_millis(300));
+    site.write("static/style.css", b"body { color: red }");
+    server.wait_for("/style.css", "is the new stylesheet", |_, b| {
+        b.contains("color: red")
+    });
+    site.write("static/style.css", b"body { color: blue }");
+    server.wait_for("/style.css", "follows a second change", |_, b| {
+        b.contains("color: blue")
+    });
+}
+
+#[test]
+fn served_pages_after_edits_equal_a_fresh_build() {
+    let site = site();
+    let server = Server::start(&site);
+    // A new month and a deletion change what every page shows; the edits
+    // after them change one report, and only its pages are rendered again.
+    site.write(
+        "content/2016-01.md",
+        report(
+            "month: 2016-01",
+            &area("团干部队伍建设", "1. 新的一月", "1. 计划"),
+        )
+        .as_bytes(),
+    );
+    server.wait_for("/months/2016-01/index.html", "exists", |s, _| s == 200);
+    std::fs::remove_file(site.root().join("content/2015-11.md")).expect("remove");
+    server.wait_for("/months/2015-11/index.html", "is gone", |s, _| s == 404);
+    site.write(
+        "content/2015-12.md",
+        report(
+            "month: 2015-12",
+            &area("团的制度建设", "1. 第二稿", "1. 新计划"),
+        )
+        .as_bytes(),
+    );
+    server.wait_for("/months/2015-12/index.html", "shows the edit", |_, b| {
+        b.contains("第二稿")
+    });
+    site.write(
+        "content/2016-01.md",
+        report(
+            "month: 2016-01\nsummary: 一月摘要",
+            &area("团干部队伍建设", "1. 一月改稿", "1. 计划"),
+        )
+        .as_bytes(),
+    );
+    server.wait_for("/index.html", "shows the latest edit", |_, b| {
+        b.contains("一月改稿")
+    });
+    std::thread::sleep(std::time::Duration::from_millis(300));
+
+    site.built();
+    for (path, bytes) in support::snapshot(&site.output()) {
+        if path.starts_with('.') {
+            continue;
+        }
+        let (status, served) = server.get(&format!("/{path}"));
+        assert_eq!(status, 200, "{path}");
+        let served = served.replace("<script src=\"/__reportal/live.js\"></script>", "");
+        assert!(
+            served == String::from_utf8_lossy(&bytes),
+            "{path} differs from a fresh build"
+        );
+    }
+}

@@ -117,6 +117,19 @@ pub fn relative(root: &Path, path: &Path) -> String {
         .join("/")
 }
 
+/// Reads one report file again, as `load` would: `None` when the path is
+/// not (or no longer) a report file of the site.
+pub fn reload_report(root: &Path, path: &Path) -> Option<Result<SourceFile, Problem>> {
+    let rel_to_content = path.strip_prefix(root.join("content")).ok()?;
+    let hidden = rel_to_content
+        .components()
+        .any(|c| is_hidden(c.as_os_str()));
+    if hidden || !is_markdown(path) || !path.is_file() {
+        return None;
+    }
+    Some(read_report(path, &relative(root, path)))
+}
+
 fn read_report(path: &Path, rel: &str) -> Result<SourceFile, Problem> {
     let bytes = std::fs::read(path)
         .map_err(|err| Problem::error(ProblemKind::Unreadable(err.to_string())).in_file(rel))?;

@@ -106,6 +106,16 @@ pub struct ParsedFile {
     warnings: Vec<Problem>,
 }
 
+impl ParsedFile {
+    /// A file that could not even be read.
+    pub fn unreadable(problem: Problem) -> ParsedFile {
+        ParsedFile {
+            result: Err(vec![problem]),
+            warnings: Vec::new(),
+        }
+    }
+}
+
 /// Reads one report file: front matter and body, rendered.
 pub fn parse_file(config: &SiteConfig, source: &SourceFile) -> ParsedFile {
     let mut warnings = Vec::new();

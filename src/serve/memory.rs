@@ -2,7 +2,7 @@
 //! `ServeDir` (its `Backend` trait): nothing is written to disk, and no
 //! request can reach a file that is not one of the site's own pages.
 
-use std::collections::{BTreeMap, HashMap, HashSet};
+use std::collections::{HashMap, HashSet};
 use std::future::{Ready, ready};
 use std::io::{self, Cursor};
 use std::path::PathBuf;
@@ -22,26 +22,16 @@ pub struct Snapshot {
 }
 
 impl Snapshot {
-    /// Takes a rendered site; `inject` may change each HTML page (the live
-    /// reload script is added this way).
-    pub fn new(files: BTreeMap<String, Vec<u8>>, inject: impl Fn(Vec<u8>) -> Vec<u8>) -> Snapshot {
+    /// Takes the files to serve (HTML already carrying the live script).
+    pub fn new(files: HashMap<String, Arc<[u8]>>) -> Snapshot {
         let mut folders = HashSet::new();
-        let files = files
-            .into_iter()
-            .map(|(path, bytes)| {
-                let mut folder = path.as_str();
-                while let Some((parent, _)) = folder.rsplit_once('/') {
-                    folders.insert(parent.to_string());
-                    folder = parent;
-                }
-                let bytes = if path.ends_with(".html") {
-                    inject(bytes)
-                } else {
-                    bytes
-                };
-                (path, Arc::from(bytes))
-            })
-            .collect();
+        for path in files.keys() {
+            let mut folder = path.as_str();
+            while let Some((parent, _)) = folder.rsplit_once('/') {
+                folders.insert(parent.to_string());
+                folder = parent;
+            }
+        }
         Snapshot {
             files,
             folders,

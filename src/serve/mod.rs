@@ -6,7 +6,7 @@ mod live;
 mod memory;
 mod watch;
 
-use std::collections::BTreeMap;
+use std::collections::HashMap;
 use std::io::IsTerminal;
 use std::net::{IpAddr, SocketAddr};
 use std::path::{Path, PathBuf};
@@ -22,7 +22,7 @@ use axum::routing::get;
 use tower_http::services::ServeDir;
 
 use crate::diagnostics::Problems;
-use crate::site;
+use crate::rebuild::Session;
 use live::{Live, Message};
 use memory::{MemoryBackend, Snapshot};
 
@@ -77,24 +77,21 @@ async fn serve(options: ServeOptions) -> ExitCode {
 
     let live = Live::new();
     let backend = MemoryBackend {
-        current: Arc::new(RwLock::new(Arc::new(Snapshot::new(
-            BTreeMap::new(),
-            live::inject,
-        )))),
+        current: Arc::new(RwLock::new(Arc::new(Snapshot::new(HashMap::new())))),
     };
     let mut builder = Builder {
         root: options.root.clone(),
-        drafts: options.drafts,
+        session: Session::new(&options.root, options.drafts),
         live: live.clone(),
         backend: backend.clone(),
         generation: 0,
-        previous: BTreeMap::new(),
+        served: HashMap::new(),
         broken: false,
     };
-    builder.rebuild("start");
+    builder.rebuild("start", &[]);
 
     let (sender, receiver) = std::sync::mpsc::channel();
-    let _watcher = match watch::start(&options.root, options.poll, sender) {
+    let mut watcher = match watch::start(&options.root, options.poll, sender) {
         Ok(handle) => handle,
         Err(err) => {
             eprintln!(
@@ -106,13 +103,14 @@ async fn serve(options: ServeOptions) -> ExitCode {
     };
     std::thread::spawn(move || {
         while let Ok(mut paths) = receiver.recv() {
+            watcher.watch_new_folders();
             // A save can arrive as several batches: take them all at once.
             while let Ok(more) = receiver.try_recv() {
                 paths.extend(more);
             }
             paths.sort();
             paths.dedup();
-            builder.rebuild(&describe(&builder.root, &paths));
+            builder.rebuild(&describe(&builder.root, &paths), &paths);
         }
     });
 
@@ -171,58 +169,64 @@ fn not_found_page(backend: &MemoryBackend) -> Response {
 /// shows the problem.
 struct Builder {
     root: PathBuf,
-    drafts: bool,
+    session: Session,
     live: Live,
     backend: MemoryBackend,
     generation: u64,
-    /// The last good build's files, to tell what changed.
-    previous: BTreeMap<String, Vec<u8>>,
+    /// What is served: the site's files, pages carrying the live script.
+    served: HashMap<String, Arc<[u8]>>,
     broken: bool,
 }
 
 impl Builder {
-    fn rebuild(&mut self, what: &str) {
+    fn rebuild(&mut self, what: &str, paths: &[PathBuf]) {
         let started = Instant::now();
         let mut problems = Problems::default();
-        let rendered = site::render_site(&self.root, self.drafts, &mut problems);
+        let outcome = self.session.rebuild(paths, &mut problems);
         problems.sort();
         let color = std::io::stderr().is_terminal() && std::env::var_os("NO_COLOR").is_none();
-        let Some(rendered) = rendered.filter(|_| !problems.has_errors()) else {
-            eprint!("{}", problems.render(color));
+        eprint!("{}", problems.render(color));
+        let Some(outcome) = outcome else {
             eprintln!("{what}: build failed; still serving the last good build");
             self.broken = true;
-            let plain = problems.render(false);
             if self.generation == 0 {
                 // Nothing good yet: a page to carry the overlay.
-                self.swap(placeholder());
+                self.served = placeholder();
+                self.swap();
             }
-            self.live.announce(Message::Problem(plain));
+            self.live.announce(Message::Problem(problems.render(false)));
             return;
         };
-        eprint!("{}", problems.render(color));
-        let changed: Vec<&String> = rendered
-            .files
-            .iter()
-            .filter(|(path, bytes)| self.previous.get(*path) != Some(bytes))
-            .map(|(path, _)| path)
-            .collect();
-        let removed = self
-            .previous
-            .keys()
-            .filter(|p| !rendered.files.contains_key(*p))
-            .count();
+        for path in &outcome.removed {
+            self.served.remove(path);
+        }
+        let files = self.session.files();
+        for path in &outcome.changed {
+            if let Some(bytes) = files.get(path) {
+                let bytes = if path.ends_with(".html") {
+                    Arc::from(live::inject(bytes.to_vec()))
+                } else {
+                    Arc::clone(bytes)
+                };
+                self.served.insert(path.clone(), bytes);
+            }
+        }
+        if self.generation == 0 {
+            // The placeholder, if the first builds failed.
+            self.served.retain(|path, _| files.contains_key(path));
+        }
         // The 404 page inlines the stylesheet: it changes with it.
-        let css_only = removed == 0
-            && changed.iter().any(|p| p.ends_with(".css"))
-            && changed
+        let css_only = outcome.removed.is_empty()
+            && outcome.changed.iter().any(|p| p.ends_with(".css"))
+            && outcome
+                .changed
                 .iter()
-                .all(|p| p.ends_with(".css") || *p == "404.html");
-        let changed_count = changed.len() + removed;
+                .all(|p| p.ends_with(".css") || p == "404.html");
+        let changed = outcome.changed.len() + outcome.removed.len();
         let was_broken = std::mem::replace(&mut self.broken, false);
-        if changed_count > 0 || self.generation == 0 {
+        if changed > 0 || self.generation == 0 {
             self.generation += 1;
-            self.swap(rendered.files.clone());
-            self.previous = rendered.files;
+            self.swap();
             self.live.announce(if css_only {
                 Message::Css(self.generation)
             } else {
@@ -232,15 +236,15 @@ impl Builder {
             self.live.announce(Message::Fixed);
         }
         println!(
-            "{what}: {} pages, {changed_count} changed{}, {} ms",
-            self.previous.len(),
+            "{what}: {} pages rendered, {changed} files changed{}, {} ms",
+            outcome.rendered,
             if css_only { " (stylesheet only)" } else { "" },
             started.elapsed().as_millis()
         );
     }
 
-    fn swap(&self, files: BTreeMap<String, Vec<u8>>) {
-        let snapshot = Arc::new(Snapshot::new(files, live::inject));
+    fn swap(&self) {
+        let snapshot = Arc::new(Snapshot::new(self.served.clone()));
         match self.backend.current.write() {
             Ok(mut current) => *current = snapshot,
             Err(poisoned) => *poisoned.into_inner() = snapshot,
@@ -249,12 +253,13 @@ impl Builder {
 }
 
 /// Shown when the site has never built: the overlay says why.
-fn placeholder() -> BTreeMap<String, Vec<u8>> {
+fn placeholder() -> HashMap<String, Arc<[u8]>> {
     let page = "<!DOCTYPE html><html lang=\"en\"><head><meta charset=\"utf-8\"><title>reportal</title></head>\
                 <body><main><h1>reportal</h1><p>The site does not build yet: see the problems below, or in the terminal.</p></main></body></html>";
-    BTreeMap::from([
-        ("index.html".to_string(), page.as_bytes().to_vec()),
-        ("404.html".to_string(), page.as_bytes().to_vec()),
+    let page: Arc<[u8]> = Arc::from(live::inject(page.as_bytes().to_vec()));
+    HashMap::from([
+        ("index.html".to_string(), Arc::clone(&page)),
+        ("404.html".to_string(), page),
     ])
 }
 

@@ -11,13 +11,23 @@ use notify::{RecursiveMode, Watcher};
 use notify_debouncer_full::{DebounceEventResult, Debouncer, FileIdCache, new_debouncer_opt};
 
 /// How long the debouncer waits for a burst of events to end.
-const QUIET: Duration = Duration::from_millis(60);
+const QUIET: Duration = Duration::from_millis(40);
 
 /// The folders a site's build reads.
 pub const SOURCES: &[&str] = &["content", "templates", "static", "themes"];
 
-/// Keeps the watcher alive; dropping it stops watching.
-pub type Handle = Box<dyn std::any::Any + Send>;
+/// Keeps the watcher alive (dropping it stops watching) and watches
+/// source folders created after the start.
+pub struct Handle {
+    watch_new_folders: Box<dyn FnMut() + Send>,
+}
+
+impl Handle {
+    /// Watches every source folder that exists now and is not watched yet.
+    pub fn watch_new_folders(&mut self) {
+        (self.watch_new_folders)();
+    }
+}
 
 /// Starts watching `root`; each batch of relevant paths changed is sent.
 /// `poll` uses a polling watcher (network drives, where events do not come).
@@ -63,13 +73,23 @@ fn watch<W: Watcher + Send + 'static, C: FileIdCache + Send + 'static>(
     // The root itself, not recursively, for site.yaml and for source folders
     // created while serving; each source folder recursively.
     debouncer.watch(root, RecursiveMode::NonRecursive)?;
-    for folder in SOURCES {
-        let path = root.join(folder);
-        if path.is_dir() {
-            debouncer.watch(&path, RecursiveMode::Recursive)?;
+    let root = root.to_path_buf();
+    let mut watched: Vec<&str> = Vec::new();
+    let mut watch_new_folders = move || {
+        for folder in SOURCES {
+            let path = root.join(folder);
+            if !watched.contains(folder)
+                && path.is_dir()
+                && debouncer.watch(&path, RecursiveMode::Recursive).is_ok()
+            {
+                watched.push(folder);
+            }
         }
-    }
-    Ok(Box::new(debouncer))
+    };
+    watch_new_folders();
+    Ok(Handle {
+        watch_new_folders: Box::new(watch_new_folders),
+    })
 }
 
 /// Creations, writes, renames and removals; not reads (the build itself

@@ -1,6 +1,8 @@
 // End to end in the system's Chromium: a writer keeps the month page of
 // `reportal serve` open and saves their report.
-// Usage: node live.mjs BASE_URL SITE_DIR
+// Usage: node live.mjs BASE_URL SITE_DIR [REPORT PAGE]
+//   REPORT (default content/2015-12.md) must contain the text 初稿内容 and a
+//   line `month: 2015-12`-like; PAGE (default months/2015-12/index.html) shows it.
 // - an edit on disk shows on the open page by itself, at the same scroll place;
 // - a broken front matter shows an overlay naming the file; the repair removes it;
 // - a stylesheet-only change swaps the stylesheet without reloading;
@@ -10,8 +12,8 @@ import { chromium } from 'playwright-core';
 import { readFileSync, writeFileSync, mkdirSync } from 'node:fs';
 import path from 'node:path';
 
-const [base, site] = process.argv.slice(2);
-const report = path.join(site, 'content/2015-12.md');
+const [base, site, reportPath = 'content/2015-12.md', pagePath = 'months/2015-12/index.html'] = process.argv.slice(2);
+const report = path.join(site, reportPath);
 const failures = [];
 const timings = {};
 const check = (ok, what) => { if (!ok) failures.push(what); };
@@ -24,16 +26,16 @@ const browser = await chromium.launch({
 const page = await browser.newPage({ viewport: { width: 1280, height: 600 } });
 const hosts = new Set();
 page.on('request', (r) => hosts.add(new URL(r.url()).host));
-await page.goto(new URL('months/2015-12/index.html', base).href);
+await page.goto(new URL(pagePath, base).href);
 // The event stream is open once the page has said hello.
 await page.waitForFunction(() => performance.getEntriesByType('resource').some((e) => e.name.includes('/__reportal/live')));
 await page.waitForTimeout(200);
 
-async function save(text, until, name) {
+async function save(text, until, name, arg = null) {
   const started = Date.now();
   writeFileSync(report, text);
   try {
-    await page.waitForFunction(until, null, { timeout: 10000 });
+    await page.waitForFunction(until, arg, { timeout: 10000 });
     timings[name] = Date.now() - started;
   } catch {
     failures.push(`${name}: not seen within 10 s`);
@@ -48,8 +50,8 @@ await page.waitForTimeout(300);
 const y = await page.evaluate(() => window.scrollY);
 check(Math.abs(y - 400) < 5, `scroll position after reload: ${y}, expected 400`);
 
-await save(original.replace('month: 2015-12', 'month: [2015-12'),
-  () => document.getElementById('reportal-problem')?.innerText.includes('content/2015-12.md'), 'overlay');
+await save(original.replace(/^month: /m, 'month: ['),
+  (file) => document.getElementById('reportal-problem')?.innerText.includes(file), 'overlay', reportPath);
 check(await page.evaluate(() => document.body.innerText.includes('保存后的新内容')), 'last good build not kept under the overlay');
 
 await save(original.replace('初稿内容', '修好之后'),

@@ -1,0 +1,220 @@
+//! Rebuilding after a save, for `serve`: only what changed is read and
+//! parsed again, and only the pages that show a changed report are
+//! rendered again, unless the change reaches every page (a new month, an
+//! area's count, site.yaml, a template), when everything is.
+
+use std::collections::{BTreeMap, BTreeSet};
+use std::hash::{Hash, Hasher};
+use std::path::{Path, PathBuf};
+use std::sync::Arc;
+
+use crate::config::SiteConfig;
+use crate::diagnostics::Problems;
+use crate::load::{self, Theme};
+use crate::model::{self, ModelOptions, ParsedFile};
+use crate::render;
+
+/// What one rebuild changed in the site's files.
+#[derive(Debug, Default)]
+pub struct Outcome {
+    /// Paths of files added or changed.
+    pub changed: Vec<String>,
+    /// Paths of files gone.
+    pub removed: Vec<String>,
+    /// Pages rendered (the rest were kept from the last build).
+    pub rendered: usize,
+}
+
+/// A site kept between rebuilds.
+pub struct Session {
+    root: PathBuf,
+    drafts: bool,
+    state: Option<State>,
+    /// The site's files as of the last good build.
+    files: BTreeMap<String, Arc<[u8]>>,
+}
+
+struct State {
+    config: SiteConfig,
+    theme: Theme,
+    /// Each report file, by path: a hash of its text and what it parsed to.
+    reports: BTreeMap<String, (u64, ParsedFile)>,
+    /// Report files changed since the last good build.
+    pending: BTreeSet<String>,
+    fingerprint: u64,
+}
+
+impl Session {
+    pub fn new(root: &Path, drafts: bool) -> Session {
+        Session {
+            root: root.canonicalize().unwrap_or_else(|_| root.to_path_buf()),
+            drafts,
+            state: None,
+            files: BTreeMap::new(),
+        }
+    }
+
+    pub fn files(&self) -> &BTreeMap<String, Arc<[u8]>> {
+        &self.files
+    }
+
+    /// Rebuilds after `changed` paths changed (none: everything). Returns
+    /// what changed in the site, or `None` when the build has errors (the
+    /// last good files stay).
+    pub fn rebuild(&mut self, changed: &[PathBuf], problems: &mut Problems) -> Option<Outcome> {
+        let content = self.root.join("content");
+        let only_reports = !changed.is_empty()
+            && changed
+                .iter()
+                .all(|p| p.starts_with(&content) && p != &content);
+        match (self.state.as_mut(), only_reports) {
+            (Some(state), true) => {
+                state.reread(&self.root, changed);
+                self.render(problems)
+            }
+            _ => {
+                self.state = None;
+                let inputs = load::load(&self.root, problems)?;
+                let reports = parse_all(&inputs.config, &inputs.sources);
+                let pending = reports.keys().cloned().collect();
+                self.state = Some(State {
+                    config: inputs.config,
+                    theme: inputs.theme,
+                    reports,
+                    pending,
+                    fingerprint: 0,
+                });
+                self.render(problems)
+            }
+        }
+    }
+
+    fn render(&mut self, problems: &mut Problems) -> Option<Outcome> {
+        let state = self.state.as_mut()?;
+        let parsed = state
+            .reports
+            .values()
+            .map(|(_, parsed)| parsed.clone())
+            .collect();
+        let library = model::assemble_parsed(
+            state.config.clone(),
+            parsed,
+            &ModelOptions {
+                drafts: self.drafts,
+            },
+            problems,
+        );
+        if problems.has_errors() {
+            return None;
+        }
+        let fingerprint = render::structure_fingerprint(&library, &state.theme);
+        let everything = fingerprint != state.fingerprint || self.files.is_empty();
+        let pending = &state.pending;
+        let files = &self.files;
+        let select = |page: &render::PageInfo| {
+            everything
+                || !files.contains_key(page.path)
+                || page
+                    .reports
+                    .iter()
+                    .any(|r| pending.contains(&library.reports[*r].source))
+        };
+        let rendered = match render::render_selected(&library, &state.theme, &select) {
+            Ok(rendered) => rendered,
+            Err(render_problems) => {
+                problems.extend(render_problems.0);
+                return None;
+            }
+        };
+        let mut outcome = Outcome {
+            rendered: rendered.pages.len(),
+            ..Outcome::default()
+        };
+        let mut next: BTreeMap<String, Arc<[u8]>> = BTreeMap::new();
+        // Static files first, pages over them, as `build` does.
+        for file in state.theme.statics.values() {
+            next.insert(file.path.clone(), Arc::from(file.bytes.as_slice()));
+        }
+        for path in &rendered.all_paths {
+            if let Some(bytes) = self.files.get(path) {
+                next.insert(path.clone(), Arc::clone(bytes));
+            }
+        }
+        for page in rendered.pages {
+            next.insert(page.path, Arc::from(page.bytes));
+        }
+        for (path, bytes) in &next {
+            // Kept pages are the same allocation: no need to compare bytes.
+            let same = self
+                .files
+                .get(path)
+                .is_some_and(|old| Arc::ptr_eq(old, bytes) || old == bytes);
+            if !same {
+                outcome.changed.push(path.clone());
+            }
+        }
+        outcome.removed = self
+            .files
+            .keys()
+            .filter(|p| !next.contains_key(*p))
+            .cloned()
+            .collect();
+        self.files = next;
+        state.fingerprint = fingerprint;
+        state.pending.clear();
+        Some(outcome)
+    }
+}
+
+impl State {
+    /// Reads the changed report files again; parses those whose text
+    /// changed, forgets those gone.
+    fn reread(&mut self, root: &Path, changed: &[PathBuf]) {
+        for path in changed {
+            let rel = load::relative(root, path);
+            match load::reload_report(root, path) {
+                None => {
+                    if self.reports.remove(&rel).is_some() {
+                        self.pending.insert(rel);
+                    }
+                }
+                Some(Err(problem)) => {
+                    self.reports
+                        .insert(rel.clone(), (0, ParsedFile::unreadable(problem)));
+                    self.pending.insert(rel);
+                }
+                Some(Ok(source)) => {
+                    let hash = text_hash(&source.text);
+                    if self.reports.get(&rel).map(|(h, _)| *h) != Some(hash) {
+                        let parsed = model::parse_file(&self.config, &source);
+                        self.reports.insert(rel.clone(), (hash, parsed));
+                        self.pending.insert(rel);
+                    }
+                }
+            }
+        }
+    }
+}
+
+fn parse_all(
+    config: &SiteConfig,
+    sources: &[load::SourceFile],
+) -> BTreeMap<String, (u64, ParsedFile)> {
+    use rayon::prelude::*;
+    let parsed: Vec<(String, (u64, ParsedFile))> = sources
+        .par_iter()
+        .map(|source| {
+            (
+                source.rel.clone(),
+                (text_hash(&source.text), model::parse_file(config, source)),
+            )
+        })
+        .collect();
+    parsed.into_iter().collect()
+}
+
+fn text_hash(text: &str) -> u64 {
+    let mut hasher = std::collections::hash_map::DefaultHasher::new();
+    text.hash(&mut hasher);
+    hasher.finish()
+}
