@@ -1,0 +1,23 @@
+#!/usr/bin/env bash
+# One report edited while `reportal serve` (release build) previews a
+# generated site: the rebuild time serve prints for each save, against the
+# full build it did at start. Usage: bench/serve_edit.sh [UNITS] [MONTHS] [EDITS]
+set -euo pipefail
+cd "$(dirname "$0")/.."
+units=${1:-50} months=${2:-120} edits=${3:-5}
+cargo build --release --quiet
+site=$(mktemp -d)
+trap 'kill $server 2>/dev/null; rm -rf "$site"' EXIT
+python3 bench/generate.py "$site" "$units" "$months"
+./target/release/reportal serve --port 0 --root "$site" > "$site/serve.log" 2>&1 &
+server=$!
+for _ in $(seq 600); do grep -q 'http://' "$site/serve.log" && break; sleep 0.1; done
+grep '^start' "$site/serve.log"
+report="$site/content/u01/2015-01.md"
+for i in $(seq "$edits"); do
+  sed -i "s/^summary: .*/summary: 第${i}次修改的摘要/" "$report"
+  for _ in $(seq 100); do [ "$(grep -c '2015-01.md:' "$site/serve.log")" -ge "$i" ] && break; sleep 0.1; done
+done
+grep '2015-01.md:' "$site/serve.log"
+median=$(grep '2015-01.md:' "$site/serve.log" | grep -o '[0-9]* ms' | cut -d' ' -f1 | sort -n | awk '{a[NR]=$1} END {print a[int((NR+1)/2)]}')
+echo "median of $edits edits: $median ms ($(find "$site/content" -name '*.md' | wc -l) reports, $(nproc) cores)"
