@@ -264,3 +264,48 @@ fn served_pages_after_edits_equal_a_fresh_build() {
         );
     }
 }
+
+#[test]
+fn a_report_dropping_an_area_leaves_that_timeline_even_when_no_count_changes() {
+    let site = Site::new(&[
+        (
+            "site.yaml",
+            "units:\n  - { id: a, name: 甲 }\n  - { id: b, name: 乙 }\n",
+        ),
+        (
+            "content/a/2015-12.md",
+            &report(
+                "unit: a\nmonth: 2015-12",
+                &(area("工作一", "1. 甲的工作一", "1. 计划")
+                    + &area("工作二", "1. 甲的工作二", "1. 计划")),
+            ),
+        ),
+        (
+            "content/b/2015-12.md",
+            &report(
+                "unit: b\nmonth: 2015-12",
+                &area("工作二", "1. 乙的工作二", "1. 计划"),
+            ),
+        ),
+    ]);
+    let server = Server::start(&site);
+    let timeline = "/areas/gong-zuo-er/index.html";
+    assert!(server.get(timeline).1.contains("甲的工作二"));
+    // 工作二 still has one month (乙's), so no count changes.
+    site.write(
+        "content/a/2015-12.md",
+        report(
+            "unit: a\nmonth: 2015-12",
+            &area("工作一", "1. 甲的工作一改", "1. 计划"),
+        )
+        .as_bytes(),
+    );
+    server.wait_for("/months/2015-12/index.html", "shows the edit", |_, b| {
+        b.contains("甲的工作一改")
+    });
+    let (_, page) = server.get(timeline);
+    assert!(
+        !page.contains("甲的工作二") && page.contains("乙的工作二"),
+        "stale timeline"
+    );
+}

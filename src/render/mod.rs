@@ -481,9 +481,14 @@ pub fn structure_fingerprint(library: &Library, theme: &Theme) -> u64 {
     for (month, reports) in &library.months {
         (month.to_string(), reports.len()).hash(&mut hasher);
     }
-    // Which report sits where (indices shift when reports come and go).
+    // Which report sits where, and which pages list it: its month, unit
+    // and areas. A report that gains or loses an area changes that area's
+    // timeline even when no count moves.
     for report in &library.reports {
-        report.source.hash(&mut hasher);
+        (&report.source, report.month.to_string(), report.unit).hash(&mut hasher);
+        for entry in &report.entries {
+            (entry.area, &entry.anchor).hash(&mut hasher);
+        }
     }
     for template in theme.templates.values() {
         (&template.name, &template.source).hash(&mut hasher);
