@@ -309,3 +309,21 @@ fn a_report_dropping_an_area_leaves_that_timeline_even_when_no_count_changes() {
         "stale timeline"
     );
 }
+
+#[test]
+fn ctrl_c_stops_the_server_cleanly() {
+    let site = site();
+    let server = Server::start(&site);
+    let port = server.port;
+    // An open page keeps its event stream open; it must not hold the exit.
+    let mut events = TcpStream::connect(("127.0.0.1", port)).expect("connect");
+    write!(
+        events,
+        "GET /__reportal/live HTTP/1.1\r\nHost: localhost\r\n\r\n"
+    )
+    .expect("send");
+    std::thread::sleep(Duration::from_millis(200));
+    let status = server.interrupt().expect("still running 5 s after Ctrl-C");
+    assert!(status.success(), "{status}");
+    assert!(TcpStream::connect(("127.0.0.1", port)).is_err());
+}

@@ -26,6 +26,9 @@ pub enum Message {
     Problem(String),
     /// A good build after a broken one.
     Fixed,
+    /// The server is stopping: event streams end, so open pages do not
+    /// hold it.
+    Shutdown,
 }
 
 /// What a page that connects now needs to know.
@@ -60,6 +63,7 @@ impl Live {
                 }
                 Message::Problem(text) => current.problem = Some(text.clone()),
                 Message::Fixed => current.problem = None,
+                Message::Shutdown => {}
             }
         }
         let _ = self.sender.send(message);
@@ -75,14 +79,17 @@ impl Live {
         if let Some(problem) = problem {
             first.push(Event::default().event("problem").data(problem));
         }
-        let updates = BroadcastStream::new(self.sender.subscribe()).filter_map(|message| {
-            Some(match message.ok()? {
-                Message::Reload(g) => Event::default().event("reload").data(g.to_string()),
-                Message::Css(g) => Event::default().event("css").data(g.to_string()),
-                Message::Problem(text) => Event::default().event("problem").data(text),
-                Message::Fixed => Event::default().event("fixed").data(""),
-            })
-        });
+        let updates = BroadcastStream::new(self.sender.subscribe())
+            .take_while(|message| !matches!(message, Ok(Message::Shutdown)))
+            .filter_map(|message| {
+                Some(match message.ok()? {
+                    Message::Reload(g) => Event::default().event("reload").data(g.to_string()),
+                    Message::Css(g) => Event::default().event("css").data(g.to_string()),
+                    Message::Problem(text) => Event::default().event("problem").data(text),
+                    Message::Fixed => Event::default().event("fixed").data(""),
+                    Message::Shutdown => return None,
+                })
+            });
         let stream = tokio_stream::iter(first).chain(updates).map(Ok);
         Sse::new(stream).keep_alive(KeepAlive::default())
     }

@@ -137,9 +137,16 @@ async fn serve(options: ServeOptions) -> ExitCode {
             ServeDir::with_backend(memory::BASE, backend)
                 .not_found_service(not_found.into_service()),
         );
-    let shutdown = async {
+    let shutdown = async move {
         let _ = tokio::signal::ctrl_c().await;
-        println!("stopped");
+        // End the pages' event streams, then give requests under way a
+        // moment; a connection that still lingers does not hold the exit.
+        live.announce(Message::Shutdown);
+        tokio::spawn(async {
+            tokio::time::sleep(std::time::Duration::from_secs(2)).await;
+            println!("stopped");
+            std::process::exit(0);
+        });
     };
     match axum::serve(listener, app)
         .with_graceful_shutdown(shutdown)
