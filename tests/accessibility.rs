@@ -6,24 +6,17 @@
 //! installs them). Without them the test says so and passes, except under
 //! CI, where it fails.
 
+mod support;
+
 use std::path::Path;
 use std::process::Command;
 
 #[test]
 fn example_site_pages_pass_axe_at_desktop_and_phone_widths() {
     let repo = Path::new(env!("CARGO_MANIFEST_DIR"));
-    let browser_dir = repo.join("tests/browser");
-    let ready = browser_dir.join("node_modules/axe-core").is_dir()
-        && browser_dir.join("node_modules/playwright-core").is_dir()
-        && Path::new("/usr/bin/chromium").exists();
-    if !ready {
-        assert!(
-            std::env::var_os("CI").is_none(),
-            "browser tools missing under CI: .ci/run must install them"
-        );
-        eprintln!("skipped: run `npm ci` in tests/browser and install chromium to run this test");
+    let Some(browser_dir) = support::browser_tools() else {
         return;
-    }
+    };
     let out = tempfile::tempdir().expect("temp dir");
     let site = out.path().join("public");
     let build = Command::new(env!("CARGO_BIN_EXE_reportal"))

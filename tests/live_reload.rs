@@ -8,7 +8,6 @@
 
 mod support;
 
-use std::path::Path;
 use std::process::Command;
 
 use support::server::Server;
@@ -16,17 +15,9 @@ use support::{Site, area, report};
 
 #[test]
 fn an_open_page_follows_saves_broken_saves_and_stylesheet_changes() {
-    let browser_dir = Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/browser");
-    let ready = browser_dir.join("node_modules/playwright-core").is_dir()
-        && Path::new("/usr/bin/chromium").exists();
-    if !ready {
-        assert!(
-            std::env::var_os("CI").is_none(),
-            "browser tools missing under CI: .ci/run must install them"
-        );
-        eprintln!("skipped: run `npm ci` in tests/browser and install chromium to run this test");
+    let Some(browser_dir) = support::browser_tools() else {
         return;
-    }
+    };
     // A long page, so that the scroll position means something.
     let mut body = String::new();
     for i in 1..=12 {

@@ -174,3 +174,23 @@ pub fn snapshot(dir: &Path) -> Vec<(String, Vec<u8>)> {
     files.sort();
     files
 }
+
+/// tests/browser, when its npm packages and the system Chromium are there.
+/// Without them a browser test says so and passes, except under CI, where
+/// it fails: .ci/run must install them.
+pub fn browser_tools() -> Option<PathBuf> {
+    let dir = Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/browser");
+    let ready = ["axe-core", "playwright-core"]
+        .iter()
+        .all(|package| dir.join("node_modules").join(package).is_dir())
+        && Path::new("/usr/bin/chromium").exists();
+    if ready {
+        return Some(dir);
+    }
+    assert!(
+        std::env::var_os("CI").is_none(),
+        "browser tools missing under CI: .ci/run must install them"
+    );
+    eprintln!("skipped: run `npm ci` in tests/browser and install chromium to run this test");
+    None
+}
