@@ -313,3 +313,32 @@ fn an_unknown_front_matter_key_is_a_warning_that_suggests_the_right_one() {
     // The month then comes from the file name.
     assert!(site.exists("months/2015-12/index.html"));
 }
+
+#[test]
+fn every_report_using_an_unknown_area_is_warned() {
+    let body = area("1. 团的制度建", "1. a", "1. b");
+    let site = Site::new(&[
+        ("site.yaml", AREAS_YAML),
+        ("content/2015-11.md", &body),
+        ("content/2015-12.md", &body),
+    ]);
+    let run = site.built();
+    for file in ["content/2015-11.md:1:1", "content/2015-12.md:1:1"] {
+        assert!(
+            run.stderr
+                .contains(&format!("{file}: work area `团的制度建`")),
+            "{file}: {}",
+            run.stderr
+        );
+    }
+}
+
+#[test]
+fn numbered_section_labels_still_split() {
+    let body = "## 团的制度建设\n\n### 一、本月份推进情况\n\n甲进展。\n\n### （二）下一步推进计划\n\n甲计划。\n";
+    let site = one_report("", body);
+    site.built();
+    let month = site.page("months/2015-12/index.html");
+    assert_eq!(month.text(".part-progress .prose"), "甲进展。");
+    assert_eq!(month.text(".part-plan .prose"), "甲计划。");
+}

@@ -14,7 +14,7 @@ use pulldown_cmark::{CowStr, Event, HeadingLevel, Options, Parser, Tag, TagEnd};
 
 use super::cjk_emphasis;
 use crate::config::Sections;
-use crate::names::normalize;
+use crate::names::{normalize, strip_numbering};
 
 type Spanned<'a> = (Event<'a>, Range<usize>);
 
@@ -137,7 +137,8 @@ impl<'o, 'a> Splitter<'o, 'a> {
                             break;
                         }
                     }
-                    let label = normalize(label.trim_end_matches([':', '：']));
+                    // Writers number these too: `一、本月份推进情况`, `（二）下月计划`.
+                    let label = normalize(strip_numbering(&label).trim_end_matches([':', '：']));
                     if self.progress_labels.contains(&label) {
                         self.part = Part::Progress;
                     } else if self.plan_labels.contains(&label) {

@@ -331,6 +331,8 @@ struct AreaIndex {
     by_name: HashMap<String, usize>,
     /// Configured names and aliases, for "closest area" suggestions.
     configured: Vec<(String, usize)>,
+    /// Areas before this index are site.yaml's.
+    configured_count: usize,
 }
 
 impl AreaIndex {
@@ -339,6 +341,7 @@ impl AreaIndex {
             list: Vec::new(),
             by_name: HashMap::new(),
             configured: Vec::new(),
+            configured_count: config.areas.len(),
         };
         for area in &config.areas {
             let i = index.list.len();
@@ -357,11 +360,11 @@ impl AreaIndex {
         index
     }
 
-    /// The area a heading names, and whether it was already known.
-    fn find_or_add(&mut self, name: &str) -> (usize, bool) {
+    /// The area a heading names, added if it is new.
+    fn find_or_add(&mut self, name: &str) -> usize {
         let key = names::normalize(name);
         if let Some(&i) = self.by_name.get(&key) {
-            return (i, true);
+            return i;
         }
         let ids: Vec<&str> = self.list.iter().map(|a| a.id.as_str()).collect();
         let id = unique_id(names::slug(name), &ids);
@@ -371,7 +374,7 @@ impl AreaIndex {
             name: name.to_string(),
         });
         self.by_name.insert(key, i);
-        (i, false)
+        i
     }
 
     fn closest(&self, name: &str) -> Option<String> {
@@ -409,8 +412,10 @@ fn entries(
             );
             continue;
         }
-        let (area, known) = areas.find_or_add(&heading);
-        if !known && !areas.configured.is_empty() {
+        let area = areas.find_or_add(&heading);
+        // Warned at every use, so whoever writes this month's report hears
+        // of it, not only the writer of the first report that used it.
+        if area >= areas.configured_count && areas.configured_count > 0 {
             problems.push(
                 Problem::warning(ProblemKind::UnknownArea {
                     name: heading.clone(),

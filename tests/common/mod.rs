@@ -99,8 +99,14 @@ impl std::fmt::Display for Run {
 
 /// Runs the real binary with `args`, without colours.
 pub fn reportal(args: &[&str]) -> Run {
+    reportal_in(Path::new("."), args)
+}
+
+/// Runs the real binary with `args` in the folder `dir`.
+pub fn reportal_in(dir: &Path, args: &[&str]) -> Run {
     let output = Command::new(env!("CARGO_BIN_EXE_reportal"))
         .args(args)
+        .current_dir(dir)
         .env("NO_COLOR", "1")
         .output()
         .expect("run reportal");
@@ -117,7 +123,8 @@ pub fn report(front: &str, body: &str) -> String {
 }
 
 pub fn parse_file(path: &Path) -> Html {
-    let text = std::fs::read_to_string(path).unwrap_or_else(|e| panic!("cannot read {}: {e}", path.display()));
+    let text = std::fs::read_to_string(path)
+        .unwrap_or_else(|e| panic!("cannot read {}: {e}", path.display()));
     Html::parse_document(&text)
 }
 
@@ -155,20 +162,13 @@ pub fn attrs(doc: &Html, selector: &str, attr: &str) -> Vec<String> {
 
 /// The element with this id, if any.
 pub fn by_id<'a>(doc: &'a Html, id: &str) -> Option<ElementRef<'a>> {
-    doc.select(&sel("[id]")).find(|e| e.value().id() == Some(id))
+    doc.select(&sel("[id]"))
+        .find(|e| e.value().id() == Some(id))
 }
 
 /// Every id in the page.
 pub fn ids(doc: &Html) -> Vec<String> {
     attrs(doc, "[id]", "id")
-}
-
-/// The nearest ancestor of `element` named `tag`.
-pub fn ancestor<'a>(element: ElementRef<'a>, tag: &str) -> Option<ElementRef<'a>> {
-    element
-        .ancestors()
-        .filter_map(ElementRef::wrap)
-        .find(|e| e.value().name() == tag)
 }
 
 /// Whether `element` is inside an element matching `selector`.
@@ -180,80 +180,6 @@ pub fn inside(element: ElementRef, selector: &str) -> bool {
         .any(|e| selector.matches(&e))
 }
 
-/// Whether a link points out of the site (or is not a link to a file).
-pub fn is_external(href: &str) -> bool {
-    let lower = href.to_ascii_lowercase();
-    ["http:", "https:", "mailto:", "tel:", "data:", "//"]
-        .iter()
-        .any(|p| lower.starts_with(p))
-}
-
-/// Resolves a relative link found on the page at `page` (a path in the
-/// output, like `months/2015-12/index.html`) to the output file it names,
-/// and its fragment. Folder links (`x/`, `./`, `..`) name the folder's
-/// `index.html`. Panics on links that are not relative.
-pub fn resolve(page: &str, href: &str) -> (String, Option<String>) {
-    assert!(
-        !href.starts_with('/') && !is_external(href),
-        "link {href:?} on {page} is not relative"
-    );
-    let (path, fragment) = match href.split_once('#') {
-        Some((p, f)) => (p, Some(f.to_string())),
-        None => (href, None),
-    };
-    let path = path.split('?').next().unwrap();
-    if path.is_empty() {
-        return (page.to_string(), fragment);
-    }
-    let mut parts: Vec<&str> = page.split('/').collect();
-    parts.pop();
-    let pieces: Vec<&str> = path.split('/').collect();
-    for piece in &pieces {
-        match *piece {
-            "" | "." => {}
-            ".." => {
-                assert!(parts.pop().is_some(), "link {href:?} on {page} leaves the site");
-            }
-            other => parts.push(other),
-        }
-    }
-    let folder = matches!(pieces.last(), Some(&"" | &"." | &".."));
-    if folder {
-        parts.push("index.html");
-    }
-    (parts.join("/"), fragment)
-}
-
-/// The link targets (`file#fragment`, or `file`) of the `a[href]` on a page.
-pub fn link_targets(doc: &Html, page: &str, scope: &str) -> Vec<String> {
-    attrs(doc, &format!("{scope} a[href]"), "href")
-        .iter()
-        .filter(|h| !is_external(h))
-        .map(|h| match resolve(page, h) {
-            (file, Some(f)) => format!("{file}#{f}"),
-            (file, None) => file,
-        })
-        .collect()
-}
-
-/// The `a` elements of a page whose link resolves to `target`
-/// (`file` or `file#fragment`).
-pub fn links_to<'a>(doc: &'a Html, page: &str, target: &str) -> Vec<ElementRef<'a>> {
-    doc.select(&sel("a[href]"))
-        .filter(|a| {
-            let href = a.value().attr("href").unwrap();
-            if is_external(href) {
-                return false;
-            }
-            let resolved = match resolve(page, href) {
-                (file, Some(f)) => format!("{file}#{f}"),
-                (file, None) => file,
-            };
-            resolved == target
-        })
-        .collect()
-}
-
 /// Every file under `dir`, by relative path, with its bytes.
 pub fn snapshot(dir: &Path) -> BTreeMap<String, Vec<u8>> {
     let mut files = BTreeMap::new();
@@ -262,13 +188,19 @@ pub fn snapshot(dir: &Path) -> BTreeMap<String, Vec<u8>> {
 }
 
 fn collect(base: &Path, dir: &Path, files: &mut BTreeMap<String, Vec<u8>>) {
-    let Ok(entries) = std::fs::read_dir(dir) else { return };
+    let Ok(entries) = std::fs::read_dir(dir) else {
+        return;
+    };
     for entry in entries {
         let path = entry.unwrap().path();
         if path.is_dir() {
             collect(base, &path, files);
         } else {
-            let rel = path.strip_prefix(base).unwrap().to_string_lossy().replace('\\', "/");
+            let rel = path
+                .strip_prefix(base)
+                .unwrap()
+                .to_string_lossy()
+                .replace('\\', "/");
             files.insert(rel, std::fs::read(&path).unwrap());
         }
     }
@@ -276,32 +208,8 @@ fn collect(base: &Path, dir: &Path, files: &mut BTreeMap<String, Vec<u8>>) {
 
 /// The HTML pages of an output folder, by relative path.
 pub fn html_pages(dir: &Path) -> Vec<String> {
-    snapshot(dir).into_keys().filter(|p| p.ends_with(".html")).collect()
-}
-
-/// Whether `stderr` has a `file:LINE:COL:` location for `file`.
-pub fn has_location(stderr: &str, file: &str) -> bool {
-    stderr.match_indices(&format!("{file}:")).any(|(i, m)| {
-        let rest = &stderr[i + m.len()..];
-        let mut parts = rest.splitn(3, ':');
-        let line = parts.next().unwrap_or("");
-        let col = parts.next().unwrap_or("");
-        !line.is_empty()
-            && line.chars().all(|c| c.is_ascii_digit())
-            && !col.is_empty()
-            && col.chars().all(|c| c.is_ascii_digit())
-    })
-}
-
-/// The position of each needle in `haystack`, panicking if one is missing.
-pub fn positions(haystack: &[String], needles: &[&str]) -> Vec<usize> {
-    needles
-        .iter()
-        .map(|n| {
-            haystack
-                .iter()
-                .position(|h| h == n)
-                .unwrap_or_else(|| panic!("{n:?} not in {haystack:?}"))
-        })
+    snapshot(dir)
+        .into_keys()
+        .filter(|p| p.ends_with(".html"))
         .collect()
 }
