@@ -9,10 +9,13 @@ use std::path::{Path, PathBuf};
 use std::sync::Arc;
 
 use crate::config::SiteConfig;
-use crate::diagnostics::Problems;
+use crate::diagnostics::{Problem, ProblemKind, Problems};
 use crate::load::{self, Theme};
 use crate::model::{self, ModelOptions, ParsedFile};
 use crate::render;
+
+/// A file's bytes, shared between builds and the server without copying.
+pub type Bytes = Arc<Vec<u8>>;
 
 /// What one rebuild changed in the site's files.
 #[derive(Debug, Default)]
@@ -23,6 +26,10 @@ pub struct Outcome {
     pub removed: Vec<String>,
     /// Pages rendered (the rest were kept from the last build).
     pub rendered: usize,
+    /// What the site holds: reports, months, areas, units.
+    pub counts: [usize; 4],
+    /// Without `base_url`, the feed and sitemap are skipped.
+    pub has_base_url: bool,
 }
 
 /// A site kept between rebuilds.
@@ -31,7 +38,7 @@ pub struct Session {
     drafts: bool,
     state: Option<State>,
     /// The site's files as of the last good build.
-    files: BTreeMap<String, Arc<[u8]>>,
+    files: BTreeMap<String, Bytes>,
 }
 
 struct State {
@@ -54,8 +61,13 @@ impl Session {
         }
     }
 
-    pub fn files(&self) -> &BTreeMap<String, Arc<[u8]>> {
+    pub fn files(&self) -> &BTreeMap<String, Bytes> {
         &self.files
+    }
+
+    /// The files, taken out of the session (for `build`, done with it).
+    pub fn into_files(self) -> BTreeMap<String, Bytes> {
+        self.files
     }
 
     /// Rebuilds after `changed` paths changed (none: everything). Returns
@@ -128,20 +140,37 @@ impl Session {
         };
         let mut outcome = Outcome {
             rendered: rendered.pages.len(),
+            counts: [
+                library.reports.len(),
+                library.months.len(),
+                library.areas.len(),
+                library.units.len(),
+            ],
+            has_base_url: library.config.base_url().is_some(),
             ..Outcome::default()
         };
-        let mut next: BTreeMap<String, Arc<[u8]>> = BTreeMap::new();
+        let mut next: BTreeMap<String, Bytes> = BTreeMap::new();
         // Static files first, pages over them, as `build` does.
         for file in state.theme.statics.values() {
-            next.insert(file.path.clone(), Arc::from(file.bytes.as_slice()));
+            next.insert(file.path.clone(), Arc::new(file.bytes.clone()));
         }
         for path in &rendered.all_paths {
             if let Some(bytes) = self.files.get(path) {
                 next.insert(path.clone(), Arc::clone(bytes));
             }
         }
+        let mut page_paths = BTreeSet::new();
         for page in rendered.pages {
-            next.insert(page.path, Arc::from(page.bytes));
+            // Ids are checked, so two pages cannot share a path; if a bug
+            // made them, one page must not silently replace the other.
+            if !page_paths.insert(page.path.clone()) {
+                problems.push(Problem::error(ProblemKind::Output(format!(
+                    "two pages would be written to {}",
+                    page.path
+                ))));
+                return None;
+            }
+            next.insert(page.path, Arc::new(page.bytes));
         }
         for (path, bytes) in &next {
             // Kept pages are the same allocation: no need to compare bytes.

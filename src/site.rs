@@ -5,9 +5,9 @@ use std::collections::BTreeMap;
 use std::path::{Path, PathBuf};
 use std::time::{Duration, Instant};
 
-use crate::diagnostics::{Problem, ProblemKind, Problems};
-use crate::model::{self, ModelOptions};
-use crate::{load, render, write};
+use crate::diagnostics::Problems;
+use crate::rebuild::{Bytes, Session};
+use crate::write;
 
 pub struct BuildOptions {
     pub root: PathBuf,
@@ -64,57 +64,27 @@ fn run(options: &BuildOptions, problems: &mut Problems, started: Instant) -> Opt
 
 /// A site rendered in memory: every output file by its path.
 pub struct RenderedSite {
-    pub files: BTreeMap<String, Vec<u8>>,
+    pub files: BTreeMap<String, Bytes>,
     pub summary: Summary,
 }
 
 /// Load, model and render: the whole site in memory, nothing written.
-/// `build` writes it; `serve` serves it.
+/// `build` writes it; `serve` keeps a `Session` to rebuild it in parts.
 pub fn render_site(root: &Path, drafts: bool, problems: &mut Problems) -> Option<RenderedSite> {
     let started = Instant::now();
-    let load::Inputs {
-        config,
-        sources,
-        theme,
-    } = load::load(root, problems)?;
-    let library = model::assemble(config, &sources, &ModelOptions { drafts }, problems);
-    if problems.has_errors() {
-        return None;
-    }
-    let pages = match render::render(&library, &theme) {
-        Ok(pages) => pages,
-        Err(render_problems) => {
-            problems.extend(render_problems.0);
-            return None;
-        }
-    };
-    // Static files first, pages over them: a page wins over a static file
-    // of the same path. Two pages on one path would be a bug: refuse it.
-    let mut files: BTreeMap<String, Vec<u8>> = theme
-        .statics
-        .into_values()
-        .map(|f| (f.path, f.bytes))
-        .collect();
-    let mut page_paths = std::collections::BTreeSet::new();
-    for page in pages {
-        if !page_paths.insert(page.path.clone()) {
-            problems.push(Problem::error(ProblemKind::Output(format!(
-                "two pages would be written to {}",
-                page.path
-            ))));
-            return None;
-        }
-        files.insert(page.path, page.bytes);
-    }
+    let mut session = Session::new(root, drafts);
+    let outcome = session.rebuild(&[], problems)?;
+    let files = session.into_files();
     let mut notes = Vec::new();
-    if library.config.base_url().is_none() {
+    if !outcome.has_base_url {
         notes.push("no base_url in site.yaml: feed.xml and sitemap.xml were skipped (they need absolute links)".into());
     }
+    let [reports, months, areas, units] = outcome.counts;
     let summary = Summary {
-        reports: library.reports.len(),
-        months: library.months.len(),
-        areas: library.areas.len(),
-        units: library.units.len(),
+        reports,
+        months,
+        areas,
+        units,
         files: files.len(),
         elapsed: started.elapsed(),
         notes,

@@ -9,6 +9,7 @@ use std::path::{Path, PathBuf};
 use rayon::prelude::*;
 
 use crate::diagnostics::{Problem, ProblemKind};
+use crate::rebuild::Bytes;
 
 /// The file that marks a folder as reportal's own output: only such a
 /// folder is ever replaced without `--force`.
@@ -79,7 +80,7 @@ fn absolute(path: &Path) -> PathBuf {
 /// Writes the site's files (path → bytes) into `output`, replacing what
 /// was there. A path that would leave the output is refused: none comes
 /// from a valid site, but a bug must not write elsewhere.
-pub fn write(output: &Path, files: &BTreeMap<String, Vec<u8>>) -> Result<(), Problem> {
+pub fn write(output: &Path, files: &BTreeMap<String, Bytes>) -> Result<(), Problem> {
     let fail = |what: &str, path: &Path, err: std::io::Error| {
         Problem::error(ProblemKind::Output(format!(
             "cannot {what} {}: {err}",
@@ -109,7 +110,7 @@ pub fn write(output: &Path, files: &BTreeMap<String, Vec<u8>>) -> Result<(), Pro
         if let Some(dir) = target.parent() {
             std::fs::create_dir_all(dir).map_err(|e| fail("create", dir, e))?;
         }
-        std::fs::write(&target, bytes).map_err(|e| fail("write", &target, e))
+        std::fs::write(&target, bytes.as_slice()).map_err(|e| fail("write", &target, e))
     });
     let marker = staging.join(MARKER);
     let result = written

@@ -11,8 +11,6 @@ mod sanitize;
 use std::collections::{BTreeMap, HashMap};
 use std::sync::Arc;
 
-use rayon::prelude::*;
-
 pub use month::Month;
 use report::ParsedReport;
 
@@ -121,20 +119,6 @@ pub fn parse_file(config: &SiteConfig, source: &SourceFile) -> ParsedFile {
     let mut warnings = Vec::new();
     let result = report::parse(source, config, &mut warnings);
     ParsedFile { result, warnings }
-}
-
-/// Builds the library from the loaded report files, parsed in parallel.
-pub fn assemble(
-    config: SiteConfig,
-    sources: &[SourceFile],
-    options: &ModelOptions,
-    problems: &mut Problems,
-) -> Library {
-    let parsed: Vec<ParsedFile> = sources
-        .par_iter()
-        .map(|source| parse_file(&config, source))
-        .collect();
-    assemble_parsed(config, parsed, options, problems)
 }
 
 /// Builds the library from parsed files. Every problem of every file is

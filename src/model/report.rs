@@ -1,6 +1,6 @@
 //! One report file read into its parts: front matter fields (with where
 //! they were written) and the rendered body. Matching units and areas needs
-//! every report and the site's lists, so it happens in `model::assemble`.
+//! every report and the site's lists, so it happens in `model::assemble_parsed`.
 
 use std::sync::Arc;
 

@@ -9,6 +9,7 @@ use std::path::PathBuf;
 use std::sync::{Arc, RwLock};
 use std::time::SystemTime;
 
+use crate::rebuild::Bytes;
 use tower_http::services::fs::{Backend, File, Metadata};
 
 /// The folder name `ServeDir` is given; it prefixes every path it asks for.
@@ -16,14 +17,14 @@ pub const BASE: &str = "site";
 
 /// One build's files, by output path.
 pub struct Snapshot {
-    files: HashMap<String, Arc<[u8]>>,
+    files: HashMap<String, Bytes>,
     folders: HashSet<String>,
     built_at: SystemTime,
 }
 
 impl Snapshot {
     /// Takes the files to serve (HTML already carrying the live script).
-    pub fn new(files: HashMap<String, Arc<[u8]>>) -> Snapshot {
+    pub fn new(files: HashMap<String, Bytes>) -> Snapshot {
         let mut folders = HashSet::new();
         for path in files.keys() {
             let mut folder = path.as_str();
@@ -39,7 +40,7 @@ impl Snapshot {
         }
     }
 
-    pub fn get(&self, path: &str) -> Option<Arc<[u8]>> {
+    pub fn get(&self, path: &str) -> Option<Bytes> {
         self.files.get(path).cloned()
     }
 }
@@ -80,8 +81,17 @@ fn site_path(path: &std::path::Path) -> Option<String> {
     Some(parts.join("/"))
 }
 
+/// A file's shared bytes, readable through a cursor.
+struct Shared(Bytes);
+
+impl AsRef<[u8]> for Shared {
+    fn as_ref(&self) -> &[u8] {
+        self.0.as_slice()
+    }
+}
+
 pub struct MemoryFile {
-    bytes: Cursor<Arc<[u8]>>,
+    bytes: Cursor<Shared>,
     meta: MemoryMetadata,
 }
 
@@ -155,7 +165,7 @@ impl Backend for MemoryBackend {
                     len: bytes.len() as u64,
                     modified: snapshot.built_at,
                 },
-                bytes: Cursor::new(bytes),
+                bytes: Cursor::new(Shared(bytes)),
             });
         ready(file.ok_or_else(not_found))
     }

@@ -22,7 +22,7 @@ use axum::routing::get;
 use tower_http::services::ServeDir;
 
 use crate::diagnostics::Problems;
-use crate::rebuild::Session;
+use crate::rebuild::{Bytes, Session};
 use live::{Live, Message};
 use memory::{MemoryBackend, Snapshot};
 
@@ -181,7 +181,7 @@ struct Builder {
     backend: MemoryBackend,
     generation: u64,
     /// What is served: the site's files, pages carrying the live script.
-    served: HashMap<String, Arc<[u8]>>,
+    served: HashMap<String, Bytes>,
     broken: bool,
 }
 
@@ -211,7 +211,7 @@ impl Builder {
         for path in &outcome.changed {
             if let Some(bytes) = files.get(path) {
                 let bytes = if path.ends_with(".html") {
-                    Arc::from(live::inject(bytes.to_vec()))
+                    Arc::new(live::inject(bytes.to_vec()))
                 } else {
                     Arc::clone(bytes)
                 };
@@ -260,10 +260,10 @@ impl Builder {
 }
 
 /// Shown when the site has never built: the overlay says why.
-fn placeholder() -> HashMap<String, Arc<[u8]>> {
+fn placeholder() -> HashMap<String, Bytes> {
     let page = "<!DOCTYPE html><html lang=\"en\"><head><meta charset=\"utf-8\"><title>reportal</title></head>\
                 <body><main><h1>reportal</h1><p>The site does not build yet: see the problems below, or in the terminal.</p></main></body></html>";
-    let page: Arc<[u8]> = Arc::from(live::inject(page.as_bytes().to_vec()));
+    let page: Bytes = Arc::new(live::inject(page.as_bytes().to_vec()));
     HashMap::from([
         ("index.html".to_string(), Arc::clone(&page)),
         ("404.html".to_string(), page),
