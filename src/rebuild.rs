@@ -75,10 +75,15 @@ impl Session {
     /// last good files stay).
     pub fn rebuild(&mut self, changed: &[PathBuf], problems: &mut Problems) -> Option<Outcome> {
         let content = self.root.join("content");
+        // Report files only: a folder (added, moved, removed) reloads everything.
         let only_reports = !changed.is_empty()
-            && changed
-                .iter()
-                .all(|p| p.starts_with(&content) && p != &content);
+            && changed.iter().all(|p| {
+                p.starts_with(&content)
+                    && p.extension().is_some_and(|e| {
+                        e.eq_ignore_ascii_case("md") || e.eq_ignore_ascii_case("markdown")
+                    })
+                    && !p.is_dir()
+            });
         match (self.state.as_mut(), only_reports) {
             (Some(state), true) => {
                 state.reread(&self.root, changed);
@@ -87,6 +92,12 @@ impl Session {
             _ => {
                 self.state = None;
                 let inputs = load::load(&self.root, problems)?;
+                if problems.has_errors() {
+                    // A file that could not be read is not in `inputs`: keep
+                    // no state, so the next change reloads (and reports) it
+                    // again rather than publishing the site without it.
+                    return None;
+                }
                 let reports = parse_all(&inputs.config, &inputs.sources);
                 let pending = reports.keys().cloned().collect();
                 self.state = Some(State {
@@ -103,6 +114,10 @@ impl Session {
 
     fn render(&mut self, problems: &mut Problems) -> Option<Outcome> {
         let state = self.state.as_mut()?;
+        if state.reports.is_empty() {
+            problems.push(Problem::error(ProblemKind::NoReports("content/".into())));
+            return None;
+        }
         let parsed = state
             .reports
             .values()

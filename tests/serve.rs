@@ -327,3 +327,41 @@ fn ctrl_c_stops_the_server_cleanly() {
     assert!(status.success(), "{status}");
     assert!(TcpStream::connect(("127.0.0.1", port)).is_err());
 }
+
+#[test]
+fn removing_a_folder_of_reports_removes_their_pages() {
+    let site = site();
+    site.write(
+        "content/old/2014-01.md",
+        area("团的制度建设", "1. 旧文件夹", "1. 计划").as_bytes(),
+    );
+    let server = Server::start(&site);
+    assert_eq!(server.get("/months/2014-01/index.html").0, 200);
+    std::fs::remove_dir_all(site.root().join("content/old")).expect("remove folder");
+    server.wait_for("/months/2014-01/index.html", "is gone", |s, _| s == 404);
+}
+
+#[test]
+fn a_report_that_cannot_be_read_is_not_dropped_by_an_unrelated_edit() {
+    let site = site();
+    site.write(
+        "content/2015-11.md",
+        b"---\nmonth: 2015-11\n## unclosed front matter\n",
+    );
+    let server = Server::start(&site);
+    site.write(
+        "content/2015-12.md",
+        report(
+            "month: 2015-12",
+            &area("团的制度建设", "1. 无关的修改", "1. 计划"),
+        )
+        .as_bytes(),
+    );
+    std::thread::sleep(std::time::Duration::from_millis(800));
+    // Still broken: the edit must not publish a site without 2015-11.
+    let (_, page) = server.get("/months/2015-12/index.html");
+    assert!(
+        !page.contains("无关的修改"),
+        "published a site missing a broken report"
+    );
+}

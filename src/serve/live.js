@@ -21,6 +21,7 @@
   source.addEventListener('reload', (event) => { generation = event.data; reload(); });
   source.addEventListener('css', (event) => {
     generation = event.data;
+    hideProblem();
     for (const link of document.querySelectorAll('link[rel="stylesheet"]')) {
       const url = new URL(link.href);
       url.searchParams.set('reportal', event.data);
@@ -38,7 +39,10 @@
       const response = await fetch(location.href, { cache: 'no-store' });
       if (!response.ok) throw new Error('status ' + response.status);
       const next = new DOMParser().parseFromString(await response.text(), 'text/html');
-      const sheets = (doc) => [...doc.querySelectorAll('link[rel="stylesheet"]')].map((l) => l.getAttribute('href')).join();
+      // Compared without the swap's own `?reportal=` parameter.
+      const sheets = (doc) => [...doc.querySelectorAll('link[rel="stylesheet"]')]
+        .map((l) => new URL(l.getAttribute('href'), location.href))
+        .map((u) => { u.searchParams.delete('reportal'); return u.href; }).join();
       if (sheets(next) !== sheets(document)) throw new Error('head changed');
       const x = window.scrollX;
       const y = window.scrollY;

@@ -88,8 +88,7 @@ async fn serve(options: ServeOptions) -> ExitCode {
         served: HashMap::new(),
         broken: false,
     };
-    builder.rebuild("start", &[]);
-
+    // Watch first: a save made during the first build is not lost.
     let (sender, receiver) = std::sync::mpsc::channel();
     let mut watcher = match watch::start(&options.root, options.poll, sender) {
         Ok(handle) => handle,
@@ -101,6 +100,8 @@ async fn serve(options: ServeOptions) -> ExitCode {
             return ExitCode::FAILURE;
         }
     };
+    builder.rebuild("start", &[]);
+
     std::thread::spawn(move || {
         while let Ok(mut paths) = receiver.recv() {
             watcher.watch_new_folders();

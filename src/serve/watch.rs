@@ -96,10 +96,12 @@ fn watch<W: Watcher + Send + 'static, C: FileIdCache + Send + 'static>(
 /// reads every file) nor metadata such as access times.
 fn changes_content(kind: &notify::EventKind) -> bool {
     use notify::EventKind;
-    use notify::event::ModifyKind;
+    use notify::event::{MetadataKind, ModifyKind};
     match kind {
         EventKind::Create(_) | EventKind::Remove(_) => true,
-        EventKind::Modify(ModifyKind::Metadata(_)) => false,
+        // The polling watcher reports a changed file as a new write time;
+        // permissions can make a file readable again. Access times are noise.
+        EventKind::Modify(ModifyKind::Metadata(kind)) => !matches!(kind, MetadataKind::AccessTime),
         EventKind::Modify(_) => true,
         EventKind::Access(_) | EventKind::Any | EventKind::Other => false,
     }
