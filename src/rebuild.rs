@@ -77,13 +77,9 @@ impl Session {
         let content = self.root.join("content");
         // Report files only: a folder (added, moved, removed) reloads everything.
         let only_reports = !changed.is_empty()
-            && changed.iter().all(|p| {
-                p.starts_with(&content)
-                    && p.extension().is_some_and(|e| {
-                        e.eq_ignore_ascii_case("md") || e.eq_ignore_ascii_case("markdown")
-                    })
-                    && !p.is_dir()
-            });
+            && changed
+                .iter()
+                .all(|p| p.starts_with(&content) && load::is_markdown(p) && !p.is_dir());
         match (self.state.as_mut(), only_reports) {
             (Some(state), true) => {
                 state.reread(&self.root, changed);

@@ -103,7 +103,7 @@ fn is_hidden(name: &std::ffi::OsStr) -> bool {
     name.starts_with('.') || name.ends_with('~') || name.starts_with('#')
 }
 
-fn is_markdown(path: &Path) -> bool {
+pub fn is_markdown(path: &Path) -> bool {
     path.extension()
         .is_some_and(|ext| ext.eq_ignore_ascii_case("md") || ext.eq_ignore_ascii_case("markdown"))
 }
