@@ -3,7 +3,8 @@
 
 Usage: generate.py DIR [UNITS] [MONTHS]   (defaults: 50 units, 120 months = 6,000 reports)
 The text is varied but deterministic (seeded), in the shape of real reports:
-numbered items with dates, counts and percentages, some bold lead-ins.
+numbered paragraphs with dates, counts and percentages, some bold lead-ins,
+about 31 KB a report (6,000 reports: about 185 MB, the corpus of issue 8).
 """
 import os
 import random
@@ -21,10 +22,15 @@ THINGS = ["专题培训", "工作会议", "调研督导", "示范项目", "志�
 PLACES = ["临江市", "云州市", "青石市", "南屏市", "东陵市", "北岸市", "安平市"]
 
 
-def item(rng, month):
+def sentence(rng, month):
     day = rng.randint(1, 28)
-    text = (f"{month}月{day}日，{rng.choice(VERBS)}{rng.choice(PLACES)}{rng.choice(THINGS)}，"
+    return (f"{month}月{day}日，{rng.choice(VERBS)}{rng.choice(PLACES)}{rng.choice(THINGS)}，"
             f"参与{rng.randint(20, 5000)}人次，完成率{rng.randint(60, 100)}.{rng.randint(0, 9)}%。")
+
+
+def item(rng, month):
+    # Real items are paragraphs: several events, with counts, in one line.
+    text = "".join(sentence(rng, month) for _ in range(rng.randint(2, 5)))
     if rng.random() < 0.3:
         text = f"**{rng.choice(THINGS)}：**" + text
     return text
@@ -34,9 +40,9 @@ def report(rng, unit, year, month):
     lines = ["---", f"month: {year}-{month:02d}", f"unit: {unit}", f"summary: 第{month}月工作综述", "---", ""]
     for number, area in enumerate(AREAS, 1):
         lines += [f"## {number}. {area}", "", "### 本月份推进情况", ""]
-        lines += [f"{i}. {item(rng, month)}" for i in range(1, rng.randint(2, 5) + 1)]
+        lines += [f"{i}. {item(rng, month)}" for i in range(1, rng.randint(3, 8) + 1)]
         lines += ["", "### 下一步推进计划", ""]
-        lines += [f"{i}. {item(rng, month % 12 + 1)}" for i in range(1, rng.randint(1, 3) + 1)]
+        lines += [f"{i}. {item(rng, month % 12 + 1)}" for i in range(1, rng.randint(2, 4) + 1)]
         lines.append("")
     return "\n".join(lines)
 

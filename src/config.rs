@@ -78,6 +78,10 @@ pub struct SiteConfig {
     /// Links end in `/` instead of `/index.html`: nicer over HTTP, but a
     /// folder link opened from disk shows a file listing.
     pub pretty_urls: bool,
+    /// Pages larger than this (in KiB) are split: an area's timeline into
+    /// one page per year, a month into one page per unit's report. Readers
+    /// on an intranet open pages of a few MB at most.
+    pub max_page_kb: usize,
     /// Keys nobody reads, kept to warn about typos.
     #[serde(flatten)]
     pub unknown: BTreeMap<String, serde::de::IgnoredAny>,
@@ -95,6 +99,7 @@ impl Default for SiteConfig {
             sections: Sections::default(),
             unsafe_html: false,
             pretty_urls: false,
+            max_page_kb: 2048,
             unknown: BTreeMap::new(),
         }
     }
@@ -111,6 +116,7 @@ pub const KNOWN_KEYS: &[&str] = &[
     "sections",
     "unsafe_html",
     "pretty_urls",
+    "max_page_kb",
 ];
 
 impl SiteConfig {

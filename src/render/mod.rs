@@ -2,6 +2,7 @@
 //! returns the files to write, writes nothing.
 
 mod i18n;
+mod layout;
 mod templates;
 mod urls;
 mod views;
@@ -14,6 +15,7 @@ use crate::diagnostics::{Problem, Problems};
 use crate::load::Theme;
 use crate::model::{Library, Month};
 use i18n::year_label;
+use layout::Layout;
 use urls::{Urls, file_of, root_of};
 use views::Views;
 
@@ -89,6 +91,148 @@ struct YearGroup {
     items: Vec<Value>,
 }
 
+/// A page of a split timeline, as the navigation lists it.
+#[derive(Serialize)]
+struct PartLink {
+    label: String,
+    url: String,
+    entry_count: usize,
+    current: bool,
+}
+
+/// An area's timeline page: all of it, or a part of a split one.
+struct TimelinePage {
+    area: usize,
+    /// (report, entry) pairs, newest first.
+    entries: Vec<(usize, usize)>,
+    /// A part's year or months, for its title.
+    label: Option<String>,
+    /// When split: every year, and the parts of this page's year.
+    years: Vec<PartLink>,
+    year_parts: Vec<PartLink>,
+}
+
+impl TimelinePage {
+    fn whole(area: usize, entries: Vec<(usize, usize)>) -> TimelinePage {
+        TimelinePage {
+            area,
+            entries,
+            label: None,
+            years: Vec::new(),
+            year_parts: Vec::new(),
+        }
+    }
+
+    /// Part `shown` of the split timeline of `area`.
+    fn part(
+        library: &Library,
+        urls: &Urls,
+        area: usize,
+        timeline: &[(usize, usize)],
+        parts: &[layout::TimelinePart],
+        shown: usize,
+    ) -> TimelinePage {
+        let language = library.config.language;
+        let id = &library.areas[area].id;
+        let month_of = |&(r, _): &(usize, usize)| library.reports[r].month;
+        let count =
+            |holds: &dyn Fn(Month) -> bool| timeline.iter().filter(|e| holds(month_of(e))).count();
+        let this = parts[shown];
+        let year = this.newest.year;
+        let years = parts
+            .iter()
+            .filter(|part| part.first_of_year)
+            .map(|part| PartLink {
+                label: year_label(part.newest.year, language),
+                url: urls.link(&part.folder(id)),
+                entry_count: count(&|m| m.year == part.newest.year),
+                current: part.newest.year == year,
+            })
+            .collect();
+        let same_year: Vec<&layout::TimelinePart> =
+            parts.iter().filter(|p| p.newest.year == year).collect();
+        let range = |part: &layout::TimelinePart| {
+            let newest = i18n::month_label(part.newest, language);
+            if part.newest == part.oldest {
+                newest
+            } else {
+                format!("{newest}–{}", i18n::month_label(part.oldest, language))
+            }
+        };
+        let year_parts = if same_year.len() > 1 {
+            same_year
+                .iter()
+                .map(|part| PartLink {
+                    label: range(part),
+                    url: urls.link(&part.folder(id)),
+                    entry_count: count(&|m| part.holds(m)),
+                    current: **part == this,
+                })
+                .collect()
+        } else {
+            Vec::new()
+        };
+        TimelinePage {
+            area,
+            entries: timeline
+                .iter()
+                .filter(|e| this.holds(month_of(e)))
+                .copied()
+                .collect(),
+            label: Some(if same_year.len() > 1 {
+                range(&this)
+            } else {
+                year_label(year, language)
+            }),
+            years,
+            year_parts,
+        }
+    }
+
+    fn reports(&self) -> Vec<usize> {
+        let mut reports: Vec<usize> = self.entries.iter().map(|(r, _)| *r).collect();
+        reports.dedup();
+        reports
+    }
+
+    fn filler<'a>(self, library: &'a Library, views: &'a Views, areas: &'a Value) -> Filler<'a> {
+        let language = library.config.language;
+        Box::new(move |c| {
+            let items = self.entries.iter().map(|&(r, e)| {
+                let report = views.report(r);
+                let item = TimelineItem {
+                    month: report
+                        .get_from_path("month")
+                        .cloned()
+                        .unwrap_or_else(Value::none),
+                    entry: report
+                        .get_from_path(&format!("entries.{e}"))
+                        .cloned()
+                        .unwrap_or_else(Value::none),
+                    report,
+                };
+                (
+                    library.reports[r].month.year,
+                    Value::from_serializable(&item),
+                )
+            });
+            c.insert_value(
+                "area",
+                areas
+                    .as_array()
+                    .and_then(|list| list.get(self.area))
+                    .cloned()
+                    .unwrap_or_else(Value::none),
+            );
+            c.insert("years", &group_by_year(items, language));
+            c.insert("part_label", &self.label);
+            c.insert("year_pages", &self.years);
+            c.insert("year_parts", &self.year_parts);
+            c.insert_value("areas", areas.clone());
+        })
+    }
+}
+
 #[derive(Serialize)]
 struct TimelineItem {
     month: Value,
@@ -112,14 +256,13 @@ pub fn render_selected(
     let urls = Urls {
         pretty: library.config.pretty_urls,
     };
-    let views = views::build(library, &urls);
+    let structure = Structure::of(library, &urls);
+    let views = views::build(library, &urls, &structure.layout);
     let language = library.config.language;
     let several_units = library.units.len() > 1;
     let globals = tera.global_context();
     globals.insert("t", &i18n::strings(language));
     globals.insert("site", &site_view(library, &urls, several_units));
-
-    let structure = Structure::of(library, &urls);
     let link = |key: &Option<String>| {
         key.as_ref()
             .and_then(|k| Month::parse(k))
@@ -197,6 +340,7 @@ pub fn render_selected(
     );
     for (i, (month, link)) in views.month_links.iter().enumerate() {
         let views = &views;
+        let split = structure.layout.month_is_split(*month);
         job!(
             &format!("months/{month}"),
             "month.html",
@@ -204,6 +348,7 @@ pub fn render_selected(
             Box::new(move |c| {
                 c.insert_value("month", link.clone());
                 c.insert_value("reports", reports_of(month));
+                c.insert("split", &split);
                 c.insert_value(
                     "previous",
                     i.checked_sub(1)
@@ -216,6 +361,22 @@ pub fn render_selected(
                 );
             })
         );
+        if !split {
+            continue;
+        }
+        // A month too large for one page: each unit's report on its own.
+        for &r in &library.months[month] {
+            let unit = &library.units[library.reports[r].unit];
+            job!(
+                &format!("units/{}/{month}", unit.id),
+                "unit_month.html",
+                vec![r],
+                Box::new(move |c| {
+                    c.insert_value("month", link.clone());
+                    c.insert_value("report", views.report(r));
+                })
+            );
+        }
     }
 
     // Work areas: the list, then each area's timeline.
@@ -226,43 +387,38 @@ pub fn render_selected(
         Box::new(|c| c.insert_value("areas", areas_value.clone()))
     );
     for (a, timeline) in structure.timelines.iter().enumerate() {
-        let (views, areas_value, area) = (&views, &areas_value, a);
-        let reports = timeline.iter().map(|(r, _)| *r).collect();
-        job!(
-            &format!("areas/{}", library.areas[a].id),
-            "area.html",
-            reports,
-            Box::new(move |c| {
-                let items = timeline.iter().map(|&(r, e)| {
-                    let report = views.report(r);
-                    let item = TimelineItem {
-                        month: report
-                            .get_from_path("month")
-                            .cloned()
-                            .unwrap_or_else(Value::none),
-                        entry: report
-                            .get_from_path(&format!("entries.{e}"))
-                            .cloned()
-                            .unwrap_or_else(Value::none),
-                        report,
-                    };
-                    (
-                        library.reports[r].month.year,
-                        Value::from_serializable(&item),
-                    )
-                });
-                c.insert_value(
-                    "area",
-                    areas_value
-                        .as_array()
-                        .and_then(|list| list.get(area))
-                        .cloned()
-                        .unwrap_or_else(Value::none),
-                );
-                c.insert("years", &group_by_year(items, language));
-                c.insert_value("areas", areas_value.clone());
-            })
+        let id = &library.areas[a].id;
+        let Some(parts) = &structure.layout.area_parts[a] else {
+            let page = TimelinePage::whole(a, timeline.clone());
+            job!(
+                &format!("areas/{id}"),
+                "area.html",
+                page.reports(),
+                page.filler(library, &views, &areas_value)
+            );
+            continue;
+        };
+        // Too large for one page: a page per year (or per run of months
+        // of a large year), the area's own page showing the newest.
+        let pages = std::iter::once((format!("areas/{id}"), 0, true)).chain(
+            parts
+                .iter()
+                .enumerate()
+                .map(|(i, part)| (part.folder(id), i, false)),
         );
+        for (folder, i, is_index) in pages {
+            let mut page = TimelinePage::part(library, &urls, a, timeline, parts, i);
+            if is_index {
+                // The area's own page: titled by the area alone.
+                page.label = None;
+            }
+            job!(
+                &folder,
+                "area.html",
+                page.reports(),
+                page.filler(library, &views, &areas_value)
+            );
+        }
     }
 
     // Units, when there are several.
@@ -386,18 +542,23 @@ fn special_jobs<'a>(
             c.insert_value("reports", Value::from(reports));
         }),
     });
+    // Every page, in the link form pages use.
+    let locations: Vec<String> = jobs
+        .iter()
+        .filter(|job| job.path.ends_with("index.html"))
+        .map(|job| {
+            let folder = job
+                .path
+                .trim_end_matches("index.html")
+                .trim_end_matches('/');
+            urls.link(folder)
+        })
+        .collect();
     jobs.push(Job {
         path: "sitemap.xml".into(),
         template: "sitemap.xml",
         reports: Vec::new(),
         fill: Box::new(move |c| {
-            let mut locations = vec![urls.link(""), urls.link("months"), urls.link("areas")];
-            locations.extend(library.months.keys().map(|m| urls.month(*m)));
-            locations.extend(library.areas.iter().map(|a| urls.area(&a.id)));
-            if library.units.len() > 1 {
-                locations.push(urls.link("units"));
-                locations.extend(library.units.iter().map(|u| urls.unit(&u.id)));
-            }
             c.insert("root", &root);
             c.insert("locations", &locations);
         }),
@@ -412,6 +573,8 @@ struct Structure {
     units: Vec<Summary>,
     /// Each area's entries, newest first.
     timelines: Vec<Vec<(usize, usize)>>,
+    /// Which pages are split, and how.
+    layout: Layout,
 }
 
 impl Structure {
@@ -458,10 +621,12 @@ impl Structure {
                 }
             })
             .collect();
+        let layout = Layout::of(library, &timelines);
         Structure {
             areas,
             units,
             timelines,
+            layout,
         }
     }
 }
@@ -478,6 +643,7 @@ pub fn structure_fingerprint(library: &Library, theme: &Theme) -> u64 {
     let mut hasher = std::collections::hash_map::DefaultHasher::new();
     structure.areas.hash(&mut hasher);
     structure.units.hash(&mut hasher);
+    structure.layout.hash(&mut hasher);
     for (month, reports) in &library.months {
         (month.to_string(), reports.len()).hash(&mut hasher);
     }

@@ -31,6 +31,11 @@ impl Urls {
     pub fn unit(&self, id: &str) -> String {
         self.link(&format!("units/{id}"))
     }
+
+    /// One unit's report for a month, when the month is split by unit.
+    pub fn unit_month(&self, id: &str, month: Month) -> String {
+        self.link(&format!("units/{id}/{month}"))
+    }
 }
 
 /// The file a page is written to, from its folder.

@@ -8,6 +8,7 @@ use serde::Serialize;
 use tera::Value;
 
 use super::i18n::{month_label, year_label};
+use super::layout::Layout;
 use super::urls::Urls;
 use crate::model::{Library, Month};
 
@@ -27,11 +28,13 @@ pub struct EntryView<'a> {
     pub number: usize,
     pub area_id: &'a str,
     pub area_name: &'a str,
+    /// The entry on its area's timeline.
     pub area_url: String,
     /// The heading as written, when it differs from the area's name.
     pub heading: Option<&'a str>,
     pub anchor: &'a str,
-    /// The entry on its month page.
+    /// The entry in full: on its month page, or on its unit's page for
+    /// the month when the month is split.
     pub url: String,
     pub progress_html: &'a str,
     pub plan_html: &'a str,
@@ -47,7 +50,10 @@ pub struct ReportView<'a> {
     pub title: String,
     pub summary: Option<&'a str>,
     pub month: Value,
+    /// The report in full (see `EntryView::url`).
     pub url: String,
+    /// The report on its month page (in full, or summarised when split).
+    pub month_url: String,
     pub source: &'a str,
     pub draft: bool,
     pub preamble_html: &'a str,
@@ -65,12 +71,13 @@ pub struct Views<'l> {
     reports: Vec<OnceLock<Value>>,
     library: &'l Library,
     urls: &'l Urls,
+    layout: &'l Layout,
 }
 
 /// How many characters of progress the index shows per area.
 const EXCERPT_CHARS: usize = 90;
 
-pub fn build<'l>(library: &'l Library, urls: &'l Urls) -> Views<'l> {
+pub fn build<'l>(library: &'l Library, urls: &'l Urls, layout: &'l Layout) -> Views<'l> {
     let month_links: Vec<(Month, Value)> = library
         .months
         .iter()
@@ -86,6 +93,7 @@ pub fn build<'l>(library: &'l Library, urls: &'l Urls) -> Views<'l> {
         reports: library.reports.iter().map(|_| OnceLock::new()).collect(),
         library,
         urls,
+        layout,
     }
 }
 
@@ -105,26 +113,35 @@ impl Views<'_> {
 }
 
 fn report_view(views: &Views, r: usize) -> Value {
-    let (library, urls) = (views.library, views.urls);
+    let (library, urls, layout) = (views.library, views.urls, views.layout);
     let language = library.config.language;
     let several_units = library.units.len() > 1;
     let report = &library.reports[r];
     let unit = &library.units[report.unit];
     let month_url = urls.month(report.month);
+    let page_url = if layout.month_is_split(report.month) {
+        urls.unit_month(&unit.id, report.month)
+    } else {
+        month_url.clone()
+    };
     let entries = report
         .entries
         .iter()
         .enumerate()
         .map(|(i, entry)| {
             let area = &library.areas[entry.area];
+            let timeline = match layout.timeline_folder(entry.area, &area.id, report.month) {
+                Some(folder) => urls.link(&folder),
+                None => urls.area(&area.id),
+            };
             EntryView {
                 number: i + 1,
                 area_id: &area.id,
                 area_name: &area.name,
-                area_url: urls.area(&area.id),
+                area_url: format!("{timeline}#{}_{}", report.month, entry.anchor),
                 heading: (entry.heading != area.name).then_some(entry.heading.as_str()),
                 anchor: &entry.anchor,
-                url: format!("{month_url}#{}", entry.anchor),
+                url: format!("{page_url}#{}", entry.anchor),
                 progress_html: &entry.progress_html,
                 plan_html: &entry.plan_html,
                 excerpt: excerpt(&entry.progress_text),
@@ -146,7 +163,8 @@ fn report_view(views: &Views, r: usize) -> Value {
         },
         summary: report.summary.as_deref(),
         month: views.month(report.month),
-        url: format!("{month_url}#report-{}", unit.id),
+        url: format!("{page_url}#report-{}", unit.id),
+        month_url: format!("{month_url}#report-{}", unit.id),
         source: &report.source,
         draft: report.draft,
         preamble_html: &report.preamble_html,

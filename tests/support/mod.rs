@@ -84,6 +84,67 @@ impl Site {
     pub fn exists(&self, path: &str) -> bool {
         self.output().join(path).exists()
     }
+
+    /// Every link between the built HTML pages that leads nowhere: to a
+    /// missing file, or to an anchor its page does not have. As
+    /// `page -> href`.
+    pub fn broken_links(&self) -> Vec<String> {
+        let output = self.output();
+        let pages: Vec<String> = snapshot(&output)
+            .into_iter()
+            .map(|(path, _)| path)
+            .filter(|path| path.ends_with(".html") && path != "404.html")
+            .collect();
+        let mut ids: std::collections::HashMap<String, Vec<String>> = Default::default();
+        let mut broken = Vec::new();
+        for page in &pages {
+            for href in self.page(page).attrs("a[href]", "href") {
+                if href.contains("://") || href.starts_with("mailto:") {
+                    continue;
+                }
+                let (file, anchor) = href.split_once('#').unwrap_or((&href, ""));
+                let target = if file.is_empty() {
+                    page.clone()
+                } else {
+                    let base = Path::new(page).parent().unwrap_or(Path::new(""));
+                    let mut parts: Vec<String> = Vec::new();
+                    for part in base.join(file).components() {
+                        match part {
+                            std::path::Component::ParentDir => {
+                                parts.pop();
+                            }
+                            std::path::Component::Normal(name) => {
+                                parts.push(name.to_string_lossy().into_owned())
+                            }
+                            _ => {}
+                        }
+                    }
+                    let joined = parts.join("/");
+                    if file.ends_with('/') || joined.is_empty() {
+                        format!("{joined}/index.html")
+                            .trim_start_matches('/')
+                            .to_string()
+                    } else {
+                        joined
+                    }
+                };
+                if !output.join(&target).is_file() {
+                    broken.push(format!("{page} -> {href}"));
+                    continue;
+                }
+                if anchor.is_empty() || !target.ends_with(".html") {
+                    continue;
+                }
+                let known = ids
+                    .entry(target.clone())
+                    .or_insert_with(|| self.page(&target).attrs("[id]", "id"));
+                if !known.iter().any(|id| id == anchor) {
+                    broken.push(format!("{page} -> {href}"));
+                }
+            }
+        }
+        broken
+    }
 }
 
 impl From<Output> for Run {
