@@ -65,11 +65,6 @@ impl Session {
         &self.files
     }
 
-    /// The files, taken out of the session (for `build`, done with it).
-    pub fn into_files(self) -> BTreeMap<String, Bytes> {
-        self.files
-    }
-
     /// Rebuilds after `changed` paths changed (none: everything). Returns
     /// what changed in the site, or `None` when the build has errors (the
     /// last good files stay).
@@ -170,17 +165,7 @@ impl Session {
                 next.insert(path.clone(), Arc::clone(bytes));
             }
         }
-        let mut page_paths = BTreeSet::new();
         for page in rendered.pages {
-            // Ids are checked, so two pages cannot share a path; if a bug
-            // made them, one page must not silently replace the other.
-            if !page_paths.insert(page.path.clone()) {
-                problems.push(Problem::error(ProblemKind::Output(format!(
-                    "two pages would be written to {}",
-                    page.path
-                ))));
-                return None;
-            }
             next.insert(page.path, Arc::new(page.bytes));
         }
         for (path, bytes) in &next {
@@ -240,17 +225,12 @@ fn parse_all(
     config: &SiteConfig,
     sources: &[load::SourceFile],
 ) -> BTreeMap<String, (u64, ParsedFile)> {
-    use rayon::prelude::*;
-    let parsed: Vec<(String, (u64, ParsedFile))> = sources
-        .par_iter()
-        .map(|source| {
-            (
-                source.rel.clone(),
-                (text_hash(&source.text), model::parse_file(config, source)),
-            )
-        })
-        .collect();
-    parsed.into_iter().collect()
+    let parsed = model::parse_all(config, sources);
+    sources
+        .iter()
+        .zip(parsed)
+        .map(|(source, parsed)| (source.rel.clone(), (text_hash(&source.text), parsed)))
+        .collect()
 }
 
 fn text_hash(text: &str) -> u64 {

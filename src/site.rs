@@ -1,13 +1,15 @@
 //! The whole build in one function, stage by stage:
 //! load → model → render → write. Read this to know the order of things.
+//! (`serve` runs the same stages through `rebuild::Session`, which keeps
+//! the site in memory and redoes only what an edit touched.)
 
-use std::collections::BTreeMap;
+use std::collections::BTreeSet;
 use std::path::{Path, PathBuf};
 use std::time::{Duration, Instant};
 
-use crate::diagnostics::Problems;
-use crate::rebuild::{Bytes, Session};
-use crate::write;
+use crate::diagnostics::{Problem, ProblemKind, Problems};
+use crate::model::{self, ModelOptions};
+use crate::{load, render, write};
 
 pub struct BuildOptions {
     pub root: PathBuf,
@@ -49,47 +51,86 @@ fn run(options: &BuildOptions, problems: &mut Problems, started: Instant) -> Opt
         problems.push(problem);
         return None;
     }
-    let site = render_site(&options.root, options.drafts, problems)?;
-    if let Some(output) = &options.output
-        && let Err(problem) = write::write(output, &site.files)
+    // Load and model: every report read and parsed, then placed.
+    let load::Inputs {
+        config,
+        mut sources,
+        theme,
+    } = load::load(&options.root, problems)?;
+    if problems.has_errors() {
+        return None;
+    }
+    // The order `serve` keeps them in, so both build the same site.
+    sources.sort_by(|a, b| a.rel.cmp(&b.rel));
+    let parsed = model::parse_all(&config, &sources);
+    // The source text is held only as long as messages may quote it.
+    drop(sources);
+    let options_model = ModelOptions {
+        drafts: options.drafts,
+    };
+    let library = model::assemble_parsed(config, parsed, &options_model, problems);
+    if problems.has_errors() {
+        return None;
+    }
+    if library.reports.is_empty() {
+        problems.push(Problem::error(ProblemKind::NoReports("content/".into())));
+        return None;
+    }
+    // Render and write: each page goes to disk as it is made.
+    let staging = match options
+        .output
+        .as_deref()
+        .map(write::Staging::create)
+        .transpose()
+    {
+        Ok(staging) => staging,
+        Err(problem) => {
+            problems.push(problem);
+            return None;
+        }
+    };
+    let put = |path: &str, bytes: &[u8]| match &staging {
+        Some(staging) => staging.put(path, bytes),
+        None => Ok(()),
+    };
+    // Static files first, pages over them.
+    let mut files: BTreeSet<String> = BTreeSet::new();
+    for file in theme.statics.values() {
+        if let Err(problem) = put(&file.path, &file.bytes) {
+            problems.push(problem);
+            return None;
+        }
+        files.insert(file.path.clone());
+    }
+    let pages = render::render_each(&library, &theme, &|_| true, &|page| {
+        put(&page.path, &page.bytes)
+    });
+    match pages {
+        Ok(paths) => files.extend(paths),
+        Err(render_problems) => {
+            problems.extend(render_problems.0);
+            return None;
+        }
+    }
+    if let Some(staging) = staging
+        && let Err(problem) = staging.commit()
     {
         problems.push(problem);
         return None;
     }
-    Some(Summary {
-        elapsed: started.elapsed(),
-        ..site.summary
-    })
-}
-
-/// A site rendered in memory: every output file by its path.
-pub struct RenderedSite {
-    pub files: BTreeMap<String, Bytes>,
-    pub summary: Summary,
-}
-
-/// Load, model and render: the whole site in memory, nothing written.
-/// `build` writes it; `serve` keeps a `Session` to rebuild it in parts.
-pub fn render_site(root: &Path, drafts: bool, problems: &mut Problems) -> Option<RenderedSite> {
-    let started = Instant::now();
-    let mut session = Session::new(root, drafts);
-    let outcome = session.rebuild(&[], problems)?;
-    let files = session.into_files();
     let mut notes = Vec::new();
-    if !outcome.has_base_url {
+    if library.config.base_url().is_none() {
         notes.push("no base_url in site.yaml: feed.xml and sitemap.xml were skipped (they need absolute links)".into());
     }
-    let [reports, months, areas, units] = outcome.counts;
-    let summary = Summary {
-        reports,
-        months,
-        areas,
-        units,
+    Some(Summary {
+        reports: library.reports.len(),
+        months: library.months.len(),
+        areas: library.areas.len(),
+        units: library.units.len(),
         files: files.len(),
         elapsed: started.elapsed(),
         notes,
-    };
-    Some(RenderedSite { files, summary })
+    })
 }
 
 /// The default output folder of a site.

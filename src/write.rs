@@ -3,13 +3,9 @@
 //! replaces the output only once complete (in one atomic exchange on
 //! Linux), so a failed build leaves the previous output as it was.
 
-use std::collections::BTreeMap;
 use std::path::{Path, PathBuf};
 
-use rayon::prelude::*;
-
 use crate::diagnostics::{Problem, ProblemKind};
-use crate::rebuild::Bytes;
 
 /// The file that marks a folder as reportal's own output: only such a
 /// folder is ever replaced without `--force`.
@@ -77,51 +73,78 @@ fn absolute(path: &Path) -> PathBuf {
     }
 }
 
-/// Writes the site's files (path → bytes) into `output`, replacing what
-/// was there. A path that would leave the output is refused: none comes
-/// from a valid site, but a bug must not write elsewhere.
-pub fn write(output: &Path, files: &BTreeMap<String, Bytes>) -> Result<(), Problem> {
-    let fail = |what: &str, path: &Path, err: std::io::Error| {
-        Problem::error(ProblemKind::Output(format!(
-            "cannot {what} {}: {err}",
-            path.display()
-        )))
-    };
-    if let Some(bad) = files.keys().find(|path| !stays_inside(path)) {
-        return Err(Problem::error(ProblemKind::Output(format!(
-            "refusing to write {bad}: outside the output"
-        ))));
+/// The next output, being written beside the current one: files go in as
+/// they are rendered, and `commit` swaps the whole folder in. Dropped
+/// without a commit (a failed build), it is removed and the output stays.
+pub struct Staging {
+    folder: PathBuf,
+    output: PathBuf,
+    committed: bool,
+}
+
+fn fail(what: &str, path: &Path, err: std::io::Error) -> Problem {
+    Problem::error(ProblemKind::Output(format!(
+        "cannot {what} {}: {err}",
+        path.display()
+    )))
+}
+
+impl Staging {
+    pub fn create(output: &Path) -> Result<Staging, Problem> {
+        let output = absolute(output);
+        let parent = output
+            .parent()
+            .map_or_else(|| PathBuf::from("."), Path::to_path_buf);
+        let name = output
+            .file_name()
+            .map_or_else(|| "public".into(), |n| n.to_string_lossy().into_owned());
+        std::fs::create_dir_all(&parent).map_err(|e| fail("create", &parent, e))?;
+        remove_leftovers(&parent, &name);
+        let folder = parent.join(format!(".{name}.reportal-new-{}", std::process::id()));
+        std::fs::create_dir(&folder).map_err(|e| fail("create", &folder, e))?;
+        // Marked at once, so a run killed mid-build leaves a folder the
+        // next run knows to be its own leftover.
+        let marker = folder.join(MARKER);
+        std::fs::write(&marker, "made by reportal; replaced on every build\n")
+            .map_err(|e| fail("write", &marker, e))?;
+        Ok(Staging {
+            folder,
+            output,
+            committed: false,
+        })
     }
 
-    let output = absolute(output);
-    let parent = output
-        .parent()
-        .map_or_else(|| PathBuf::from("."), Path::to_path_buf);
-    let name = output
-        .file_name()
-        .map_or_else(|| "public".into(), |n| n.to_string_lossy().into_owned());
-    std::fs::create_dir_all(&parent).map_err(|e| fail("create", &parent, e))?;
-    remove_leftovers(&parent, &name);
-    let staging = parent.join(format!(".{name}.reportal-new-{}", std::process::id()));
-    std::fs::create_dir(&staging).map_err(|e| fail("create", &staging, e))?;
-
-    let written = files.par_iter().try_for_each(|(path, bytes)| {
-        let target = staging.join(path);
+    /// Writes one file. A path that would leave the output is refused:
+    /// none comes from a valid site, but a bug must not write elsewhere.
+    pub fn put(&self, path: &str, bytes: &[u8]) -> Result<(), Problem> {
+        if !stays_inside(path) {
+            return Err(Problem::error(ProblemKind::Output(format!(
+                "refusing to write {path}: outside the output"
+            ))));
+        }
+        let target = self.folder.join(path);
         if let Some(dir) = target.parent() {
             std::fs::create_dir_all(dir).map_err(|e| fail("create", dir, e))?;
         }
-        std::fs::write(&target, bytes.as_slice()).map_err(|e| fail("write", &target, e))
-    });
-    let marker = staging.join(MARKER);
-    let result = written
-        .and_then(|()| {
-            std::fs::write(&marker, "made by reportal; replaced on every build\n")
-                .map_err(|e| fail("write", &marker, e))
-        })
-        .and_then(|()| swap(&staging, &output).map_err(|e| fail("replace", &output, e)));
-    // After a swap the staging folder holds the previous output.
-    let _ = std::fs::remove_dir_all(&staging);
-    result
+        std::fs::write(&target, bytes).map_err(|e| fail("write", &target, e))
+    }
+
+    /// Puts the new output in place of the old, which is then removed.
+    pub fn commit(mut self) -> Result<(), Problem> {
+        self.committed = true;
+        let result = swap(&self.folder, &self.output).map_err(|e| fail("replace", &self.output, e));
+        // After a swap the staging folder holds the previous output.
+        let _ = std::fs::remove_dir_all(&self.folder);
+        result
+    }
+}
+
+impl Drop for Staging {
+    fn drop(&mut self) {
+        if !self.committed {
+            let _ = std::fs::remove_dir_all(&self.folder);
+        }
+    }
 }
 
 /// A relative, `/`-separated path made only of plain names.

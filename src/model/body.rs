@@ -36,8 +36,10 @@ pub struct WrittenArea {
     pub heading_range: Range<usize>,
     pub progress_html: Arc<str>,
     pub plan_html: Arc<str>,
-    /// The progress as plain text, for excerpts.
-    pub progress_text: Arc<str>,
+    /// The first line of the progress as plain text, shortened: what
+    /// lists of reports show. (Not the whole text: at province scale it
+    /// would cost as much memory as the HTML.)
+    pub progress_excerpt: Arc<str>,
 }
 
 #[derive(Debug, Clone, Default)]
@@ -190,7 +192,7 @@ impl<'o, 'a> Splitter<'o, 'a> {
                 self.out.preamble_html = to_html(events, self.options).into();
             }
             Some((mut area, progress, plan)) => {
-                area.progress_text = plain_text(&progress).into();
+                area.progress_excerpt = excerpt(&progress).into();
                 let progress = self.notes.attach(progress, false);
                 area.progress_html = to_html(progress, self.options).into();
                 let last = self.notes.place_unreferenced;
@@ -339,7 +341,11 @@ impl<'a> Footnotes<'a> {
 }
 
 /// The text of events, one line per block, for excerpts and search.
-fn plain_text(events: &[Event]) -> String {
+/// How many characters of its progress a list shows per area.
+const EXCERPT_CHARS: usize = 90;
+
+/// The first line of plain text in `events`, cut to `EXCERPT_CHARS`.
+fn excerpt(events: &[Event]) -> String {
     let mut text = String::new();
     for event in events {
         match event {
@@ -347,11 +353,19 @@ fn plain_text(events: &[Event]) -> String {
             Event::SoftBreak | Event::HardBreak => text.push(' '),
             Event::End(
                 TagEnd::Paragraph | TagEnd::Item | TagEnd::Heading(_) | TagEnd::TableRow,
-            ) if !text.ends_with('\n') => text.push('\n'),
+            ) if !text.trim().is_empty() => break,
             _ => {}
         }
+        if text.chars().count() > EXCERPT_CHARS {
+            break;
+        }
     }
-    text.trim().to_string()
+    let text = text.trim();
+    let mut out: String = text.chars().take(EXCERPT_CHARS).collect();
+    if text.chars().count() > EXCERPT_CHARS {
+        out.push('…');
+    }
+    out
 }
 
 fn to_html(events: Vec<Event>, options: &BodyOptions) -> String {

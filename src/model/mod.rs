@@ -43,7 +43,8 @@ pub struct Entry {
     pub anchor: String,
     pub progress_html: Arc<str>,
     pub plan_html: Arc<str>,
-    pub progress_text: Arc<str>,
+    /// The progress's first line, shortened, for lists.
+    pub progress_excerpt: Arc<str>,
 }
 
 /// One unit's report for one month.
@@ -119,6 +120,15 @@ pub fn parse_file(config: &SiteConfig, source: &SourceFile) -> ParsedFile {
     let mut warnings = Vec::new();
     let result = report::parse(source, config, &mut warnings);
     ParsedFile { result, warnings }
+}
+
+/// Parses every report file, in parallel, in the order given.
+pub fn parse_all(config: &SiteConfig, sources: &[SourceFile]) -> Vec<ParsedFile> {
+    use rayon::prelude::*;
+    sources
+        .par_iter()
+        .map(|source| parse_file(config, source))
+        .collect()
 }
 
 /// Builds the library from parsed files. Every problem of every file is
@@ -425,7 +435,7 @@ fn entries(
             anchor,
             progress_html: written.progress_html,
             plan_html: written.plan_html,
-            progress_text: written.progress_text,
+            progress_excerpt: written.progress_excerpt,
         });
     }
     entries

@@ -198,24 +198,10 @@ impl TimelinePage {
     fn filler<'a>(self, library: &'a Library, views: &'a Views, areas: &'a Value) -> Filler<'a> {
         let language = library.config.language;
         Box::new(move |c| {
-            let items = self.entries.iter().map(|&(r, e)| {
-                let report = views.report(r);
-                let item = TimelineItem {
-                    month: report
-                        .get_from_path("month")
-                        .cloned()
-                        .unwrap_or_else(Value::none),
-                    entry: report
-                        .get_from_path(&format!("entries.{e}"))
-                        .cloned()
-                        .unwrap_or_else(Value::none),
-                    report,
-                };
-                (
-                    library.reports[r].month.year,
-                    Value::from_serializable(&item),
-                )
-            });
+            let items = self
+                .entries
+                .iter()
+                .map(|&(r, e)| (library.reports[r].month.year, views.timeline_item(r, e)));
             c.insert_value(
                 "area",
                 areas
@@ -233,24 +219,36 @@ impl TimelinePage {
     }
 }
 
-#[derive(Serialize)]
-struct TimelineItem {
-    month: Value,
-    report: Value,
-    entry: Value,
-}
-
-/// Renders every page.
-pub fn render(library: &Library, theme: &Theme) -> Result<Vec<Page>, Problems> {
-    render_selected(library, theme, &|_| true).map(|rendered| rendered.pages)
-}
-
-/// Renders the pages `select` picks.
+/// Renders the pages `select` picks, in memory.
 pub fn render_selected(
     library: &Library,
     theme: &Theme,
     select: &(dyn Fn(&PageInfo) -> bool + Sync),
 ) -> Result<Rendered, Problems> {
+    let pages = std::sync::Mutex::new(Vec::new());
+    let all_paths = render_each(library, theme, select, &|page| {
+        pages
+            .lock()
+            .unwrap_or_else(std::sync::PoisonError::into_inner)
+            .push(page);
+        Ok(())
+    })?;
+    let mut pages = pages
+        .into_inner()
+        .unwrap_or_else(std::sync::PoisonError::into_inner);
+    pages.sort_by(|a, b| a.path.cmp(&b.path));
+    Ok(Rendered { pages, all_paths })
+}
+
+/// Renders the pages `select` picks, in parallel, handing each to `emit`
+/// as soon as it is made (a build writes it and lets it go: the whole
+/// site is never held in memory). Returns the paths of every page.
+pub fn render_each(
+    library: &Library,
+    theme: &Theme,
+    select: &(dyn Fn(&PageInfo) -> bool + Sync),
+    emit: &(dyn Fn(Page) -> Result<(), Problem> + Sync),
+) -> Result<Vec<String>, Problems> {
     let templates = &theme.templates;
     let mut tera = templates::compile(templates)?;
     let urls = Urls {
@@ -458,8 +456,18 @@ pub fn render_selected(
     }
     special_jobs(library, &views, &urls, theme, &mut jobs);
 
-    let all_paths = jobs.iter().map(|j| j.path.clone()).collect();
-    let results: Vec<Result<Page, Problem>> = jobs
+    let all_paths: Vec<String> = jobs.iter().map(|j| j.path.clone()).collect();
+    // Ids are checked, so two pages cannot share a path; if a bug made
+    // them, one page must not silently replace the other.
+    let mut seen = std::collections::HashSet::new();
+    if let Some(twice) = all_paths.iter().find(|path| !seen.insert(path.as_str())) {
+        return Err(Problems(vec![Problem::error(
+            crate::diagnostics::ProblemKind::Output(format!(
+                "two pages would be written to {twice}"
+            )),
+        )]));
+    }
+    let results: Vec<Problem> = jobs
         .par_iter()
         .filter(|job| {
             select(&PageInfo {
@@ -467,31 +475,27 @@ pub fn render_selected(
                 reports: &job.reports,
             })
         })
-        .map(|job| {
+        .filter_map(|job| {
             let mut context = Context::new();
             (job.fill)(&mut context);
-            tera.render(job.template, &context)
-                .map(|html| Page {
+            let mut bytes = Vec::with_capacity(64 * 1024);
+            let page = tera
+                .render_to(job.template, &context, &mut bytes)
+                .map(|()| Page {
                     path: job.path.clone(),
-                    bytes: html.into_bytes(),
+                    bytes,
                 })
-                .map_err(|err| templates::problem(job.template, &err, templates))
+                .map_err(|err| templates::problem(job.template, &err, templates));
+            page.and_then(emit).err()
         })
         .collect();
-    let mut problems = Problems::default();
-    let mut pages = Vec::with_capacity(results.len());
-    for result in results {
-        match result {
-            Ok(page) => pages.push(page),
-            Err(problem) => problems.push(problem),
-        }
-    }
+    let mut problems = Problems(results);
     if problems.has_errors() {
         // One broken template fails every page it renders: say it once.
         problems.0.dedup_by(|a, b| a.kind == b.kind);
         return Err(problems);
     }
-    Ok(Rendered { pages, all_paths })
+    Ok(all_paths)
 }
 
 /// The 404 page, and with a `base_url`, the feed and the sitemap.

@@ -1,8 +1,7 @@
-//! What templates see: the library turned into plain data, built once.
-//! Tera values share their strings and lists by reference counting, so a
-//! report's rendered HTML is held once however many pages show it.
-
-use std::sync::OnceLock;
+//! What templates see: the library turned into plain data. A report's
+//! view is made for each page that shows it and dropped with the page:
+//! at province scale, holding every report's view at once would double
+//! the memory the reports' HTML already takes.
 
 use serde::Serialize;
 use tera::Value;
@@ -38,7 +37,7 @@ pub struct EntryView<'a> {
     pub url: String,
     pub progress_html: &'a str,
     pub plan_html: &'a str,
-    pub excerpt: String,
+    pub excerpt: &'a str,
 }
 
 #[derive(Serialize)]
@@ -63,19 +62,14 @@ pub struct ReportView<'a> {
 }
 
 /// All views, as tera values. Month links are made at once; a report's
-/// view only when a page that shows it is rendered (an incremental rebuild
-/// renders few pages and needs few reports).
+/// view when a page that shows it is rendered.
 pub struct Views<'l> {
     /// Per month (oldest first): its link.
     pub month_links: Vec<(Month, Value)>,
-    reports: Vec<OnceLock<Value>>,
     library: &'l Library,
     urls: &'l Urls,
     layout: &'l Layout,
 }
-
-/// How many characters of progress the index shows per area.
-const EXCERPT_CHARS: usize = 90;
 
 pub fn build<'l>(library: &'l Library, urls: &'l Urls, layout: &'l Layout) -> Views<'l> {
     let month_links: Vec<(Month, Value)> = library
@@ -90,7 +84,6 @@ pub fn build<'l>(library: &'l Library, urls: &'l Urls, layout: &'l Layout) -> Vi
         .collect();
     Views {
         month_links,
-        reports: library.reports.iter().map(|_| OnceLock::new()).collect(),
         library,
         urls,
         layout,
@@ -106,13 +99,33 @@ impl Views<'_> {
             .unwrap_or_else(|_| Value::none())
     }
 
-    /// Report `r`'s view, made on first use.
+    /// Report `r`'s view.
     pub fn report(&self, r: usize) -> Value {
-        self.reports[r].get_or_init(|| report_view(self, r)).clone()
+        Value::from_serializable(&report_view(self, r, None))
+    }
+
+    /// Entry `e` of report `r` on a timeline: the month, the report
+    /// without its other entries, and the entry.
+    pub fn timeline_item(&self, r: usize, e: usize) -> Value {
+        let mut report = report_view(self, r, Some(e));
+        let item = TimelineItem {
+            month: report.month.clone(),
+            entry: report.entries.pop(),
+            report,
+        };
+        Value::from_serializable(&item)
     }
 }
 
-fn report_view(views: &Views, r: usize) -> Value {
+#[derive(Serialize)]
+struct TimelineItem<'a> {
+    month: Value,
+    report: ReportView<'a>,
+    entry: Option<EntryView<'a>>,
+}
+
+/// Report `r`'s view, with all its entries or only entry `only`.
+fn report_view<'l>(views: &Views<'l>, r: usize, only: Option<usize>) -> ReportView<'l> {
     let (library, urls, layout) = (views.library, views.urls, views.layout);
     let language = library.config.language;
     let several_units = library.units.len() > 1;
@@ -128,6 +141,7 @@ fn report_view(views: &Views, r: usize) -> Value {
         .entries
         .iter()
         .enumerate()
+        .filter(|(i, _)| only.is_none_or(|e| e == *i))
         .map(|(i, entry)| {
             let area = &library.areas[entry.area];
             let timeline = match layout.timeline_folder(entry.area, &area.id, report.month) {
@@ -144,11 +158,11 @@ fn report_view(views: &Views, r: usize) -> Value {
                 url: format!("{page_url}#{}", entry.anchor),
                 progress_html: &entry.progress_html,
                 plan_html: &entry.plan_html,
-                excerpt: excerpt(&entry.progress_text),
+                excerpt: &entry.progress_excerpt,
             }
         })
         .collect();
-    let view = ReportView {
+    ReportView {
         id: format!("report-{}", unit.id),
         unit_id: &unit.id,
         unit_name: &unit.name,
@@ -173,8 +187,7 @@ fn report_view(views: &Views, r: usize) -> Value {
             "{}-{:02}-01T00:00:00Z",
             report.month.year, report.month.month
         ),
-    };
-    Value::from_serializable(&view)
+    }
 }
 
 fn month_link(month: Month, report_count: usize, library: &Library, urls: &Urls) -> MonthLink {
@@ -201,16 +214,6 @@ fn default_title(
         (true, crate::config::Language::En) => format!("{unit}: work report, {label}"),
         (false, crate::config::Language::En) => format!("Work report, {label}"),
     }
-}
-
-/// The first line of the progress, cut at a character boundary.
-fn excerpt(text: &str) -> String {
-    let first = text.lines().next().unwrap_or("");
-    let mut out: String = first.chars().take(EXCERPT_CHARS).collect();
-    if first.chars().count() > EXCERPT_CHARS {
-        out.push('…');
-    }
-    out
 }
 
 /// The years × months grid of the index, newest year first.
