@@ -11,7 +11,7 @@ use std::sync::Arc;
 use crate::config::SiteConfig;
 use crate::diagnostics::{Problem, ProblemKind, Problems};
 use crate::load::{self, Theme};
-use crate::model::{self, ModelOptions, ParsedFile};
+use crate::model::{self, Library, ModelOptions, ParsedFile};
 use crate::render;
 
 /// A file's bytes, shared between builds and the server without copying.
@@ -48,6 +48,11 @@ struct State {
     reports: BTreeMap<String, (u64, ParsedFile)>,
     /// Report files changed since the last good build.
     pending: BTreeSet<String>,
+    /// What each pending file parsed to before it changed (none: it is
+    /// new), so that `model::patch` can tell what an edit moved.
+    before: BTreeMap<String, Option<ParsedFile>>,
+    /// The library of the last good build, for patching in place.
+    library: Option<Library>,
     fingerprint: u64,
 }
 
@@ -96,6 +101,8 @@ impl Session {
                     theme: inputs.theme,
                     reports,
                     pending,
+                    before: BTreeMap::new(),
+                    library: None,
                     fingerprint: 0,
                 });
                 self.render(problems)
@@ -109,22 +116,28 @@ impl Session {
             problems.push(Problem::error(ProblemKind::NoReports("content/".into())));
             return None;
         }
-        let parsed = state
-            .reports
-            .values()
-            .map(|(_, parsed)| parsed.clone())
-            .collect();
-        let library = model::assemble_parsed(
-            state.config.clone(),
-            parsed,
-            &ModelOptions {
-                drafts: self.drafts,
-            },
-            problems,
-        );
-        if problems.has_errors() {
-            return None;
-        }
+        let library = match state.patched() {
+            Some(library) => library,
+            None => {
+                let parsed = state
+                    .reports
+                    .values()
+                    .map(|(_, parsed)| parsed.clone())
+                    .collect();
+                let library = model::assemble_parsed(
+                    state.config.clone(),
+                    parsed,
+                    &ModelOptions {
+                        drafts: self.drafts,
+                    },
+                    problems,
+                );
+                if problems.has_errors() {
+                    return None;
+                }
+                library
+            }
+        };
         let fingerprint = render::structure_fingerprint(&library, &state.theme);
         let everything = fingerprint != state.fingerprint || self.files.is_empty();
         let pending = &state.pending;
@@ -187,11 +200,28 @@ impl Session {
         self.files = next;
         state.fingerprint = fingerprint;
         state.pending.clear();
+        state.library = Some(library);
         Some(outcome)
     }
 }
 
 impl State {
+    /// The last good library with the pending edits patched in, when every
+    /// one of them leaves the site's structure as it was. Either way the
+    /// kept library is used up: after a failed build there is none.
+    fn patched(&mut self) -> Option<Library> {
+        let before = std::mem::take(&mut self.before);
+        let mut library = self.library.take()?;
+        for rel in &self.pending {
+            let old = before.get(rel)?.as_ref()?;
+            let (_, new) = self.reports.get(rel)?;
+            if !model::patch(&mut library, old, new) {
+                return None;
+            }
+        }
+        Some(library)
+    }
+
     /// Reads the changed report files again; parses those whose text
     /// changed, forgets those gone.
     fn reread(&mut self, root: &Path, changed: &[PathBuf]) {
@@ -199,20 +229,29 @@ impl State {
             let rel = load::relative(root, path);
             match load::reload_report(root, path) {
                 None => {
-                    if self.reports.remove(&rel).is_some() {
+                    if let Some((_, old)) = self.reports.remove(&rel) {
+                        self.before.entry(rel.clone()).or_insert(Some(old));
                         self.pending.insert(rel);
                     }
                 }
                 Some(Err(problem)) => {
-                    self.reports
+                    let old = self
+                        .reports
                         .insert(rel.clone(), (0, ParsedFile::unreadable(problem)));
+                    self.before
+                        .entry(rel.clone())
+                        .or_insert(old.map(|(_, p)| p));
                     self.pending.insert(rel);
                 }
                 Some(Ok(source)) => {
                     let hash = text_hash(&source.text);
                     if self.reports.get(&rel).map(|(h, _)| *h) != Some(hash) {
                         let parsed = model::parse_file(&self.config, &source);
-                        self.reports.insert(rel.clone(), (hash, parsed));
+                        let old = self.reports.insert(rel.clone(), (hash, parsed));
+                        // The version the kept library was built from.
+                        self.before
+                            .entry(rel.clone())
+                            .or_insert(old.map(|(_, p)| p));
                         self.pending.insert(rel);
                     }
                 }

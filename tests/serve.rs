@@ -249,20 +249,7 @@ fn served_pages_after_edits_equal_a_fresh_build() {
         b.contains("一月改稿")
     });
     std::thread::sleep(std::time::Duration::from_millis(300));
-
-    site.built();
-    for (path, bytes) in support::snapshot(&site.output()) {
-        if path.starts_with('.') {
-            continue;
-        }
-        let (status, served) = server.get(&format!("/{path}"));
-        assert_eq!(status, 200, "{path}");
-        let served = served.replace("<script src=\"/__reportal/live.js\"></script>", "");
-        assert!(
-            served == String::from_utf8_lossy(&bytes),
-            "{path} differs from a fresh build"
-        );
-    }
+    assert_serves_a_fresh_build(&site, &server);
 }
 
 #[test]
@@ -364,4 +351,94 @@ fn a_report_that_cannot_be_read_is_not_dropped_by_an_unrelated_edit() {
         !page.contains("无关的修改"),
         "published a site missing a broken report"
     );
+}
+
+/// Every file a fresh build writes is what the server serves.
+fn assert_serves_a_fresh_build(site: &Site, server: &Server) {
+    site.built();
+    for (path, bytes) in support::snapshot(&site.output()) {
+        if path.starts_with('.') {
+            continue;
+        }
+        let (status, served) = server.get(&format!("/{path}"));
+        assert_eq!(status, 200, "{path}");
+        let served = served.replace("<script src=\"/__reportal/live.js\"></script>", "");
+        assert!(
+            served == String::from_utf8_lossy(&bytes),
+            "{path} differs from a fresh build"
+        );
+    }
+}
+
+#[test]
+fn a_split_site_follows_edits_in_place_and_edits_that_move_pages() {
+    // Small pages: timelines split by year, and a long month by unit.
+    let unit_report = |unit: &str, month: &str, progress: &str, heading: &str| {
+        report(
+            &format!("month: {month}\nunit: {unit}"),
+            &(area(heading, progress, "1. 计划") + &area("团干部队伍建设", "1. 干部", "1. 计划")),
+        )
+    };
+    let long = "推进。".repeat(1500);
+    let mut files = vec![(
+        "site.yaml".to_string(),
+        "max_page_kb: 24\nunits:\n  - { id: gd, name: 广东 }\n  - { id: sz, name: 深圳 }\n"
+            .to_string(),
+    )];
+    for month in ["2014-11", "2014-12", "2015-01", "2015-02"] {
+        for unit in ["gd", "sz"] {
+            let progress = format!("1. {unit}{month}：{long}");
+            files.push((
+                format!("content/{unit}/{month}.md"),
+                unit_report(unit, month, &progress, "团的制度建设"),
+            ));
+        }
+    }
+    let borrowed: Vec<(&str, &str)> = files
+        .iter()
+        .map(|(p, t)| (p.as_str(), t.as_str()))
+        .collect();
+    let site = Site::new(&borrowed);
+    let server = Server::start(&site);
+    let year_page = "/areas/tuan-de-zhi-du-jian-she/2014/index.html";
+    server.wait_for(year_page, "exists", |s, _| s == 200);
+
+    // Text only: patched into the kept library.
+    let edited = format!("1. 改写后的进展{long}");
+    site.write(
+        "content/gd/2014-12.md",
+        unit_report("gd", "2014-12", &edited, "团的制度建设").as_bytes(),
+    );
+    server.wait_for(year_page, "shows the new text", |_, b| {
+        b.contains("改写后的进展")
+    });
+    server.wait_for(
+        "/units/gd/2014-12/index.html",
+        "shows it in full",
+        |_, b| b.contains("改写后的进展"),
+    );
+    assert_serves_a_fresh_build(&site, &server);
+
+    // A renamed area heading moves the entry to another timeline.
+    site.write(
+        "content/gd/2014-12.md",
+        unit_report("gd", "2014-12", "1. 短", "青少年维权工作").as_bytes(),
+    );
+    server.wait_for(
+        "/areas/qing-shao-nian-wei-quan-gong-zuo/index.html",
+        "exists",
+        |s, _| s == 200,
+    );
+    // Short texts everywhere: the pages fit again and stop being split.
+    for month in ["2014-11", "2014-12", "2015-01", "2015-02"] {
+        for unit in ["gd", "sz"] {
+            site.write(
+                &format!("content/{unit}/{month}.md"),
+                unit_report(unit, month, "1. 短", "团的制度建设").as_bytes(),
+            );
+        }
+    }
+    server.wait_for(year_page, "is gone", |s, _| s == 404);
+    std::thread::sleep(Duration::from_millis(300));
+    assert_serves_a_fresh_build(&site, &server);
 }

@@ -131,6 +131,55 @@ pub fn parse_all(config: &SiteConfig, sources: &[SourceFile]) -> Vec<ParsedFile>
         .collect()
 }
 
+/// Puts the edited version `new` of a report in place of the version
+/// `old` the library was built from, when the edit changes only what the
+/// report says, not where it stands: same month, unit, draft state and
+/// area headings, and no warnings either side. Then the library is what
+/// assembling every file again would give, at a fraction of the cost (a
+/// save in `serve`). Returns false, the library untouched, otherwise.
+pub fn patch(library: &mut Library, old: &ParsedFile, new: &ParsedFile) -> bool {
+    let (Ok(before), Ok(after)) = (&old.result, &new.result) else {
+        return false;
+    };
+    let placement = |r: &ParsedReport| {
+        (
+            r.source.clone(),
+            r.month,
+            r.draft,
+            r.unit.as_ref().map(|(name, _)| name.clone()),
+            r.body
+                .areas
+                .iter()
+                .map(|a| names::strip_numbering(&a.heading).to_string())
+                .collect::<Vec<_>>(),
+        )
+    };
+    if !old.warnings.is_empty() || !new.warnings.is_empty() || placement(before) != placement(after)
+    {
+        return false;
+    }
+    // A draft left out of the site is not in the library.
+    let Some(report) = library
+        .reports
+        .iter_mut()
+        .find(|r| r.source == after.source)
+    else {
+        return false;
+    };
+    if report.entries.len() != after.body.areas.len() {
+        return false;
+    }
+    report.title.clone_from(&after.title);
+    report.summary.clone_from(&after.summary);
+    report.preamble_html = Arc::clone(&after.body.preamble_html);
+    for (entry, written) in report.entries.iter_mut().zip(&after.body.areas) {
+        entry.progress_html = Arc::clone(&written.progress_html);
+        entry.plan_html = Arc::clone(&written.plan_html);
+        entry.progress_excerpt = Arc::clone(&written.progress_excerpt);
+    }
+    true
+}
+
 /// Builds the library from parsed files. Every problem of every file is
 /// collected; a report with an error is left out.
 pub fn assemble_parsed(

@@ -91,101 +91,44 @@ struct YearGroup {
     items: Vec<Value>,
 }
 
-/// A page of a split timeline, as the navigation lists it.
-#[derive(Serialize)]
-struct PartLink {
-    label: String,
-    url: String,
-    entry_count: usize,
-    current: bool,
-}
-
 /// An area's timeline page: all of it, or a part of a split one.
-struct TimelinePage {
+struct TimelinePage<'a> {
     area: usize,
     /// (report, entry) pairs, newest first.
-    entries: Vec<(usize, usize)>,
-    /// A part's year or months, for its title.
-    label: Option<String>,
-    /// When split: every year, and the parts of this page's year.
-    years: Vec<PartLink>,
-    year_parts: Vec<PartLink>,
+    entries: &'a [(usize, usize)],
+    /// When split: every part, and which this page shows. The area's own
+    /// page shows the first part, but is titled by the area alone.
+    split: Option<(&'a [layout::TimelinePart], usize, bool)>,
 }
 
-impl TimelinePage {
-    fn whole(area: usize, entries: Vec<(usize, usize)>) -> TimelinePage {
+impl<'a> TimelinePage<'a> {
+    fn whole(area: usize, timeline: &'a [(usize, usize)]) -> Self {
         TimelinePage {
             area,
-            entries,
-            label: None,
-            years: Vec::new(),
-            year_parts: Vec::new(),
+            entries: timeline,
+            split: None,
         }
     }
 
-    /// Part `shown` of the split timeline of `area`.
+    /// Part `shown` of the split timeline of `area` (the area's own page
+    /// when `own`).
     fn part(
         library: &Library,
-        urls: &Urls,
         area: usize,
-        timeline: &[(usize, usize)],
-        parts: &[layout::TimelinePart],
+        timeline: &'a [(usize, usize)],
+        parts: &'a [layout::TimelinePart],
         shown: usize,
-    ) -> TimelinePage {
-        let language = library.config.language;
-        let id = &library.areas[area].id;
+        own: bool,
+    ) -> Self {
+        let part = parts[shown];
         let month_of = |&(r, _): &(usize, usize)| library.reports[r].month;
-        let count =
-            |holds: &dyn Fn(Month) -> bool| timeline.iter().filter(|e| holds(month_of(e))).count();
-        let this = parts[shown];
-        let year = this.newest.year;
-        let years = parts
-            .iter()
-            .filter(|part| part.first_of_year)
-            .map(|part| PartLink {
-                label: year_label(part.newest.year, language),
-                url: urls.link(&part.folder(id)),
-                entry_count: count(&|m| m.year == part.newest.year),
-                current: part.newest.year == year,
-            })
-            .collect();
-        let same_year: Vec<&layout::TimelinePart> =
-            parts.iter().filter(|p| p.newest.year == year).collect();
-        let range = |part: &layout::TimelinePart| {
-            let newest = i18n::month_label(part.newest, language);
-            if part.newest == part.oldest {
-                newest
-            } else {
-                format!("{newest}–{}", i18n::month_label(part.oldest, language))
-            }
-        };
-        let year_parts = if same_year.len() > 1 {
-            same_year
-                .iter()
-                .map(|part| PartLink {
-                    label: range(part),
-                    url: urls.link(&part.folder(id)),
-                    entry_count: count(&|m| part.holds(m)),
-                    current: **part == this,
-                })
-                .collect()
-        } else {
-            Vec::new()
-        };
+        // Newest first: the part's entries are one run.
+        let start = timeline.partition_point(|e| month_of(e) > part.newest);
+        let end = timeline.partition_point(|e| month_of(e) >= part.oldest);
         TimelinePage {
             area,
-            entries: timeline
-                .iter()
-                .filter(|e| this.holds(month_of(e)))
-                .copied()
-                .collect(),
-            label: Some(if same_year.len() > 1 {
-                range(&this)
-            } else {
-                year_label(year, language)
-            }),
-            years,
-            year_parts,
+            entries: &timeline[start..end.max(start)],
+            split: Some((parts, shown, own)),
         }
     }
 
@@ -195,7 +138,14 @@ impl TimelinePage {
         reports
     }
 
-    fn filler<'a>(self, library: &'a Library, views: &'a Views, areas: &'a Value) -> Filler<'a> {
+    fn filler(
+        self,
+        library: &'a Library,
+        urls: &'a Urls,
+        views: &'a Views,
+        areas: &'a Value,
+        timeline: &'a [(usize, usize)],
+    ) -> Filler<'a> {
         let language = library.config.language;
         Box::new(move |c| {
             let items = self
@@ -211,11 +161,91 @@ impl TimelinePage {
                     .unwrap_or_else(Value::none),
             );
             c.insert("years", &group_by_year(items, language));
-            c.insert("part_label", &self.label);
-            c.insert("year_pages", &self.years);
-            c.insert("year_parts", &self.year_parts);
+            if let Some((parts, shown, own)) = self.split {
+                let nav = part_navigation(library, urls, self.area, timeline, parts, shown);
+                c.insert("part_label", &(!own).then_some(nav.label));
+                c.insert("year_pages", &nav.years);
+                c.insert("year_parts", &nav.year_parts);
+            }
             c.insert_value("areas", areas.clone());
         })
+    }
+}
+
+/// A page of a split timeline, as the navigation lists it.
+#[derive(Serialize)]
+struct PartLink {
+    label: String,
+    url: String,
+    entry_count: usize,
+    current: bool,
+}
+
+struct PartNavigation {
+    /// The shown part's year, or its months when its year has several parts.
+    label: String,
+    /// Every year, and the parts of the shown part's year.
+    years: Vec<PartLink>,
+    year_parts: Vec<PartLink>,
+}
+
+fn part_navigation(
+    library: &Library,
+    urls: &Urls,
+    area: usize,
+    timeline: &[(usize, usize)],
+    parts: &[layout::TimelinePart],
+    shown: usize,
+) -> PartNavigation {
+    let language = library.config.language;
+    let id = &library.areas[area].id;
+    let month_of = |&(r, _): &(usize, usize)| library.reports[r].month;
+    let count =
+        |holds: &dyn Fn(Month) -> bool| timeline.iter().filter(|e| holds(month_of(e))).count();
+    let this = parts[shown];
+    let year = this.newest.year;
+    let years = parts
+        .iter()
+        .filter(|part| part.first_of_year)
+        .map(|part| PartLink {
+            label: year_label(part.newest.year, language),
+            url: urls.link(&part.folder(id)),
+            entry_count: count(&|m| m.year == part.newest.year),
+            current: part.newest.year == year,
+        })
+        .collect();
+    let same_year: Vec<&layout::TimelinePart> =
+        parts.iter().filter(|p| p.newest.year == year).collect();
+    let range = |part: &layout::TimelinePart| {
+        let newest = i18n::month_label(part.newest, language);
+        if part.newest == part.oldest {
+            newest
+        } else {
+            format!("{newest}–{}", i18n::month_label(part.oldest, language))
+        }
+    };
+    let several = same_year.len() > 1;
+    let year_parts = if several {
+        same_year
+            .iter()
+            .map(|part| PartLink {
+                label: range(part),
+                url: urls.link(&part.folder(id)),
+                entry_count: count(&|m| part.holds(m)),
+                current: **part == this,
+            })
+            .collect()
+    } else {
+        Vec::new()
+    };
+    PartNavigation {
+        label: if several {
+            range(&this)
+        } else {
+            year_label(year, language)
+        },
+        years,
+        year_parts,
     }
 }
 
@@ -387,12 +417,12 @@ pub fn render_each(
     for (a, timeline) in structure.timelines.iter().enumerate() {
         let id = &library.areas[a].id;
         let Some(parts) = &structure.layout.area_parts[a] else {
-            let page = TimelinePage::whole(a, timeline.clone());
+            let page = TimelinePage::whole(a, timeline);
             job!(
                 &format!("areas/{id}"),
                 "area.html",
                 page.reports(),
-                page.filler(library, &views, &areas_value)
+                page.filler(library, &urls, &views, &areas_value, timeline)
             );
             continue;
         };
@@ -404,17 +434,13 @@ pub fn render_each(
                 .enumerate()
                 .map(|(i, part)| (part.folder(id), i, false)),
         );
-        for (folder, i, is_index) in pages {
-            let mut page = TimelinePage::part(library, &urls, a, timeline, parts, i);
-            if is_index {
-                // The area's own page: titled by the area alone.
-                page.label = None;
-            }
+        for (folder, i, own) in pages {
+            let page = TimelinePage::part(library, a, timeline, parts, i, own);
             job!(
                 &folder,
                 "area.html",
                 page.reports(),
-                page.filler(library, &views, &areas_value)
+                page.filler(library, &urls, &views, &areas_value, timeline)
             );
         }
     }
