@@ -23,14 +23,14 @@ declare -A all
 for i in $(seq "$runs"); do
   cp "$site/$report" "$site/report.orig"
   result=$(node tests/browser/live.mjs "$url" "$site" "$report" months/2025-12/index.html)
-  cp "$site/report.orig" "$site/$report"; rm -rf "$site/static"; sleep 1
+  cp "$site/report.orig" "$site/$report"; rm -rf "$site/static"; sleep 1.5
   line=$(echo "$result" | tr -d ' \n')
   echo "run $i: $line"
-  for step in edit overlay repair css; do
+  for step in edit overlay repair css focus tabs; do
     all[$step]+="$(echo "$line" | grep -o "\"$step\":[0-9]*" | cut -d: -f2) "
   done
 done
-for step in edit overlay repair css; do
+for step in edit overlay repair css focus tabs; do
   median=$(echo "${all[$step]}" | tr ' ' '\n' | grep . | sort -n | awk '{a[NR]=$1} END {print a[int((NR+1)/2)]}')
   echo "median $step: ${median} ms"
 done

@@ -1,22 +1,47 @@
 #!/usr/bin/env bash
-# Times `reportal build` on a generated site (default 50 units x 120 months =
-# 6,000 reports) and prints the median of several runs and the peak memory.
-# Usage: bench/run.sh [UNITS] [MONTHS] [RUNS]
+# Times `reportal build` on generated sites (bench/generate.py, 120 months
+# each; default 5, 25 and 50 units = 600, 3,000 and 6,000 reports): the
+# median wall time of RUNS builds, the peak memory, and the floor, which is
+# reading every input and writing the same output bytes in the same way
+# (a fresh copy of the output beside the old one, the old one removed).
+# Builds and floors alternate, so a noisy neighbour slows both alike.
+# Usage: bench/run.sh [RUNS] [UNITS...]
 set -euo pipefail
 cd "$(dirname "$0")/.."
-units=${1:-50} months=${2:-120} runs=${3:-5}
+runs=${1:-5}
+shift || true
+sizes=("$@")
+[ ${#sizes[@]} -gt 0 ] || sizes=(5 25 50)
 cargo build --release --quiet
-site=$(mktemp -d)
-trap 'rm -rf "$site"' EXIT
-python3 bench/generate.py "$site" "$units" "$months"
-echo "site: $(find "$site/content" -name '*.md' | wc -l) reports, $(du -sh "$site/content" | cut -f1) of Markdown"
-times=()
-for i in $(seq "$runs"); do
-  start=$(date +%s%N)
-  /usr/bin/time -f "%M" -o "$site/mem" ./target/release/reportal build --root "$site" > "$site/summary"
-  end=$(date +%s%N)
-  times+=($(( (end - start) / 1000000 )))
-  echo "run $i: ${times[-1]} ms, peak $(( $(cat "$site/mem") / 1024 )) MiB — $(cat "$site/summary")"
+work=$(mktemp -d)
+trap 'rm -rf "$work"' EXIT
+now() { date +%s%N; }
+median() { sort -n | awk '{a[NR]=$1} END {print a[int((NR+1)/2)]}'; }
+
+for units in "${sizes[@]}"; do
+  site="$work/site-$units"
+  python3 bench/generate.py "$site" "$units" 120
+  reports=$(find "$site/content" -name '*.md' | wc -l)
+  ./target/release/reportal build --root "$site" > /dev/null # warm the caches
+  builds=() floors=() mems=()
+  for _ in $(seq "$runs"); do
+    start=$(now)
+    /usr/bin/time -f "%M" -o "$work/mem" ./target/release/reportal build --root "$site" > /dev/null
+    builds+=($(( ($(now) - start) / 1000000 )))
+    mems+=($(( $(cat "$work/mem") / 1024 )))
+    start=$(now)
+    find "$site/content" -name '*.md' -exec cat {} + > /dev/null
+    cp -r "$site/public" "$work/floor-new"
+    rm -rf "$work/floor"
+    mv "$work/floor-new" "$work/floor"
+    floors+=($(( ($(now) - start) / 1000000 )))
+  done
+  build=$(printf '%s\n' "${builds[@]}" | median)
+  floor=$(printf '%s\n' "${floors[@]}" | median)
+  mem=$(printf '%s\n' "${mems[@]}" | median)
+  echo "$reports reports ($(du -sh "$site/content" | cut -f1) in, $(du -sh "$site/public" | cut -f1) out, $(find "$site/public" -type f | wc -l) files):" \
+    "build median ${build} ms [${builds[*]}], peak ${mem} MiB;" \
+    "floor median ${floor} ms [${floors[*]}]; build = $(awk "BEGIN {printf \"%.1f\", $build / $floor}") x floor"
+  rm -rf "$site" "$work/floor"
 done
-sorted=($(printf '%s\n' "${times[@]}" | sort -n))
-echo "median of $runs: ${sorted[$(( runs / 2 ))]} ms ($(nproc) cores)"
+echo "($(nproc) cores, $runs runs each)"

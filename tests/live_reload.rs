@@ -41,7 +41,7 @@ fn an_open_page_follows_saves_broken_saves_and_stylesheet_changes() {
         "{report}\n{}",
         String::from_utf8_lossy(&run.stderr)
     );
-    for step in ["edit", "overlay", "repair", "css"] {
+    for step in ["edit", "overlay", "repair", "css", "focus", "tabs"] {
         assert!(
             report.contains(&format!("\"{step}\":")),
             "{step} not timed: {report}"

@@ -362,7 +362,7 @@ fn assert_serves_a_fresh_build(site: &Site, server: &Server) {
         }
         let (status, served) = server.get(&format!("/{path}"));
         assert_eq!(status, 200, "{path}");
-        let served = served.replace("<script src=\"/__reportal/live.js\"></script>", "");
+        let served = without_live_script(&served);
         assert!(
             served == String::from_utf8_lossy(&bytes),
             "{path} differs from a fresh build"
@@ -441,4 +441,121 @@ fn a_split_site_follows_edits_in_place_and_edits_that_move_pages() {
     server.wait_for(year_page, "is gone", |s, _| s == 404);
     std::thread::sleep(Duration::from_millis(300));
     assert_serves_a_fresh_build(&site, &server);
+}
+
+/// A served page as `build` writes it: without the live reload script.
+fn without_live_script(page: &str) -> String {
+    match page.find("<script src=\"/__reportal/live.js\"") {
+        Some(start) => {
+            let end = page[start..]
+                .find("</script>")
+                .map_or(page.len(), |e| start + e + 9);
+            format!("{}{}", &page[..start], &page[end..])
+        }
+        None => page.to_string(),
+    }
+}
+
+/// The version a served page carries in its live script tag.
+fn page_version(page: &str) -> String {
+    let start = page
+        .find("data-version=\"")
+        .expect("a live script with a version")
+        + 14;
+    page[start..].split('"').next().unwrap_or("").to_string()
+}
+
+#[test]
+fn a_page_loaded_during_a_build_can_tell_it_is_stale() {
+    let site = site();
+    let server = Server::start(&site);
+    let (_, december) = server.get("/months/2015-12/index.html");
+    let (_, november) = server.get("/months/2015-11/index.html");
+    let first = page_version(&december);
+    for path in ["/months/2015-12/index.html", "/months/2015-12/"] {
+        let (status, version) = server.get(&format!("/__reportal/version?path={path}"));
+        assert_eq!((status, version.as_str()), (200, first.as_str()), "{path}");
+    }
+    site.write(
+        "content/2015-12.md",
+        report(
+            "month: 2015-12",
+            &area("团的制度建设", "1. 新版本", "1. 计划"),
+        )
+        .as_bytes(),
+    );
+    server.wait_for("/months/2015-12/index.html", "shows the edit", |_, b| {
+        b.contains("新版本")
+    });
+    let (_, december) = server.get("/months/2015-12/index.html");
+    let second = page_version(&december);
+    assert_ne!(first, second);
+    // A page still showing the old version sees the difference…
+    let (_, now) = server.get("/__reportal/version?path=/months/2015-12/index.html");
+    assert_eq!(now, second);
+    // …and a page the build did not change keeps its version.
+    let (_, unchanged) = server.get("/__reportal/version?path=/months/2015-11/index.html");
+    assert_eq!(unchanged, page_version(&november));
+}
+
+#[test]
+fn the_hello_names_the_server_instance_so_a_restart_is_noticed() {
+    let site = site();
+    let hello = |server: &Server| {
+        let mut events = TcpStream::connect(("127.0.0.1", server.port)).expect("connect");
+        events
+            .set_read_timeout(Some(Duration::from_secs(10)))
+            .expect("timeout");
+        write!(
+            events,
+            "GET /__reportal/live HTTP/1.1\r\nHost: localhost\r\n\r\n"
+        )
+        .expect("send");
+        let mut seen = String::new();
+        let mut buffer = [0u8; 4096];
+        while !seen.contains("event: hello\ndata: ") || !seen.ends_with('\n') {
+            let n = events.read(&mut buffer).expect("read events");
+            assert!(n > 0, "event stream closed: {seen}");
+            seen.push_str(&String::from_utf8_lossy(&buffer[..n]));
+        }
+        let data = seen.split("event: hello\ndata: ").nth(1).unwrap_or("");
+        data.lines().next().unwrap_or("").to_string()
+    };
+    let one = hello(&Server::start(&site));
+    let two = hello(&Server::start(&site));
+    let generation = |h: &str| h.split(' ').nth(1).map(str::to_string);
+    assert_eq!(generation(&one), Some("1".into()), "{one}");
+    assert_eq!(generation(&one), generation(&two));
+    assert_ne!(one, two, "two servers must say different hellos");
+}
+
+#[test]
+fn a_content_folder_removed_and_made_again_is_still_watched() {
+    let site = site();
+    let server = Server::start(&site);
+    let content = site.root().join("content");
+    std::fs::remove_dir_all(&content).expect("remove content");
+    std::thread::sleep(Duration::from_millis(400));
+    site.write(
+        "content/2016-03.md",
+        report(
+            "month: 2016-03",
+            &area("团的制度建设", "1. 恢复后", "1. 计划"),
+        )
+        .as_bytes(),
+    );
+    server.wait_for("/months/2016-03/index.html", "exists", |s, _| s == 200);
+    site.write(
+        "content/2016-03.md",
+        report(
+            "month: 2016-03",
+            &area("团的制度建设", "1. 再次修改", "1. 计划"),
+        )
+        .as_bytes(),
+    );
+    server.wait_for(
+        "/months/2016-03/index.html",
+        "follows an edit in the new folder",
+        |_, b| b.contains("再次修改"),
+    );
 }

@@ -3,6 +3,7 @@
 //! or to show (and hide) a problem overlay. The script exists only in
 //! serve mode: it is injected into pages in memory, never into `build`.
 
+use std::collections::HashMap;
 use std::convert::Infallible;
 use std::sync::{Arc, Mutex};
 
@@ -13,7 +14,10 @@ use tokio_stream::{Stream, StreamExt, wrappers::BroadcastStream};
 
 pub const EVENTS_PATH: &str = "/__reportal/live";
 pub const SCRIPT_PATH: &str = "/__reportal/live.js";
+pub const WORKER_PATH: &str = "/__reportal/live-worker.js";
+pub const VERSION_PATH: &str = "/__reportal/version";
 const SCRIPT: &str = include_str!("live.js");
+const WORKER: &str = include_str!("live-worker.js");
 
 /// What open pages are told after a build.
 #[derive(Clone, Debug)]
@@ -36,21 +40,59 @@ pub enum Message {
 pub struct Current {
     pub generation: u64,
     pub problem: Option<String>,
+    /// Each served page's version: the generation that last changed it.
+    pub versions: HashMap<String, u64>,
 }
 
 #[derive(Clone)]
 pub struct Live {
     pub sender: broadcast::Sender<Message>,
     pub current: Arc<Mutex<Current>>,
+    /// This server process, so open pages notice a restart even when the
+    /// new server counts the same number of builds.
+    instance: Arc<str>,
 }
 
 impl Live {
     pub fn new() -> Live {
         let (sender, _) = broadcast::channel(64);
+        let started = std::time::SystemTime::now()
+            .duration_since(std::time::UNIX_EPOCH)
+            .map_or(0, |d| d.as_nanos());
         Live {
             sender,
             current: Arc::new(Mutex::new(Current::default())),
+            instance: format!("{}-{started}", std::process::id()).into(),
         }
+    }
+
+    /// Records the version of pages changed (or gone) in `generation`.
+    pub fn set_versions(&self, generation: u64, changed: &[String], removed: &[String]) {
+        if let Ok(mut current) = self.current.lock() {
+            for path in changed {
+                current.versions.insert(path.clone(), generation);
+            }
+            for path in removed {
+                current.versions.remove(path);
+            }
+        }
+    }
+
+    /// The version of the page served at `path` (a URL path), as a page
+    /// carries it in its script tag.
+    pub fn version_of(&self, path: &str) -> String {
+        let mut file = path.trim_start_matches('/').to_string();
+        if file.is_empty() || file.ends_with('/') {
+            file.push_str("index.html");
+        }
+        let Ok(current) = self.current.lock() else {
+            return String::new();
+        };
+        current
+            .versions
+            .get(&file)
+            .or_else(|| current.versions.get("404.html"))
+            .map_or_else(String::new, u64::to_string)
     }
 
     /// Records and announces a message (nobody listening is fine).
@@ -75,7 +117,8 @@ impl Live {
             Ok(current) => (current.generation, current.problem.clone()),
             Err(_) => (0, None),
         };
-        let mut first = vec![Event::default().event("hello").data(generation.to_string())];
+        let hello = format!("{} {generation}", self.instance);
+        let mut first = vec![Event::default().event("hello").data(hello)];
         if let Some(problem) = problem {
             first.push(Event::default().event("problem").data(problem));
         }
@@ -96,19 +139,28 @@ impl Live {
 }
 
 pub async fn script() -> Response {
+    javascript(SCRIPT)
+}
+
+pub async fn worker() -> Response {
+    javascript(WORKER)
+}
+
+fn javascript(text: &'static str) -> Response {
     (
         [
             ("content-type", "text/javascript; charset=utf-8"),
             ("cache-control", "no-store"),
         ],
-        SCRIPT,
+        text,
     )
         .into_response()
 }
 
-/// Adds the live reload script before `</body>` (or at the end).
-pub fn inject(mut html: Vec<u8>) -> Vec<u8> {
-    let tag = format!("<script src=\"{SCRIPT_PATH}\"></script>");
+/// Adds the live reload script before `</body>` (or at the end), with the
+/// page's version.
+pub fn inject(mut html: Vec<u8>, version: u64) -> Vec<u8> {
+    let tag = format!("<script src=\"{SCRIPT_PATH}\" data-version=\"{version}\"></script>");
     let at = find_last(&html, b"</body>").unwrap_or(html.len());
     html.splice(at..at, tag.into_bytes());
     html

@@ -15,11 +15,13 @@ use std::sync::{Arc, RwLock};
 use std::time::Instant;
 
 use axum::Router;
+use axum::extract::Query;
 use axum::handler::HandlerWithoutStateExt;
-use axum::http::StatusCode;
+use axum::http::{HeaderValue, StatusCode, header};
 use axum::response::{Html, IntoResponse, Response};
 use axum::routing::get;
 use tower_http::services::ServeDir;
+use tower_http::set_header::SetResponseHeaderLayer;
 
 use crate::diagnostics::Problems;
 use crate::rebuild::{Bytes, Session};
@@ -82,6 +84,7 @@ async fn serve(options: ServeOptions) -> ExitCode {
     let mut builder = Builder {
         root: options.root.clone(),
         session: Session::new(&options.root, options.drafts),
+        drafts: options.drafts,
         live: live.clone(),
         backend: backend.clone(),
         generation: 0,
@@ -100,7 +103,7 @@ async fn serve(options: ServeOptions) -> ExitCode {
             return ExitCode::FAILURE;
         }
     };
-    builder.rebuild("start", &[]);
+    builder.rebuild_guarded("start", &[]);
 
     std::thread::spawn(move || {
         while let Ok(mut paths) = receiver.recv() {
@@ -111,7 +114,8 @@ async fn serve(options: ServeOptions) -> ExitCode {
             }
             paths.sort();
             paths.dedup();
-            builder.rebuild(&describe(&builder.root, &paths), &paths);
+            let what = describe(&builder.root, &paths);
+            builder.rebuild_guarded(&what, &paths);
         }
     });
 
@@ -128,16 +132,28 @@ async fn serve(options: ServeOptions) -> ExitCode {
         move || async move { not_found_page(&backend) }
     };
     let events = live.clone();
+    let versions = live.clone();
     let app = Router::new()
         .route(
             live::EVENTS_PATH,
             get(move || async move { events.events() }),
         )
         .route(live::SCRIPT_PATH, get(live::script))
+        .route(live::WORKER_PATH, get(live::worker))
+        .route(
+            live::VERSION_PATH,
+            get(move |query: Query<VersionQuery>| async move { versions.version_of(&query.path) }),
+        )
         .fallback_service(
             ServeDir::with_backend(memory::BASE, backend)
                 .not_found_service(not_found.into_service()),
-        );
+        )
+        // Every response is checked again on use: a picture or stylesheet
+        // replaced while previewing must not come from the browser's cache.
+        .layer(SetResponseHeaderLayer::if_not_present(
+            header::CACHE_CONTROL,
+            HeaderValue::from_static("no-cache"),
+        ));
     let shutdown = async move {
         let _ = tokio::signal::ctrl_c().await;
         // End the pages' event streams, then give requests under way a
@@ -161,6 +177,12 @@ async fn serve(options: ServeOptions) -> ExitCode {
     }
 }
 
+#[derive(serde::Deserialize)]
+struct VersionQuery {
+    #[serde(default)]
+    path: String,
+}
+
 /// The site's own 404 page (ServeDir sets the 404 status).
 fn not_found_page(backend: &MemoryBackend) -> Response {
     let snapshot = match backend.current.read() {
@@ -178,6 +200,7 @@ fn not_found_page(backend: &MemoryBackend) -> Response {
 struct Builder {
     root: PathBuf,
     session: Session,
+    drafts: bool,
     live: Live,
     backend: MemoryBackend,
     generation: u64,
@@ -187,6 +210,23 @@ struct Builder {
 }
 
 impl Builder {
+    /// `rebuild`, surviving a bug in it: the preview goes on, and the next
+    /// save starts from scratch.
+    fn rebuild_guarded(&mut self, what: &str, paths: &[PathBuf]) {
+        let run = std::panic::catch_unwind(std::panic::AssertUnwindSafe(|| {
+            self.rebuild(what, paths);
+        }));
+        if run.is_err() {
+            let message = format!(
+                "{what}: internal error in reportal while rebuilding (please report it, with the file you saved); the next save rebuilds everything"
+            );
+            eprintln!("{message}");
+            self.session = Session::new(&self.root, self.drafts);
+            self.broken = true;
+            self.live.announce(Message::Problem(message));
+        }
+    }
+
     fn rebuild(&mut self, what: &str, paths: &[PathBuf]) {
         let started = Instant::now();
         let mut problems = Problems::default();
@@ -195,11 +235,17 @@ impl Builder {
         let color = std::io::stderr().is_terminal() && std::env::var_os("NO_COLOR").is_none();
         eprint!("{}", problems.render(color));
         let Some(outcome) = outcome else {
-            eprintln!("{what}: build failed; still serving the last good build");
+            if self.generation == 0 {
+                eprintln!("{what}: build failed; nothing to serve until a save fixes it");
+            } else {
+                eprintln!("{what}: build failed; still serving the last good build");
+            }
             self.broken = true;
             if self.generation == 0 {
                 // Nothing good yet: a page to carry the overlay.
                 self.served = placeholder();
+                let paths: Vec<String> = self.served.keys().cloned().collect();
+                self.live.set_versions(0, &paths, &[]);
                 self.swap();
             }
             self.live.announce(Message::Problem(problems.render(false)));
@@ -208,11 +254,13 @@ impl Builder {
         for path in &outcome.removed {
             self.served.remove(path);
         }
+        // The generation this build will be, if it changed anything.
+        let next = self.generation + 1;
         let files = self.session.files();
         for path in &outcome.changed {
             if let Some(bytes) = files.get(path) {
                 let bytes = if path.ends_with(".html") {
-                    Arc::new(live::inject(bytes.to_vec()))
+                    Arc::new(live::inject(bytes.to_vec(), next))
                 } else {
                     Arc::clone(bytes)
                 };
@@ -233,7 +281,9 @@ impl Builder {
         let changed = outcome.changed.len() + outcome.removed.len();
         let was_broken = std::mem::replace(&mut self.broken, false);
         if changed > 0 || self.generation == 0 {
-            self.generation += 1;
+            self.generation = next;
+            self.live
+                .set_versions(next, &outcome.changed, &outcome.removed);
             self.swap();
             self.live.announce(if css_only {
                 Message::Css(self.generation)
@@ -264,7 +314,7 @@ impl Builder {
 fn placeholder() -> HashMap<String, Bytes> {
     let page = "<!DOCTYPE html><html lang=\"en\"><head><meta charset=\"utf-8\"><title>reportal</title></head>\
                 <body><main><h1>reportal</h1><p>The site does not build yet: see the problems below, or in the terminal.</p></main></body></html>";
-    let page: Bytes = Arc::new(live::inject(page.as_bytes().to_vec()));
+    let page: Bytes = Arc::new(live::inject(page.as_bytes().to_vec(), 0));
     HashMap::from([
         ("index.html".to_string(), Arc::clone(&page)),
         ("404.html".to_string(), page),

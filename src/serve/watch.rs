@@ -11,7 +11,10 @@ use notify::{RecursiveMode, Watcher};
 use notify_debouncer_full::{DebounceEventResult, Debouncer, FileIdCache, new_debouncer_opt};
 
 /// How long the debouncer waits for a burst of events to end.
-const QUIET: Duration = Duration::from_millis(40);
+/// Long enough that an editor's save in several steps (write a temp file,
+/// rename it, touch the original) makes one batch; short enough to keep
+/// save-to-reload well under 150 ms.
+const QUIET: Duration = Duration::from_millis(90);
 
 /// The folders a site's build reads.
 pub const SOURCES: &[&str] = &["content", "templates", "static", "themes"];
@@ -74,15 +77,23 @@ fn watch<W: Watcher + Send + 'static, C: FileIdCache + Send + 'static>(
     // created while serving; each source folder recursively.
     debouncer.watch(root, RecursiveMode::NonRecursive)?;
     let root = root.to_path_buf();
-    let mut watched: Vec<&str> = Vec::new();
+    // Each folder watched, by its identity: a folder removed and made
+    // again (a restored backup, `git checkout`) is a new one to watch.
+    let mut watched: Vec<(&str, Option<u64>)> = Vec::new();
     let mut watch_new_folders = move || {
         for folder in SOURCES {
             let path = root.join(folder);
-            if !watched.contains(folder)
-                && path.is_dir()
-                && debouncer.watch(&path, RecursiveMode::Recursive).is_ok()
-            {
-                watched.push(folder);
+            let identity = folder_identity(&path);
+            let known = watched.iter().position(|(f, _)| f == folder);
+            if let Some(i) = known {
+                if watched[i].1 == identity && identity.is_some() {
+                    continue;
+                }
+                let _ = debouncer.unwatch(&path);
+                watched.remove(i);
+            }
+            if identity.is_some() && debouncer.watch(&path, RecursiveMode::Recursive).is_ok() {
+                watched.push((folder, identity));
             }
         }
     };
@@ -90,6 +101,22 @@ fn watch<W: Watcher + Send + 'static, C: FileIdCache + Send + 'static>(
     Ok(Handle {
         watch_new_folders: Box::new(watch_new_folders),
     })
+}
+
+/// What tells a folder from another made at the same path: its inode
+/// where there are inodes; elsewhere, that it exists.
+fn folder_identity(path: &Path) -> Option<u64> {
+    let metadata = std::fs::metadata(path).ok().filter(|m| m.is_dir())?;
+    #[cfg(unix)]
+    {
+        use std::os::unix::fs::MetadataExt;
+        Some(metadata.ino())
+    }
+    #[cfg(not(unix))]
+    {
+        let _ = metadata;
+        Some(0)
+    }
 }
 
 /// Creations, writes, renames and removals; not reads (the build itself

@@ -6,10 +6,14 @@
 // - an edit on disk shows on the open page by itself, at the same scroll place;
 // - a broken front matter shows an overlay naming the file; the repair removes it;
 // - a stylesheet-only change swaps the stylesheet without reloading;
+// - the focused link keeps the focus across a reload;
+// - many open tabs all follow a save and new pages still load (one shared
+//   event stream, not one connection per tab);
+// - a change of the site's language reloads the page fully;
 // - nothing is requested from another host.
 // Prints JSON with the save-to-visible times; exits 1 on a failure.
 import { chromium } from 'playwright-core';
-import { readFileSync, writeFileSync, mkdirSync } from 'node:fs';
+import { existsSync, readFileSync, writeFileSync, mkdirSync, unlinkSync } from 'node:fs';
 import path from 'node:path';
 
 const [base, site, reportPath = 'content/2015-12.md', pagePath = 'months/2015-12/index.html'] = process.argv.slice(2);
@@ -23,12 +27,14 @@ const browser = await chromium.launch({
   args: ['--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run', '--disable-background-networking',
          '--disable-component-update', '--disable-sync'],
 });
-const page = await browser.newPage({ viewport: { width: 1280, height: 600 } });
+const context = await browser.newContext({ viewport: { width: 1280, height: 600 } });
+const page = await context.newPage();
 const hosts = new Set();
 page.on('request', (r) => hosts.add(new URL(r.url()).host));
 await page.goto(new URL(pagePath, base).href);
-// The event stream is open once the page has said hello.
-await page.waitForFunction(() => performance.getEntriesByType('resource').some((e) => e.name.includes('/__reportal/live')));
+// Listening once the page has had the server's hello.
+const connected = () => document.documentElement.dataset.reportalLive === 'connected';
+await page.waitForFunction(connected);
 await page.waitForTimeout(200);
 
 async function save(text, until, name, arg = null) {
@@ -69,6 +75,51 @@ try {
 } catch {
   failures.push('css: new stylesheet not applied within 10 s');
 }
+
+// Focus stays on the link it was on.
+const link = 'nav.breadcrumb a';
+await page.focus(link);
+const focusedHref = await page.evaluate(() => document.activeElement.getAttribute('href'));
+await save(original.replace('初稿内容', '焦点测试'), () => document.body.innerText.includes('焦点测试'), 'focus');
+check(await page.evaluate((href) => document.activeElement?.getAttribute('href') === href, focusedHref),
+  'focus lost by the reload');
+
+// Eight tabs on one server: all follow a save, and a ninth page loads.
+const tabs = [];
+for (let i = 0; i < 7; i++) {
+  const tab = await context.newPage();
+  await tab.goto(new URL(pagePath, base).href);
+  await tab.waitForFunction(connected, null, { timeout: 10000 });
+  tabs.push(tab);
+}
+await save(original.replace('初稿内容', '八个标签页'), () => document.body.innerText.includes('八个标签页'), 'tabs');
+for (const [i, tab] of tabs.entries()) {
+  try {
+    await tab.waitForFunction(() => document.body.innerText.includes('八个标签页'), null, { timeout: 5000 });
+  } catch {
+    failures.push(`tab ${i + 2} did not follow the save`);
+  }
+}
+const ninth = await context.newPage();
+try {
+  await ninth.goto(new URL(pagePath, base).href, { timeout: 5000 });
+} catch {
+  failures.push('a ninth page did not load while eight were open');
+}
+for (const tab of [...tabs, ninth]) await tab.close();
+
+// The site's language changes the whole page: a full reload.
+await page.evaluate(() => { window.reportalMarker = 2; });
+const siteYaml = path.join(site, 'site.yaml');
+const yamlBefore = existsSync(siteYaml) ? readFileSync(siteYaml, 'utf8') : null;
+writeFileSync(siteYaml, (yamlBefore || '').replace(/^language:.*$/m, '') + '\nlanguage: en\n');
+try {
+  await page.waitForFunction(() => document.documentElement.lang === 'en', null, { timeout: 10000 });
+  check(await page.evaluate(() => window.reportalMarker === undefined), 'the language changed without a full reload');
+} catch {
+  failures.push('language: <html lang> not updated within 10 s');
+}
+if (yamlBefore === null) unlinkSync(siteYaml); else writeFileSync(siteYaml, yamlBefore);
 
 const expected = new URL(base).host;
 for (const host of hosts) check(host === expected, `request to another host: ${host}`);
