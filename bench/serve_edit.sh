@@ -15,7 +15,8 @@ for _ in $(seq 600); do grep -q 'http://' "$site/serve.log" && break; sleep 0.1;
 grep '^start' "$site/serve.log"
 report="$site/content/u01/2015-01.md"
 for i in $(seq "$edits"); do
-  sed -i "s/^summary: .*/summary: 第${i}次修改的摘要/" "$report"
+  # The summary and the first item of the first area: a real edit.
+  sed -i -e "s/^summary: .*/summary: 第${i}次修改的摘要/" -e "0,/^1\\. /s/^1\\. .*/1. 第${i}次修改的进展。/" "$report"
   for _ in $(seq 100); do [ "$(grep -c '2015-01.md:' "$site/serve.log")" -ge "$i" ] && break; sleep 0.1; done
 done
 grep '2015-01.md:' "$site/serve.log"
