@@ -149,25 +149,51 @@ pub fn strings(language: Language) -> Strings {
 
 /// `2015年12月` or `December 2015`.
 pub fn month_label(month: Month, language: Language) -> String {
-    const NAMES: [&str; 12] = [
-        "January",
-        "February",
-        "March",
-        "April",
-        "May",
-        "June",
-        "July",
-        "August",
-        "September",
-        "October",
-        "November",
-        "December",
-    ];
     match language {
         Language::ZhCn => format!("{}年{}月", month.year, month.month),
-        Language::En => format!("{} {}", NAMES[usize::from(month.month - 1)], month.year),
+        Language::En => format!(
+            "{} {}",
+            MONTH_NAMES[usize::from(month.month - 1)],
+            month.year
+        ),
     }
 }
+
+/// A run of months of one year, newest first: `2024年8月–7月`, `August–July 2024`.
+pub fn month_range_label(newest: Month, oldest: Month, language: Language) -> String {
+    if newest == oldest || newest.year != oldest.year {
+        let (a, b) = (month_label(newest, language), month_label(oldest, language));
+        return if newest == oldest {
+            a
+        } else {
+            format!("{a}–{b}")
+        };
+    }
+    match language {
+        Language::ZhCn => format!("{}年{}月–{}月", newest.year, newest.month, oldest.month),
+        Language::En => format!(
+            "{}–{} {}",
+            MONTH_NAMES[usize::from(newest.month - 1)],
+            MONTH_NAMES[usize::from(oldest.month - 1)],
+            newest.year
+        ),
+    }
+}
+
+const MONTH_NAMES: [&str; 12] = [
+    "January",
+    "February",
+    "March",
+    "April",
+    "May",
+    "June",
+    "July",
+    "August",
+    "September",
+    "October",
+    "November",
+    "December",
+];
 
 /// `2015年` or `2015`.
 pub fn year_label(year: u16, language: Language) -> String {

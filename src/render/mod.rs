@@ -216,14 +216,8 @@ fn part_navigation(
         .collect();
     let same_year: Vec<&layout::TimelinePart> =
         parts.iter().filter(|p| p.newest.year == year).collect();
-    let range = |part: &layout::TimelinePart| {
-        let newest = i18n::month_label(part.newest, language);
-        if part.newest == part.oldest {
-            newest
-        } else {
-            format!("{newest}–{}", i18n::month_label(part.oldest, language))
-        }
-    };
+    let range =
+        |part: &layout::TimelinePart| i18n::month_range_label(part.newest, part.oldest, language);
     let several = same_year.len() > 1;
     let year_parts = if several {
         same_year
