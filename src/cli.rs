@@ -60,6 +60,27 @@ pub enum Command {
         #[arg(long)]
         poll: bool,
     },
+    /// Turn Word reports (.docx) or their text exports into report files.
+    Import {
+        /// The files to import.
+        #[arg(required = true)]
+        files: Vec<PathBuf>,
+        /// The reports' month, YYYY-MM [default: as the document says].
+        #[arg(long)]
+        month: Option<String>,
+        /// The year, when the document names only the month.
+        #[arg(long)]
+        year: Option<u16>,
+        /// The unit (id or name) whose reports these are.
+        #[arg(long)]
+        unit: Option<String>,
+        /// The site folder (holding site.yaml and content/).
+        #[arg(long, default_value = ".")]
+        root: PathBuf,
+        /// Replace reports that exist already.
+        #[arg(long)]
+        force: bool,
+    },
     /// Create a new site with a site.yaml and example reports.
     Init {
         /// The folder to create (it must not exist, or be empty).

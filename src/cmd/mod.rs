@@ -1,6 +1,7 @@
 //! One function per command.
 
 mod build;
+mod import;
 mod init;
 
 use std::process::ExitCode;
@@ -34,6 +35,14 @@ pub fn run(command: Command) -> ExitCode {
             open,
             poll,
         }),
+        Command::Import {
+            files,
+            month,
+            year,
+            unit,
+            root,
+            force,
+        } => import::run(&files, month.as_deref(), year, unit, root, force),
         Command::Init { dir } => init::run(&dir),
     }
 }

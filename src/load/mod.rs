@@ -167,7 +167,9 @@ fn read_report(path: &Path, rel: &str) -> Result<SourceFile, Problem> {
     })
 }
 
-fn read_config(root: &Path, problems: &mut Problems) -> Option<SiteConfig> {
+/// Reads site.yaml (none: the defaults); problems are pushed, `None` when it
+/// cannot be used.
+pub fn read_config(root: &Path, problems: &mut Problems) -> Option<SiteConfig> {
     let path = root.join("site.yaml");
     let text = match std::fs::read(&path) {
         Ok(bytes) => match decode::decode(bytes) {

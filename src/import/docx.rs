@@ -1,0 +1,103 @@
+//! A `.docx` file, read with the docx-rs crate: the report table is the
+//! first table whose header row has the report's column labels, wherever
+//! it stands; the first paragraph before it is the title, and every other
+//! paragraph outside it is kept too.
+
+use docx_rs::{DocumentChild, TableCellContent, TableChild, TableRowChild};
+
+use super::{Cell, ImportError, Table, markdown};
+
+pub fn read(bytes: &[u8]) -> Result<Table, ImportError> {
+    let document = docx_rs::read_docx(bytes).map_err(|e| ImportError::NotDocx(e.to_string()))?;
+    let mut table = Table::default();
+    let mut found = false;
+    for child in &document.document.children {
+        match child {
+            DocumentChild::Paragraph(paragraph) => {
+                let text = paragraph.raw_text().trim().to_string();
+                if text.is_empty() {
+                    continue;
+                }
+                if !found && table.title.is_none() {
+                    table.title = Some(text);
+                } else {
+                    table.outside.push(text);
+                }
+            }
+            DocumentChild::Table(candidate) if !found => {
+                let rows = rows(candidate);
+                if markdown::columns(&rows).is_some() {
+                    table.rows = rows;
+                    found = true;
+                } else {
+                    // Another table: its text is kept, outside the report.
+                    table
+                        .outside
+                        .extend(rows.into_iter().flatten().flat_map(|c| c.paragraphs));
+                }
+            }
+            DocumentChild::Table(other) => table
+                .outside
+                .extend(rows(other).into_iter().flatten().flat_map(|c| c.paragraphs)),
+            _ => {}
+        }
+    }
+    if !found {
+        return Err(ImportError::NoTable);
+    }
+    Ok(table)
+}
+
+/// A Word table's rows, a cell per grid column: a cell spanning columns
+/// holds its text in the first and leaves the others empty.
+fn rows(table: &docx_rs::Table) -> Vec<Vec<Cell>> {
+    table
+        .rows
+        .iter()
+        .map(|TableChild::TableRow(row)| {
+            let mut cells = Vec::new();
+            for TableRowChild::TableCell(cell) in &row.cells {
+                // docx-rs keeps the merge attributes private but writes them
+                // in its serialised form.
+                let property = serde_json::to_value(&cell.property).unwrap_or_default();
+                let span = property
+                    .get("gridSpan")
+                    .and_then(serde_json::Value::as_u64)
+                    .unwrap_or(1)
+                    .clamp(1, 64);
+                let continues_above = property
+                    .get("verticalMerge")
+                    .and_then(serde_json::Value::as_str)
+                    .is_some_and(|v| v == "continue");
+                cells.push(Cell {
+                    paragraphs: paragraphs(&cell.children),
+                    continues_above,
+                });
+                for _ in 1..span {
+                    cells.push(Cell::default());
+                }
+            }
+            cells
+        })
+        .collect()
+}
+
+fn paragraphs(children: &[TableCellContent]) -> Vec<String> {
+    let mut out = Vec::new();
+    for child in children {
+        match child {
+            TableCellContent::Paragraph(paragraph) => {
+                let text = paragraph.raw_text().trim().to_string();
+                if !text.is_empty() {
+                    out.push(text);
+                }
+            }
+            // A table in a cell: its text, paragraph by paragraph.
+            TableCellContent::Table(inner) => {
+                out.extend(rows(inner).into_iter().flatten().flat_map(|c| c.paragraphs));
+            }
+            _ => {}
+        }
+    }
+    out
+}

@@ -1,0 +1,172 @@
+//! `reportal import`: the reports people already have, as Word tables
+//! (`.docx`) or their plain-text exports, turned into report files of the
+//! core format. Read (`docx.rs`, `text.rs`) → one `Table` → Markdown
+//! (`markdown.rs`). Nothing a cell holds is dropped: what cannot be placed
+//! goes under a marked section, with a warning.
+
+mod docx;
+mod markdown;
+mod text;
+
+use std::path::{Path, PathBuf};
+
+use crate::config::SiteConfig;
+use crate::model::Month;
+
+/// A document's report table as read: the title above it, what else
+/// stood outside it, and its rows, each cell as its paragraphs.
+#[derive(Debug, Default)]
+pub struct Table {
+    pub title: Option<String>,
+    /// Paragraphs outside the table other than the title.
+    pub outside: Vec<String>,
+    pub rows: Vec<Vec<Cell>>,
+}
+
+#[derive(Debug, Default, Clone)]
+pub struct Cell {
+    pub paragraphs: Vec<String>,
+    /// A Word cell merged with the one above (it holds nothing itself).
+    pub continues_above: bool,
+}
+
+/// What to import and where.
+pub struct ImportOptions {
+    pub root: PathBuf,
+    pub month: Option<Month>,
+    pub year: Option<u16>,
+    pub unit: Option<String>,
+    pub force: bool,
+}
+
+/// What became of one file: the report written, and warnings.
+pub struct Imported {
+    pub written: PathBuf,
+    pub warnings: Vec<String>,
+}
+
+/// Why a file was not imported.
+#[derive(Debug, thiserror::Error)]
+pub enum ImportError {
+    #[error("cannot read it: {0}")]
+    Unreadable(String),
+    #[error("not a .docx file Word wrote: {0}")]
+    NotDocx(String),
+    #[error("its text is neither UTF-8 nor GB18030")]
+    NotText,
+    #[error(
+        "no table with the columns 序号 / 重点工作 / 本月份推进情况 / 下一步推进计划 was found"
+    )]
+    NoTable,
+    #[error(
+        "the month is not known: give --month YYYY-MM (the document says no month, or no year: add --year)"
+    )]
+    NoMonth,
+    #[error("{0} exists already: --force replaces it")]
+    Exists(String),
+    #[error("cannot write {0}")]
+    Write(String),
+}
+
+/// Imports one file into the site at `options.root`.
+pub fn import_file(
+    path: &Path,
+    config: &SiteConfig,
+    options: &ImportOptions,
+) -> Result<Imported, ImportError> {
+    let bytes = std::fs::read(path).map_err(|e| ImportError::Unreadable(e.to_string()))?;
+    let is_docx = path
+        .extension()
+        .is_some_and(|e| e.eq_ignore_ascii_case("docx"))
+        || bytes.starts_with(b"PK\x03\x04");
+    let table = if is_docx {
+        docx::read(&bytes)?
+    } else {
+        text::read(&bytes)?
+    };
+    let file_name = path.file_name().map(|n| n.to_string_lossy().into_owned());
+    let month = options
+        .month
+        .or_else(|| month_from(&table, file_name.as_deref().unwrap_or(""), options.year))
+        .ok_or(ImportError::NoMonth)?;
+    let report = markdown::write(&table, month, options.unit.as_deref(), config)?;
+    let folder = match &options.unit {
+        Some(unit) => options.root.join("content").join(unit),
+        None => options.root.join("content"),
+    };
+    let target = folder.join(format!("{month}.md"));
+    if target.exists() && !options.force {
+        return Err(ImportError::Exists(target.display().to_string()));
+    }
+    std::fs::create_dir_all(&folder)
+        .map_err(|e| ImportError::Write(format!("{}: {e}", folder.display())))?;
+    std::fs::write(&target, report.text)
+        .map_err(|e| ImportError::Write(format!("{}: {e}", target.display())))?;
+    Ok(Imported {
+        written: target,
+        warnings: report.warnings,
+    })
+}
+
+/// The month a document names (`12月份`, `2015年12月`), the year from the
+/// document, `--year` or the file's name.
+fn month_from(table: &Table, file_name: &str, year: Option<u16>) -> Option<Month> {
+    let title = table.title.as_deref().unwrap_or("");
+    let text = format!("{title} {file_name}");
+    let year = year.or_else(|| find_year(&text))?;
+    let month = find_month(title).or_else(|| find_month(file_name))?;
+    Some(Month { year, month })
+}
+
+/// The runs of ASCII digits in `text`, with the character after each.
+fn numbers(text: &str) -> Vec<(String, Option<char>)> {
+    let mut runs = Vec::new();
+    let mut chars = text.chars().peekable();
+    while let Some(c) = chars.next() {
+        if c.is_ascii_digit() {
+            let mut run = c.to_string();
+            while let Some(d) = chars.next_if(char::is_ascii_digit) {
+                run.push(d);
+            }
+            runs.push((run, chars.peek().copied()));
+        }
+    }
+    runs
+}
+
+/// A four-digit year from 1990 to 2099 written in `text`.
+fn find_year(text: &str) -> Option<u16> {
+    numbers(text).into_iter().find_map(|(run, _)| {
+        let year: u16 = run.parse().ok()?;
+        (run.len() == 4 && (1990..2100).contains(&year)).then_some(year)
+    })
+}
+
+/// `12月` or `2015-12` in `text`: the month.
+fn find_month(text: &str) -> Option<u8> {
+    let runs = numbers(text);
+    let month = |run: &str| run.parse().ok().filter(|m: &u8| (1..=12).contains(m));
+    runs.iter()
+        .find(|(run, next)| run.len() <= 2 && *next == Some('月'))
+        .and_then(|(run, _)| month(run))
+        .or_else(|| {
+            runs.windows(2)
+                .find(|w| w[0].0.len() == 4 && w[0].1 == Some('-') && w[1].0.len() <= 2)
+                .and_then(|w| month(&w[1].0))
+        })
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn months_and_years_from_titles_and_file_names() {
+        assert_eq!(find_month("二、重点工作推进情况（12月份）"), Some(12));
+        assert_eq!(find_month("report-2015-03.txt"), Some(3));
+        assert_eq!(find_month("没有月份"), None);
+        assert_eq!(find_year("团省委2015年12月.docx"), Some(2015));
+        assert_eq!(find_year("第120345号"), None);
+        assert_eq!(find_year("12月份"), None);
+    }
+}
