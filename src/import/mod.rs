@@ -89,8 +89,9 @@ pub fn import_file(
         .month
         .or_else(|| month_from(&table, file_name.as_deref().unwrap_or(""), options.year))
         .ok_or(ImportError::NoMonth)?;
-    let report = markdown::write(&table, month, options.unit.as_deref(), config)?;
-    let folder = match &options.unit {
+    let unit = options.unit.clone().or_else(|| unit_from(&table, config));
+    let report = markdown::write(&table, month, unit.as_deref(), config)?;
+    let folder = match &unit {
         Some(unit) => options.root.join("content").join(unit),
         None => options.root.join("content"),
     };
@@ -116,6 +117,19 @@ fn month_from(table: &Table, file_name: &str, year: Option<u16>) -> Option<Month
     let year = year.or_else(|| find_year(&text))?;
     let month = find_month(title).or_else(|| find_month(file_name))?;
     Some(Month { year, month })
+}
+
+/// The one unit of site.yaml whose name the document's title contains.
+fn unit_from(table: &Table, config: &SiteConfig) -> Option<String> {
+    let title = table.title.as_deref()?;
+    let mut named = config
+        .units
+        .iter()
+        .filter(|u| title.contains(u.name.as_str()));
+    match (named.next(), named.next()) {
+        (Some(unit), None) => Some(unit.id.clone()),
+        _ => None,
+    }
 }
 
 /// The runs of ASCII digits in `text`, with the character after each.
