@@ -8,6 +8,9 @@
 # Each size is measured twice: writing to the disk under the site, and
 # writing to /dev/shm (memory), which leaves out this machine's disk, whose
 # cost of creating files swings several-fold from minute to minute.
+# With `hugo` installed (Debian package), Hugo builds the same corpus
+# (bench/hugo_site.py says how its pages compare) into memory in the same
+# run, for figures side by side.
 # Usage: bench/run.sh [RUNS] [UNITS...]
 set -euo pipefail
 cd "$(dirname "$0")/.."
@@ -50,6 +53,21 @@ for units in "${sizes[@]}"; do
       "floor median ${floor} ms [${floors[*]}]; build = $(awk "BEGIN {printf \"%.1f\", $build / $floor}") x floor"
     rm -rf "$out" "$out-floor"
   done
+  if command -v hugo > /dev/null; then
+    python3 bench/hugo_site.py "$site" "$(mkdir -p "$work/hugo" && echo "$work/hugo")"
+    out=/dev/shm/reportal-bench-$$-hugo
+    times=() mems=()
+    for _ in $(seq "$runs"); do
+      rm -rf "$out"
+      start=$(now)
+      /usr/bin/time -f "%M" -o "$work/mem" hugo --quiet -s "$work/hugo" -d "$out" > /dev/null
+      times+=($(( ($(now) - start) / 1000000 )))
+      mems+=($(( $(cat "$work/mem") / 1024 )))
+    done
+    echo "$reports reports, Hugo $(hugo version | grep -o 'v[0-9.]*' | head -1) to memory ($(du -sh "$out" | cut -f1) out, $(find "$out" -type f | wc -l) files):" \
+      "median $(printf '%s\n' "${times[@]}" | median) ms [${times[*]}], peak $(printf '%s\n' "${mems[@]}" | median) MiB"
+    rm -rf "$out" "$work/hugo"
+  fi
   rm -rf "$site"
 done
 echo "($(nproc) cores, $runs runs each)"

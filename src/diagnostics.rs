@@ -73,6 +73,16 @@ pub enum ProblemKind {
         name: String,
         closest: Option<String>,
     },
+    #[error("this links to `{0}`, which is not a report of the site")]
+    LinkToNoReport(String),
+    #[error(
+        "this links to `{area}` in {report}, which has no such work area; its areas are: {known}"
+    )]
+    LinkToNoArea {
+        area: String,
+        report: String,
+        known: String,
+    },
     #[error("`draft:` must be true or false, not `{0}`")]
     InvalidDraft(String),
     #[error("site.yaml is not valid: {0}")]

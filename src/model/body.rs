@@ -46,6 +46,26 @@ pub struct WrittenArea {
 pub struct Body {
     pub preamble_html: Arc<str>,
     pub areas: Vec<WrittenArea>,
+    /// Links to other reports (`[上月](2015-11.md#团的制度建设)`), in
+    /// order; in the HTML each is `link_placeholder(i)` until the pages
+    /// it leads to are known.
+    pub links: Vec<WrittenLink>,
+}
+
+/// A link to another report file, as written.
+#[derive(Debug, Clone, PartialEq)]
+pub struct WrittenLink {
+    /// The path as written, relative to the report's folder.
+    pub path: String,
+    /// What follows `#`: an area's name, id or anchor.
+    pub fragment: Option<String>,
+    /// Where it is in the file, for messages.
+    pub range: Range<usize>,
+}
+
+/// What stands in the HTML for link `i` until render knows its page.
+pub fn link_placeholder(i: usize) -> String {
+    format!("@reportal-link@{i}@")
 }
 
 /// Renders the body of `text` found at `range`.
@@ -56,8 +76,54 @@ pub fn render(text: &str, range: Range<usize>, options: &BodyOptions) -> Body {
         .map(|(event, r)| (event, r.start + range.start..r.end + range.start))
         .collect();
     let events = cjk_emphasis::bold_literal_pairs(events, text);
+    let (events, links) = report_links(events);
     let (events, notes) = Footnotes::take(events, &options.id_prefix);
-    Splitter::new(options, notes).split(events)
+    let mut body = Splitter::new(options, notes).split(events);
+    body.links = links;
+    body
+}
+
+/// Takes out links to other reports (a relative path ending in `.md`),
+/// leaving placeholders.
+fn report_links(events: Vec<Spanned<'_>>) -> (Vec<Spanned<'_>>, Vec<WrittenLink>) {
+    let mut links = Vec::new();
+    let events = events
+        .into_iter()
+        .map(|(event, span)| match event {
+            Event::Start(Tag::Link {
+                link_type,
+                dest_url,
+                title,
+                id,
+            }) if is_report_path(&dest_url) => {
+                let (path, fragment) = match dest_url.split_once('#') {
+                    Some((path, fragment)) => (path, Some(fragment.to_string())),
+                    None => (dest_url.as_ref(), None),
+                };
+                links.push(WrittenLink {
+                    path: path.to_string(),
+                    fragment,
+                    range: span.clone(),
+                });
+                let dest_url = link_placeholder(links.len() - 1).into();
+                let tag = Tag::Link {
+                    link_type,
+                    dest_url,
+                    title,
+                    id,
+                };
+                (Event::Start(tag), span)
+            }
+            event => (event, span),
+        })
+        .collect();
+    (events, links)
+}
+
+/// `2015-11.md`, `../gd/2015-11.md#zhidu`: a report file, not a web address.
+fn is_report_path(url: &str) -> bool {
+    let path = url.split('#').next().unwrap_or("");
+    !path.contains("://") && !path.starts_with('/') && path.to_ascii_lowercase().ends_with(".md")
 }
 
 fn markdown_options() -> Options {

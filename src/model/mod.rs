@@ -11,6 +11,7 @@ mod sanitize;
 use std::collections::{BTreeMap, HashMap};
 use std::sync::Arc;
 
+pub use body::link_placeholder;
 pub use month::Month;
 use report::ParsedReport;
 
@@ -60,6 +61,9 @@ pub struct Report {
     pub unit: usize,
     pub preamble_html: Arc<str>,
     pub entries: Vec<Entry>,
+    /// Where each link to another report leads (see `body::WrittenLink`);
+    /// none for a link that leads nowhere (an error).
+    pub links: Vec<Option<ReportLink>>,
 }
 
 /// Everything the site shows, ordered: reports by month, then by unit in
@@ -154,7 +158,13 @@ pub fn patch(library: &mut Library, old: &ParsedFile, new: &ParsedFile) -> bool 
                 .collect::<Vec<_>>(),
         )
     };
-    if !old.warnings.is_empty() || !new.warnings.is_empty() || placement(before) != placement(after)
+    // Links are checked against every report when assembling: an edit
+    // with links takes that way.
+    let links = !before.body.links.is_empty() || !after.body.links.is_empty();
+    if links
+        || !old.warnings.is_empty()
+        || !new.warnings.is_empty()
+        || placement(before) != placement(after)
     {
         return false;
     }
@@ -178,6 +188,14 @@ pub fn patch(library: &mut Library, old: &ParsedFile, new: &ParsedFile) -> bool 
         entry.progress_excerpt = Arc::clone(&written.progress_excerpt);
     }
     true
+}
+
+/// A link between reports, resolved: the report, and the entry's anchor
+/// when it names a work area.
+#[derive(Debug, Clone, PartialEq)]
+pub struct ReportLink {
+    pub report: usize,
+    pub anchor: Option<String>,
 }
 
 /// Builds the library from parsed files. Every problem of every file is
@@ -217,6 +235,7 @@ pub fn assemble_parsed(
     let mut areas = AreaIndex::new(&config);
     let mut seen: HashMap<(usize, Month), String> = HashMap::new();
     let mut library_reports = Vec::new();
+    let mut written_links = Vec::new();
     for mut parsed in reports {
         let Some(unit) = units.unit_of(&parsed, &config, problems) else {
             continue;
@@ -243,7 +262,15 @@ pub fn assemble_parsed(
             problems,
             units.list.len() > 1,
         );
+        if !parsed.body.links.is_empty() {
+            written_links.push((
+                parsed.source.clone(),
+                Arc::clone(&parsed.text),
+                std::mem::take(&mut parsed.body.links),
+            ));
+        }
         library_reports.push(Report {
+            links: Vec::new(),
             source: parsed.source,
             title: parsed.title,
             summary: parsed.summary,
@@ -255,6 +282,7 @@ pub fn assemble_parsed(
         });
     }
     library_reports.sort_by_key(|r| (r.month, r.unit));
+    resolve_links(&mut library_reports, &areas.list, written_links, problems);
     let mut months: BTreeMap<Month, Vec<usize>> = BTreeMap::new();
     for (i, report) in library_reports.iter().enumerate() {
         months.entry(report.month).or_default().push(i);
@@ -266,6 +294,86 @@ pub fn assemble_parsed(
         reports: library_reports,
         months,
     }
+}
+
+/// Points each written link at its report and area; a link to a report
+/// or area that does not exist is an error at the link.
+fn resolve_links(
+    reports: &mut [Report],
+    areas: &[Area],
+    written: Vec<(String, Arc<str>, Vec<body::WrittenLink>)>,
+    problems: &mut Problems,
+) {
+    for (source, text, links) in written {
+        let mut resolved = Vec::new();
+        for link in links {
+            let at = |kind| {
+                Problem::error(kind)
+                    .in_file(&source)
+                    .at(&text, link.range.clone())
+            };
+            let path = join(&source, &link.path);
+            let Some(target) = reports.iter().position(|r| r.source == path) else {
+                problems.push(at(ProblemKind::LinkToNoReport(link.path.clone())));
+                resolved.push(None);
+                continue;
+            };
+            let anchor = match &link.fragment {
+                None => None,
+                Some(fragment) => {
+                    let wanted = names::normalize(fragment);
+                    let entries = &reports[target].entries;
+                    let found = entries.iter().find(|e| {
+                        let area = &areas[e.area];
+                        [e.heading.as_str(), &area.name, &area.id, &e.anchor]
+                            .iter()
+                            .any(|n| names::normalize(n) == wanted)
+                    });
+                    match found {
+                        Some(entry) => Some(entry.anchor.clone()),
+                        None => {
+                            let known = entries
+                                .iter()
+                                .map(|e| e.heading.as_str())
+                                .collect::<Vec<_>>()
+                                .join("、");
+                            problems.push(at(ProblemKind::LinkToNoArea {
+                                area: fragment.clone(),
+                                report: link.path.clone(),
+                                known,
+                            }));
+                            resolved.push(None);
+                            continue;
+                        }
+                    }
+                }
+            };
+            resolved.push(Some(ReportLink {
+                report: target,
+                anchor,
+            }));
+        }
+        if let Some(report) = reports.iter_mut().find(|r| r.source == source) {
+            report.links = resolved;
+        }
+    }
+}
+
+/// `path` (relative, `/`-separated) from the folder of the file `from`,
+/// with `.` and `..` worked out.
+fn join(from: &str, path: &str) -> String {
+    let mut parts: Vec<&str> = from.split('/').collect();
+    parts.pop();
+    for part in path.split('/') {
+        match part {
+            "" | "." => {}
+            ".." => {
+                parts.pop();
+            }
+            part => parts.push(part),
+        }
+    }
+    parts.join("/")
 }
 
 /// The site's units: those site.yaml lists, or else those the reports name.

@@ -31,6 +31,8 @@ pub struct Page {
 /// how to fill its context, called only if the page is rendered.
 struct Job<'a> {
     path: String,
+    /// The way back to the top of the site from the page.
+    root: String,
     template: &'static str,
     reports: Vec<usize>,
     fill: Filler<'a>,
@@ -51,6 +53,7 @@ fn page_job<'a>(
     let page_url = urls.link(folder);
     Job {
         path,
+        root: root.clone(),
         template,
         reports,
         fill: Box::new(move |c: &mut Context| {
@@ -503,7 +506,7 @@ pub fn render_each(
                 .render_to(job.template, &context, &mut bytes)
                 .map(|()| Page {
                     path: job.path.clone(),
-                    bytes,
+                    bytes: with_root(bytes, job, library),
                 })
                 .map_err(|err| templates::problem(job.template, &err, templates));
             page.and_then(emit).err()
@@ -516,6 +519,21 @@ pub fn render_each(
         return Err(problems);
     }
     Ok(all_paths)
+}
+
+/// The page with links written in its reports made relative to it.
+fn with_root(bytes: Vec<u8>, job: &Job, library: &Library) -> Vec<u8> {
+    let has_links = job
+        .reports
+        .iter()
+        .any(|&r| !library.reports[r].links.is_empty());
+    if !has_links {
+        return bytes;
+    }
+    match String::from_utf8(bytes) {
+        Ok(html) => html.replace(views::ROOT_MARK, &job.root).into_bytes(),
+        Err(err) => err.into_bytes(),
+    }
 }
 
 /// The 404 page, and with a `base_url`, the feed and the sitemap.
@@ -537,6 +555,7 @@ fn special_jobs<'a>(
     let not_found_root = root.clone();
     jobs.push(Job {
         path: "404.html".into(),
+        root: root.clone(),
         template: "404.html",
         reports: Vec::new(),
         fill: Box::new(move |c| {
@@ -552,6 +571,7 @@ fn special_jobs<'a>(
     let feed_root = root.clone();
     jobs.push(Job {
         path: "feed.xml".into(),
+        root: root.clone(),
         template: "feed.xml",
         reports: newest.clone(),
         fill: Box::new(move |c| {
@@ -580,6 +600,7 @@ fn special_jobs<'a>(
         .collect();
     jobs.push(Job {
         path: "sitemap.xml".into(),
+        root: root.clone(),
         template: "sitemap.xml",
         reports: Vec::new(),
         fill: Box::new(move |c| {

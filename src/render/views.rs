@@ -3,6 +3,8 @@
 //! at province scale, holding every report's view at once would double
 //! the memory the reports' HTML already takes.
 
+use std::borrow::Cow;
+
 use serde::Serialize;
 use tera::Value;
 
@@ -10,6 +12,10 @@ use super::i18n::{month_label, year_label};
 use super::layout::Layout;
 use super::urls::Urls;
 use crate::model::{Library, Month};
+
+/// Stands for the page's `root` in links written in reports, which go
+/// into pages at every depth: render puts the root in.
+pub const ROOT_MARK: &str = "@reportal-root@";
 
 /// A link to a month, without its reports.
 #[derive(Serialize)]
@@ -35,8 +41,8 @@ pub struct EntryView<'a> {
     /// The entry in full: on its month page, or on its unit's page for
     /// the month when the month is split.
     pub url: String,
-    pub progress_html: &'a str,
-    pub plan_html: &'a str,
+    pub progress_html: Cow<'a, str>,
+    pub plan_html: Cow<'a, str>,
     pub excerpt: &'a str,
 }
 
@@ -55,7 +61,7 @@ pub struct ReportView<'a> {
     pub month_url: String,
     pub source: &'a str,
     pub draft: bool,
-    pub preamble_html: &'a str,
+    pub preamble_html: Cow<'a, str>,
     pub entries: Vec<EntryView<'a>>,
     /// Feed timestamp: the first day of the report's month.
     pub updated: String,
@@ -99,6 +105,18 @@ impl Views<'_> {
             .unwrap_or_else(|_| Value::none())
     }
 
+    /// The page that shows report `r` in full: its month's, or its own
+    /// when the month is split.
+    pub fn page_of(&self, r: usize) -> String {
+        let report = &self.library.reports[r];
+        if self.layout.month_is_split(report.month) {
+            self.urls
+                .unit_month(&self.library.units[report.unit].id, report.month)
+        } else {
+            self.urls.month(report.month)
+        }
+    }
+
     /// Report `r`'s view.
     pub fn report(&self, r: usize) -> Value {
         Value::from_serializable(&report_view(self, r, None))
@@ -132,10 +150,25 @@ fn report_view<'l>(views: &Views<'l>, r: usize, only: Option<usize>) -> ReportVi
     let report = &library.reports[r];
     let unit = &library.units[report.unit];
     let month_url = urls.month(report.month);
-    let page_url = if layout.month_is_split(report.month) {
-        urls.unit_month(&unit.id, report.month)
-    } else {
-        month_url.clone()
+    let page_url = views.page_of(r);
+    // Links to other reports: their pages, now that they are known.
+    let linked = |html: &'l str| -> Cow<'l, str> {
+        if report.links.is_empty() {
+            return Cow::Borrowed(html);
+        }
+        let mut html = html.to_string();
+        for (i, link) in report.links.iter().enumerate() {
+            let target = link.as_ref().map_or_else(String::new, |link| {
+                let target = &library.reports[link.report];
+                let anchor = link
+                    .anchor
+                    .clone()
+                    .unwrap_or_else(|| format!("report-{}", library.units[target.unit].id));
+                format!("{ROOT_MARK}{}#{anchor}", views.page_of(link.report))
+            });
+            html = html.replace(&crate::model::link_placeholder(i), &target);
+        }
+        Cow::Owned(html)
     };
     let entries = report
         .entries
@@ -156,8 +189,8 @@ fn report_view<'l>(views: &Views<'l>, r: usize, only: Option<usize>) -> ReportVi
                 heading: (entry.heading != area.name).then_some(entry.heading.as_str()),
                 anchor: &entry.anchor,
                 url: format!("{page_url}#{}", entry.anchor),
-                progress_html: &entry.progress_html,
-                plan_html: &entry.plan_html,
+                progress_html: linked(&entry.progress_html),
+                plan_html: linked(&entry.plan_html),
                 excerpt: &entry.progress_excerpt,
             }
         })
@@ -181,7 +214,7 @@ fn report_view<'l>(views: &Views<'l>, r: usize, only: Option<usize>) -> ReportVi
         month_url: format!("{month_url}#report-{}", unit.id),
         source: &report.source,
         draft: report.draft,
-        preamble_html: &report.preamble_html,
+        preamble_html: linked(&report.preamble_html),
         entries,
         updated: format!(
             "{}-{:02}-01T00:00:00Z",
