@@ -28,6 +28,10 @@ pub enum Command {
         /// Replace an output folder that reportal did not make.
         #[arg(long)]
         force: bool,
+        /// Also check every link and anchor between the built pages (links
+        /// written in reports are always checked).
+        #[arg(long)]
+        check_links: bool,
     },
     /// Check every report as `build` would, without writing anything.
     Check {
@@ -37,6 +41,10 @@ pub enum Command {
         /// Include reports marked `draft: true`.
         #[arg(long)]
         drafts: bool,
+        /// Also check every link and anchor between the built pages (links
+        /// written in reports are always checked).
+        #[arg(long)]
+        links: bool,
     },
     /// Preview the site: build it into memory, serve it, rebuild and reload
     /// open pages on every save.

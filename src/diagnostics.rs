@@ -83,6 +83,8 @@ pub enum ProblemKind {
         report: String,
         known: String,
     },
+    #[error("a link in the built site leads nowhere: {0}")]
+    BrokenLink(String),
     #[error("`draft:` must be true or false, not `{0}`")]
     InvalidDraft(String),
     #[error("site.yaml is not valid: {0}")]

@@ -9,6 +9,7 @@
 pub mod config;
 pub mod diagnostics;
 pub mod import;
+pub mod links;
 pub mod load;
 pub mod model;
 pub mod names;

@@ -9,7 +9,7 @@ use std::time::{Duration, Instant};
 
 use crate::diagnostics::{Problem, ProblemKind, Problems};
 use crate::model::{self, ModelOptions};
-use crate::{load, render, write};
+use crate::{links, load, render, write};
 
 pub struct BuildOptions {
     pub root: PathBuf,
@@ -18,6 +18,8 @@ pub struct BuildOptions {
     pub drafts: bool,
     /// Replace an output folder reportal did not make.
     pub force: bool,
+    /// Check that every link between the pages leads somewhere.
+    pub check_links: bool,
 }
 
 /// What a build made, for the one-line summary.
@@ -102,13 +104,33 @@ fn run(options: &BuildOptions, problems: &mut Problems, started: Instant) -> Opt
         }
         files.insert(file.path.clone());
     }
+    let scanned = std::sync::Mutex::new(Vec::new());
     let pages = render::render_each(&library, &theme, &|_| true, &|page| {
+        if options.check_links && page.path.ends_with(".html") && page.path != "404.html" {
+            let links = links::scan(&page.path, &page.bytes);
+            scanned
+                .lock()
+                .unwrap_or_else(std::sync::PoisonError::into_inner)
+                .push(links);
+        }
         put(&page.path, &page.bytes)
     });
     match pages {
         Ok(paths) => files.extend(paths),
         Err(render_problems) => {
             problems.extend(render_problems.0);
+            return None;
+        }
+    }
+    if options.check_links {
+        let pages = scanned
+            .into_inner()
+            .unwrap_or_else(std::sync::PoisonError::into_inner);
+        let all: std::collections::HashSet<String> = files.iter().cloned().collect();
+        for broken in links::broken(&pages, &all) {
+            problems.push(Problem::error(ProblemKind::BrokenLink(broken)));
+        }
+        if problems.has_errors() {
             return None;
         }
     }

@@ -99,3 +99,42 @@ fn a_link_to_a_missing_report_or_area_is_an_error_at_the_link() {
         run.stderr
     );
 }
+
+#[test]
+fn check_links_finds_a_link_that_leads_nowhere_in_the_built_pages() {
+    // Raw HTML is sanitised, but a relative link in it is kept as written.
+    let site =
+        site("1. 见<a href=\"../../months/2099-01/index.html\">某月</a>和[上月](2015-11.md)。");
+    let plain = site.run("check", &[]);
+    assert!(plain.ok, "{}", plain.stderr);
+    let run = site.run("check", &["--links"]);
+    assert!(!run.ok);
+    assert!(
+        run.stderr
+            .contains("months/2015-12/index.html → ../../months/2099-01/index.html"),
+        "{}",
+        run.stderr
+    );
+    // The report's own link to a report is fine; so is every other link.
+    assert_eq!(
+        run.stderr.matches("leads nowhere").count(),
+        2,
+        "{}",
+        run.stderr
+    );
+}
+
+#[test]
+fn the_example_site_has_no_broken_link() {
+    let repo = std::path::Path::new(env!("CARGO_MANIFEST_DIR"));
+    let run = std::process::Command::new(env!("CARGO_BIN_EXE_reportal"))
+        .args(["check", "--links", "--root"])
+        .arg(repo)
+        .output()
+        .expect("run reportal");
+    assert!(
+        run.status.success(),
+        "{}",
+        String::from_utf8_lossy(&run.stderr)
+    );
+}

@@ -8,13 +8,20 @@ use std::process::ExitCode;
 use reportal::diagnostics::Severity;
 use reportal::site::{BuildOptions, build};
 
-pub fn run(root: PathBuf, output: Option<PathBuf>, drafts: bool, force: bool) -> ExitCode {
+pub fn run(
+    root: PathBuf,
+    output: Option<PathBuf>,
+    drafts: bool,
+    force: bool,
+    check_links: bool,
+) -> ExitCode {
     let writes = output.is_some();
     let options = BuildOptions {
         root,
         output,
         drafts,
         force,
+        check_links,
     };
     let (summary, problems) = build(&options);
     let color = std::io::stderr().is_terminal() && std::env::var_os("NO_COLOR").is_none();

@@ -15,11 +15,16 @@ pub fn run(command: Command) -> ExitCode {
             output,
             drafts,
             force,
+            check_links,
         } => {
             let output = output.unwrap_or_else(|| reportal::site::default_output(&root));
-            build::run(root, Some(output), drafts, force)
+            build::run(root, Some(output), drafts, force, check_links)
         }
-        Command::Check { root, drafts } => build::run(root, None, drafts, false),
+        Command::Check {
+            root,
+            drafts,
+            links,
+        } => build::run(root, None, drafts, false, links),
         Command::Serve {
             root,
             port,
