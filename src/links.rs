@@ -84,18 +84,7 @@ fn resolve(page: &str, href: &str) -> Option<(String, Option<String>)> {
     if path.is_empty() {
         return Some((page.to_string(), anchor));
     }
-    let mut parts: Vec<&str> = page.split('/').collect();
-    parts.pop();
-    for part in path.split('/') {
-        match part {
-            "" | "." => {}
-            ".." => {
-                parts.pop();
-            }
-            part => parts.push(part),
-        }
-    }
-    let mut target = parts.join("/");
+    let mut target = crate::model::join(page, path);
     if path.ends_with('/') || target.is_empty() {
         if !target.is_empty() {
             target.push('/');

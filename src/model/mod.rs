@@ -361,7 +361,7 @@ fn resolve_links(
 
 /// `path` (relative, `/`-separated) from the folder of the file `from`,
 /// with `.` and `..` worked out.
-fn join(from: &str, path: &str) -> String {
+pub fn join(from: &str, path: &str) -> String {
     let mut parts: Vec<&str> = from.split('/').collect();
     parts.pop();
     for part in path.split('/') {
