@@ -366,6 +366,7 @@ pub fn render_each(
     for (i, (month, link)) in views.month_links.iter().enumerate() {
         let views = &views;
         let split = structure.layout.month_is_split(*month);
+        let print_url = urls.link(&format!("months/{month}/print"));
         job!(
             &format!("months/{month}"),
             "month.html",
@@ -374,6 +375,7 @@ pub fn render_each(
                 c.insert_value("month", link.clone());
                 c.insert_value("reports", reports_of(month));
                 c.insert("split", &split);
+                c.insert("print_url", &print_url);
                 c.insert_value(
                     "previous",
                     i.checked_sub(1)
@@ -384,6 +386,16 @@ pub fn render_each(
                     "next",
                     views.month_links.get(i + 1).map(|(_, v)| v.clone()).into(),
                 );
+            })
+        );
+        // The month as a table for paper.
+        job!(
+            &format!("months/{month}/print"),
+            "print.html",
+            library.months[month].clone(),
+            Box::new(move |c| {
+                c.insert_value("month", link.clone());
+                c.insert_value("reports", reports_of(month));
             })
         );
         if !split {
