@@ -71,25 +71,6 @@ fn area_texts(site: &Path, month: &str) -> Vec<String> {
         .collect()
 }
 
-fn build_example() -> (tempfile::TempDir, std::path::PathBuf) {
-    let repo = Path::new(env!("CARGO_MANIFEST_DIR"));
-    let out = tempfile::tempdir().expect("temp dir");
-    let site = out.path().join("public");
-    let build = Command::new(env!("CARGO_BIN_EXE_reportal"))
-        .args(["build", "--root"])
-        .arg(repo)
-        .arg("--output")
-        .arg(&site)
-        .output()
-        .expect("build");
-    assert!(
-        build.status.success(),
-        "{}",
-        String::from_utf8_lossy(&build.stderr)
-    );
-    (out, site)
-}
-
 fn assert_in_order(text: &str, wanted: &[String]) {
     let mut at = 0;
     for piece in wanted {
@@ -102,7 +83,7 @@ fn assert_in_order(text: &str, wanted: &[String]) {
 
 #[test]
 fn a_month_page_prints_every_area_without_navigation() {
-    let (_out, site) = build_example();
+    let (_out, site) = support::build_example();
     let Some(text) = printed(&site, "months/2025-12/index.html") else {
         return;
     };
@@ -120,7 +101,7 @@ fn a_month_page_prints_every_area_without_navigation() {
 
 #[test]
 fn the_printable_table_has_the_word_columns_and_every_area() {
-    let (_out, site) = build_example();
+    let (_out, site) = support::build_example();
     let month = std::fs::read_to_string(site.join("months/2025-12/index.html")).expect("page");
     assert!(month.contains("href=\"../../months/2025-12/print/index.html\""));
     let Some(text) = printed(&site, "months/2025-12/print/index.html") else {

@@ -150,21 +150,7 @@ fn resolve(page: &str, href: &str) -> (String, Option<String>) {
 
 #[test]
 fn the_example_published_under_a_sub_path_of_nginx_has_every_page_and_anchor() {
-    let repo = Path::new(env!("CARGO_MANIFEST_DIR"));
-    let out = tempfile::tempdir().expect("temp dir");
-    let site = out.path().join("public");
-    let build = Command::new(env!("CARGO_BIN_EXE_reportal"))
-        .args(["build", "--root"])
-        .arg(repo)
-        .arg("--output")
-        .arg(&site)
-        .output()
-        .expect("build");
-    assert!(
-        build.status.success(),
-        "{}",
-        String::from_utf8_lossy(&build.stderr)
-    );
+    let (_out, site) = support::build_example();
     let Some(server) = nginx(&site) else {
         return;
     };

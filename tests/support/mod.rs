@@ -206,6 +206,27 @@ impl Page {
     }
 }
 
+/// The example site (this repository's content/ and site.yaml) built into
+/// a temp dir: the dir (keep it alive) and the output folder in it.
+pub fn build_example() -> (TempDir, PathBuf) {
+    let repo = Path::new(env!("CARGO_MANIFEST_DIR"));
+    let out = tempfile::tempdir().expect("temp dir");
+    let site = out.path().join("public");
+    let build = Command::new(env!("CARGO_BIN_EXE_reportal"))
+        .args(["build", "--root"])
+        .arg(repo)
+        .arg("--output")
+        .arg(&site)
+        .output()
+        .expect("build the example");
+    assert!(
+        build.status.success(),
+        "{}",
+        String::from_utf8_lossy(&build.stderr)
+    );
+    (out, site)
+}
+
 /// A report file's text.
 pub fn report(front: &str, body: &str) -> String {
     format!("---\n{front}\n---\n{body}")
