@@ -181,6 +181,27 @@ impl Session {
         for page in rendered.pages {
             next.insert(page.path, Arc::new(page.bytes));
         }
+        // Each report's file, to download: read again when it changed.
+        for (path, source) in render::source_copies(&library) {
+            let kept = self
+                .files
+                .get(&path)
+                .filter(|_| !everything && !state.pending.contains(source));
+            let bytes = match kept {
+                Some(bytes) => Arc::clone(bytes),
+                None => match std::fs::read(self.root.join(source)) {
+                    Ok(bytes) => Arc::new(bytes),
+                    Err(err) => {
+                        problems.push(
+                            Problem::error(ProblemKind::Unreadable(err.to_string()))
+                                .in_file(source),
+                        );
+                        return None;
+                    }
+                },
+            };
+            next.insert(path, bytes);
+        }
         for (path, bytes) in &next {
             // Kept pages are the same allocation: no need to compare bytes.
             let same = self

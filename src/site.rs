@@ -122,6 +122,21 @@ fn run(options: &BuildOptions, problems: &mut Problems, started: Instant) -> Opt
             return None;
         }
     }
+    // Each report's file as written, to download beside its month.
+    for (path, source) in render::source_copies(&library) {
+        let copied = std::fs::read(options.root.join(source))
+            .map_err(|e| Problem::error(ProblemKind::Unreadable(e.to_string())).in_file(source))
+            .and_then(|bytes| put(&path, &bytes));
+        match copied {
+            Ok(()) => {
+                files.insert(path);
+            }
+            Err(problem) => {
+                problems.push(problem);
+                return None;
+            }
+        }
+    }
     if options.check_links {
         let pages = scanned
             .into_inner()

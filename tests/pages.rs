@@ -121,7 +121,7 @@ fn month_page_shows_each_unit_report_in_configured_order() {
         ["report-gd", "report-sz"]
     );
     assert_eq!(
-        month.texts("article.report .report-meta a"),
+        month.texts("article.report .report-meta a:not([download])"),
         ["广东", "深圳"]
     );
     // Numbered areas in order, each with an anchor.
@@ -409,4 +409,20 @@ fn feed_content_is_the_reports_html_escaped_once() {
         feed.contains("xml:base=\"https://x.example/r/months/2015-12/index.html"),
         "{feed}"
     );
+}
+
+#[test]
+fn each_report_can_be_downloaded_as_written() {
+    let site = two_unit_site();
+    site.built();
+    let december = site.page("months/2015-12/index.html");
+    let links = december.attrs(".report-meta a[download]", "href");
+    assert_eq!(
+        links,
+        ["../../months/2015-12/gd.md", "../../months/2015-12/sz.md"]
+    );
+    let copy = std::fs::read(site.output().join("months/2015-12/gd.md")).expect("copy");
+    let source = std::fs::read(site.root().join("content/gd/2015-12.md")).expect("source");
+    assert_eq!(copy, source);
+    assert_eq!(site.broken_links(), Vec::<String>::new());
 }

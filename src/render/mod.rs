@@ -246,6 +246,20 @@ fn part_navigation(
     }
 }
 
+/// Each report's Markdown file and where the output has a copy of it:
+/// `(output path, source path)`. Render writes no file itself: the build
+/// copies them.
+pub fn source_copies(library: &Library) -> Vec<(String, &str)> {
+    (0..library.reports.len())
+        .map(|r| {
+            (
+                views::source_file(library, r),
+                library.reports[r].source.as_str(),
+            )
+        })
+        .collect()
+}
+
 /// Renders the pages `select` picks, in memory.
 pub fn render_selected(
     library: &Library,
@@ -366,7 +380,7 @@ pub fn render_each(
     for (i, (month, link)) in views.month_links.iter().enumerate() {
         let views = &views;
         let split = structure.layout.month_is_split(*month);
-        let print_url = urls.link(&format!("months/{month}/print"));
+        let print_url = (!split).then(|| urls.link(&format!("months/{month}/print")));
         job!(
             &format!("months/{month}"),
             "month.html",
@@ -388,29 +402,49 @@ pub fn render_each(
                 );
             })
         );
-        // The month as a table for paper.
-        job!(
-            &format!("months/{month}/print"),
-            "print.html",
-            library.months[month].clone(),
-            Box::new(move |c| {
-                c.insert_value("month", link.clone());
-                c.insert_value("reports", reports_of(month));
-            })
-        );
         if !split {
+            // The month as a table for paper.
+            let back_url = urls.month(*month);
+            job!(
+                &format!("months/{month}/print"),
+                "print.html",
+                library.months[month].clone(),
+                Box::new(move |c| {
+                    c.insert_value("month", link.clone());
+                    c.insert_value("reports", reports_of(month));
+                    c.insert("back_url", &back_url);
+                    c.insert("back_label", &i18n::month_label(*month, language));
+                })
+            );
             continue;
         }
-        // A month too large for one page: each unit's report on its own.
+        // A month too large for one page: each unit's report on its own,
+        // and on paper on its own.
         for &r in &library.months[month] {
             let unit = &library.units[library.reports[r].unit];
+            let folder = format!("units/{}/{month}", unit.id);
+            let print_url = urls.link(&format!("{folder}/print"));
+            let back_url = urls.link(&folder);
+            let back_label = format!("{} · {}", unit.name, i18n::month_label(*month, language));
             job!(
-                &format!("units/{}/{month}", unit.id),
+                &folder,
                 "unit_month.html",
                 vec![r],
                 Box::new(move |c| {
                     c.insert_value("month", link.clone());
                     c.insert_value("report", views.report(r));
+                    c.insert("print_url", &print_url);
+                })
+            );
+            job!(
+                &format!("{folder}/print"),
+                "print.html",
+                vec![r],
+                Box::new(move |c| {
+                    c.insert_value("month", link.clone());
+                    c.insert_value("reports", Value::from(vec![views.report(r)]));
+                    c.insert("back_url", &back_url);
+                    c.insert("back_label", &back_label);
                 })
             );
         }

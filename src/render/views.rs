@@ -13,6 +13,16 @@ use super::layout::Layout;
 use super::urls::Urls;
 use crate::model::{Library, Month};
 
+/// Where report `r`'s Markdown file is copied in the output, to download:
+/// beside its month page, named for its unit.
+pub fn source_file(library: &Library, r: usize) -> String {
+    let report = &library.reports[r];
+    format!(
+        "months/{}/{}.md",
+        report.month, library.units[report.unit].id
+    )
+}
+
 /// Stands for the page's `root` in links written in reports, which go
 /// into pages at every depth: render puts the root in.
 pub const ROOT_MARK: &str = "@reportal-root@";
@@ -59,6 +69,8 @@ pub struct ReportView<'a> {
     pub url: String,
     /// The report on its month page (in full, or summarised when split).
     pub month_url: String,
+    /// The report's Markdown file as written, to download.
+    pub source_url: String,
     pub source: &'a str,
     pub draft: bool,
     pub preamble_html: Cow<'a, str>,
@@ -212,6 +224,7 @@ fn report_view<'l>(views: &Views<'l>, r: usize, only: Option<usize>) -> ReportVi
         month: views.month(report.month),
         url: format!("{page_url}#report-{}", unit.id),
         month_url: format!("{month_url}#report-{}", unit.id),
+        source_url: source_file(library, r),
         source: &report.source,
         draft: report.draft,
         preamble_html: linked(&report.preamble_html),
