@@ -124,9 +124,11 @@ fn run(options: &BuildOptions, problems: &mut Problems, started: Instant) -> Opt
     }
     // Each report's file as written, to download beside its month.
     for (path, source) in render::source_copies(&library) {
-        let copied = std::fs::read(options.root.join(source))
-            .map_err(|e| Problem::error(ProblemKind::Unreadable(e.to_string())).in_file(source))
-            .and_then(|bytes| put(&path, &bytes));
+        let copied = match &staging {
+            Some(staging) => staging.copy(&path, &options.root.join(source)),
+            None => Ok(()),
+        }
+        .map_err(|e| Problem::error(ProblemKind::Unreadable(e.to_string())).in_file(source));
         match copied {
             Ok(()) => {
                 files.insert(path);

@@ -129,6 +129,21 @@ impl Staging {
         std::fs::write(&target, bytes).map_err(|e| fail("write", &target, e))
     }
 
+    /// Copies the file at `from` to `path` (the system copies it, without
+    /// reading it through memory).
+    pub fn copy(&self, path: &str, from: &Path) -> std::io::Result<()> {
+        if !stays_inside(path) {
+            return Err(std::io::Error::other(format!(
+                "refusing to write {path}: outside the output"
+            )));
+        }
+        let target = self.folder.join(path);
+        if let Some(dir) = target.parent() {
+            std::fs::create_dir_all(dir)?;
+        }
+        std::fs::copy(from, &target).map(|_| ())
+    }
+
     /// Puts the new output in place of the old, which is then removed.
     pub fn commit(mut self) -> Result<(), Problem> {
         self.committed = true;

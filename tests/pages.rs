@@ -426,3 +426,45 @@ fn each_report_can_be_downloaded_as_written() {
     assert_eq!(copy, source);
     assert_eq!(site.broken_links(), Vec::<String>::new());
 }
+
+#[test]
+fn each_month_downloads_as_a_csv_that_excel_reads_as_utf8() {
+    let site = two_unit_site();
+    site.built();
+    let december = site.page("months/2015-12/index.html");
+    assert!(
+        december
+            .attrs(".page-actions a[download]", "href")
+            .contains(&"../../months/2015-12/2015-12.csv".to_string())
+    );
+    let bytes = std::fs::read(site.output().join("months/2015-12/2015-12.csv")).expect("csv");
+    assert!(bytes.starts_with(b"\xEF\xBB\xBF"), "Excel needs the BOM");
+    let mut reader = csv::Reader::from_reader(&bytes[3..]);
+    let header: Vec<String> = reader
+        .headers()
+        .expect("header")
+        .iter()
+        .map(str::to_string)
+        .collect();
+    assert_eq!(
+        header,
+        [
+            "月份",
+            "单位",
+            "序号",
+            "重点工作",
+            "本月份推进情况",
+            "下一步推进计划"
+        ]
+    );
+    let rows: Vec<Vec<String>> = reader
+        .records()
+        .map(|r| r.expect("row").iter().map(str::to_string).collect())
+        .collect();
+    // One row per unit and area: 广东 has two areas, 深圳 one.
+    assert_eq!(rows.len(), 3);
+    assert_eq!(rows[0][..4], ["2015年12月", "广东", "1", "团的制度建设"]);
+    assert_eq!(rows[0][4], "1. 十二月制度进展，第一行。\n2. 第二行。");
+    assert_eq!(rows[2][1], "深圳");
+    assert!(rows.iter().flatten().all(|cell| !cell.contains('<')));
+}

@@ -65,7 +65,11 @@ http {{
   client_body_temp_path {d}; proxy_temp_path {d}; fastcgi_temp_path {d}; uwsgi_temp_path {d}; scgi_temp_path {d};
   server {{
     listen 127.0.0.1:{port};
-    location /reports/ {{ alias {}/; }}
+    location /reports/ {{
+      alias {}/;
+      location ~ \\.csv$ {{ types {{ }} default_type \"text/csv; charset=utf-8\"; }}
+      location ~ \\.md$ {{ types {{ }} default_type \"text/markdown; charset=utf-8\"; }}
+    }}
   }}
 }}
 ",
@@ -174,6 +178,8 @@ fn the_example_published_under_a_sub_path_of_nginx_has_every_page_and_anchor() {
             _ if is_html => "text/html; charset=utf-8",
             Some("css") => "text/css; charset=utf-8",
             Some("xml") => "xml",
+            Some("csv") => "text/csv; charset=utf-8",
+            Some("md") => "text/markdown; charset=utf-8",
             _ => "",
         };
         if !content_type.contains(expected) {

@@ -3,6 +3,7 @@
 
 mod i18n;
 mod layout;
+mod plain;
 mod templates;
 mod urls;
 mod views;
@@ -381,6 +382,7 @@ pub fn render_each(
         let views = &views;
         let split = structure.layout.month_is_split(*month);
         let print_url = (!split).then(|| urls.link(&format!("months/{month}/print")));
+        let csv_url = month_csv_path(*month);
         job!(
             &format!("months/{month}"),
             "month.html",
@@ -390,6 +392,7 @@ pub fn render_each(
                 c.insert_value("reports", reports_of(month));
                 c.insert("split", &split);
                 c.insert("print_url", &print_url);
+                c.insert("csv_url", &csv_url);
                 c.insert_value(
                     "previous",
                     i.checked_sub(1)
@@ -418,33 +421,18 @@ pub fn render_each(
             );
             continue;
         }
-        // A month too large for one page: each unit's report on its own,
-        // and on paper on its own.
+        // A month too large for one page: each unit's report on its own
+        // (each prints as it is: a table of the whole month would be as
+        // large as the month page).
         for &r in &library.months[month] {
             let unit = &library.units[library.reports[r].unit];
-            let folder = format!("units/{}/{month}", unit.id);
-            let print_url = urls.link(&format!("{folder}/print"));
-            let back_url = urls.link(&folder);
-            let back_label = format!("{} · {}", unit.name, i18n::month_label(*month, language));
             job!(
-                &folder,
+                &format!("units/{}/{month}", unit.id),
                 "unit_month.html",
                 vec![r],
                 Box::new(move |c| {
                     c.insert_value("month", link.clone());
                     c.insert_value("report", views.report(r));
-                    c.insert("print_url", &print_url);
-                })
-            );
-            job!(
-                &format!("{folder}/print"),
-                "print.html",
-                vec![r],
-                Box::new(move |c| {
-                    c.insert_value("month", link.clone());
-                    c.insert_value("reports", Value::from(vec![views.report(r)]));
-                    c.insert("back_url", &back_url);
-                    c.insert("back_label", &back_label);
                 })
             );
         }
@@ -525,7 +513,14 @@ pub fn render_each(
     }
     special_jobs(library, &views, &urls, theme, &mut jobs);
 
-    let all_paths: Vec<String> = jobs.iter().map(|j| j.path.clone()).collect();
+    let mut all_paths: Vec<String> = jobs.iter().map(|j| j.path.clone()).collect();
+    // Each month as a table for spreadsheets.
+    let sheets: Vec<(String, &Vec<usize>, Month)> = library
+        .months
+        .iter()
+        .map(|(month, reports)| (month_csv_path(*month), reports, *month))
+        .collect();
+    all_paths.extend(sheets.iter().map(|(path, _, _)| path.clone()));
     // Ids are checked, so two pages cannot share a path; if a bug made
     // them, one page must not silently replace the other.
     let mut seen = std::collections::HashSet::new();
@@ -536,6 +531,19 @@ pub fn render_each(
             )),
         )]));
     }
+    let strings = i18n::strings(language);
+    let sheet_problems: Vec<Problem> = sheets
+        .par_iter()
+        .filter(|(path, reports, _)| select(&PageInfo { path, reports }))
+        .filter_map(|(path, reports, month)| {
+            let bytes = month_csv(library, reports, *month, &strings);
+            emit(Page {
+                path: path.clone(),
+                bytes,
+            })
+            .err()
+        })
+        .collect();
     let results: Vec<Problem> = jobs
         .par_iter()
         .filter(|job| {
@@ -559,12 +567,60 @@ pub fn render_each(
         })
         .collect();
     let mut problems = Problems(results);
+    problems.0.extend(sheet_problems);
     if problems.has_errors() {
         // One broken template fails every page it renders: say it once.
         problems.0.dedup_by(|a, b| a.kind == b.kind);
         return Err(problems);
     }
     Ok(all_paths)
+}
+
+/// Where a month's CSV is.
+fn month_csv_path(month: Month) -> String {
+    format!("months/{month}/{month}.csv")
+}
+
+/// A month as CSV for Excel (UTF-8 with a BOM, which Excel needs to read
+/// it as UTF-8): a row per unit and area, the texts as plain text.
+fn month_csv(library: &Library, reports: &[usize], month: Month, t: &i18n::Strings) -> Vec<u8> {
+    let mut bytes = b"\xEF\xBB\xBF".to_vec();
+    {
+        let mut writer = csv::Writer::from_writer(&mut bytes);
+        let label = i18n::month_label(month, library.config.language);
+        let _ = writer.write_record([
+            t.month_column,
+            t.unit_column,
+            t.number,
+            t.work_area,
+            t.progress,
+            t.plan,
+        ]);
+        let parts: Vec<&str> = reports
+            .iter()
+            .flat_map(|&r| &library.reports[r].entries)
+            .flat_map(|e| [&*e.progress_html, &*e.plan_html])
+            .collect();
+        let mut texts = plain::texts_of(&parts).into_iter();
+        for &r in reports {
+            let report = &library.reports[r];
+            let unit = &library.units[report.unit].name;
+            for (i, entry) in report.entries.iter().enumerate() {
+                let progress = texts.next().unwrap_or_default();
+                let plan = texts.next().unwrap_or_default();
+                let _ = writer.write_record([
+                    label.as_str(),
+                    unit,
+                    &(i + 1).to_string(),
+                    &library.areas[entry.area].name,
+                    &progress,
+                    &plan,
+                ]);
+            }
+        }
+        let _ = writer.flush();
+    }
+    bytes
 }
 
 /// The page with links written in its reports made relative to it.
