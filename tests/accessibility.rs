@@ -57,20 +57,7 @@ fn check_every_page(root: &Path, wanted: impl Fn(&str) -> bool) {
     let Some(browser_dir) = support::browser_tools() else {
         return;
     };
-    let out = tempfile::tempdir().expect("temp dir");
-    let site = out.path().join("public");
-    let build = Command::new(env!("CARGO_BIN_EXE_reportal"))
-        .args(["build", "--root"])
-        .arg(root)
-        .arg("--output")
-        .arg(&site)
-        .output()
-        .expect("run reportal");
-    assert!(
-        build.status.success(),
-        "{}",
-        String::from_utf8_lossy(&build.stderr)
-    );
+    let (_out, site) = support::build_into_temp(root);
 
     let mut pages: Vec<String> = walkdir::WalkDir::new(&site)
         .into_iter()

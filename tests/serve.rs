@@ -4,7 +4,7 @@
 
 mod support;
 
-use std::io::{Read, Write};
+use std::io::Write;
 use std::net::TcpStream;
 use std::process::Command;
 use std::time::Duration;
@@ -110,22 +110,8 @@ fn a_broken_save_keeps_the_last_good_build_and_the_next_good_one_replaces_it() {
         b"---\nmonth: [2015-12\n---\n## \xE5\x9D\x8F\n",
     );
     // The problem is announced to pages; the old page is still served.
-    let mut events = TcpStream::connect(("127.0.0.1", server.port)).expect("connect");
-    events
-        .set_read_timeout(Some(Duration::from_secs(10)))
-        .expect("timeout");
-    write!(
-        events,
-        "GET /__reportal/live HTTP/1.1\r\nHost: localhost\r\n\r\n"
-    )
-    .expect("send");
-    let mut seen = String::new();
-    let mut buffer = [0u8; 4096];
-    while !seen.contains("content/2015-12.md:2:") {
-        let n = events.read(&mut buffer).expect("read events");
-        assert!(n > 0, "event stream closed: {seen}");
-        seen.push_str(&String::from_utf8_lossy(&buffer[..n]));
-    }
+    let mut events = server.events();
+    let seen = Server::read_events(&mut events, |seen| seen.contains("content/2015-12.md:2:"));
     assert!(seen.contains("event: problem"), "{seen}");
     let (status, body) = server.get("/months/2015-12/index.html");
     assert_eq!(status, 200);
@@ -303,12 +289,7 @@ fn ctrl_c_stops_the_server_cleanly() {
     let server = Server::start(&site);
     let port = server.port;
     // An open page keeps its event stream open; it must not hold the exit.
-    let mut events = TcpStream::connect(("127.0.0.1", port)).expect("connect");
-    write!(
-        events,
-        "GET /__reportal/live HTTP/1.1\r\nHost: localhost\r\n\r\n"
-    )
-    .expect("send");
+    let _events = server.events();
     std::thread::sleep(Duration::from_millis(200));
     let status = server.interrupt().expect("still running 5 s after Ctrl-C");
     assert!(status.success(), "{status}");
@@ -502,22 +483,10 @@ fn a_page_loaded_during_a_build_can_tell_it_is_stale() {
 fn the_hello_names_the_server_instance_so_a_restart_is_noticed() {
     let site = site();
     let hello = |server: &Server| {
-        let mut events = TcpStream::connect(("127.0.0.1", server.port)).expect("connect");
-        events
-            .set_read_timeout(Some(Duration::from_secs(10)))
-            .expect("timeout");
-        write!(
-            events,
-            "GET /__reportal/live HTTP/1.1\r\nHost: localhost\r\n\r\n"
-        )
-        .expect("send");
-        let mut seen = String::new();
-        let mut buffer = [0u8; 4096];
-        while !seen.contains("event: hello\ndata: ") || !seen.ends_with('\n') {
-            let n = events.read(&mut buffer).expect("read events");
-            assert!(n > 0, "event stream closed: {seen}");
-            seen.push_str(&String::from_utf8_lossy(&buffer[..n]));
-        }
+        let mut events = server.events();
+        let seen = Server::read_events(&mut events, |seen| {
+            seen.contains("event: hello\ndata: ") && seen.ends_with('\n')
+        });
         let data = seen.split("event: hello\ndata: ").nth(1).unwrap_or("");
         data.lines().next().unwrap_or("").to_string()
     };

@@ -209,16 +209,20 @@ impl Page {
 /// The example site (this repository's content/ and site.yaml) built into
 /// a temp dir: the dir (keep it alive) and the output folder in it.
 pub fn build_example() -> (TempDir, PathBuf) {
-    let repo = Path::new(env!("CARGO_MANIFEST_DIR"));
+    build_into_temp(Path::new(env!("CARGO_MANIFEST_DIR")))
+}
+
+/// The site at `root` built into a temp dir, as `build_example`.
+pub fn build_into_temp(root: &Path) -> (TempDir, PathBuf) {
     let out = tempfile::tempdir().expect("temp dir");
     let site = out.path().join("public");
     let build = Command::new(env!("CARGO_BIN_EXE_reportal"))
         .args(["build", "--root"])
-        .arg(repo)
+        .arg(root)
         .arg("--output")
         .arg(&site)
         .output()
-        .expect("build the example");
+        .expect("build the site");
     assert!(
         build.status.success(),
         "{}",

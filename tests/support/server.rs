@@ -45,6 +45,32 @@ impl Server {
         Server { child, port }
     }
 
+    /// Opens the live-reload event stream, as an open page does.
+    pub fn events(&self) -> TcpStream {
+        let mut events = TcpStream::connect(("127.0.0.1", self.port)).expect("connect");
+        events
+            .set_read_timeout(Some(Duration::from_secs(10)))
+            .expect("timeout");
+        write!(
+            events,
+            "GET /__reportal/live HTTP/1.1\r\nHost: localhost\r\n\r\n"
+        )
+        .expect("send");
+        events
+    }
+
+    /// Reads an event stream until what it sent satisfies `done`.
+    pub fn read_events(events: &mut TcpStream, done: impl Fn(&str) -> bool) -> String {
+        let mut seen = String::new();
+        let mut buffer = [0u8; 4096];
+        while !done(&seen) {
+            let n = events.read(&mut buffer).expect("read events");
+            assert!(n > 0, "event stream closed: {seen}");
+            seen.push_str(&String::from_utf8_lossy(&buffer[..n]));
+        }
+        seen
+    }
+
     /// GET `path` (sent as is): the status and the body.
     pub fn get(&self, path: &str) -> (u16, String) {
         let mut stream = TcpStream::connect(("127.0.0.1", self.port)).expect("connect");
