@@ -94,6 +94,7 @@ fn a_month_page_prints_every_area_without_navigation() {
     for piece in &wanted {
         assert!(text.contains(piece.as_str()), "`{piece}` not printed");
     }
+    assert!(text.contains("1/"), "no page numbers: {text}");
     for navigation in ["跳到正文", "按月份", "报送单位", "上一月"] {
         assert!(!text.contains(navigation), "`{navigation}` printed");
     }
