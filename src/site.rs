@@ -127,8 +127,7 @@ fn run(options: &BuildOptions, problems: &mut Problems, started: Instant) -> Opt
         let copied = match &staging {
             Some(staging) => staging.copy(&path, &options.root.join(source)),
             None => Ok(()),
-        }
-        .map_err(|e| Problem::error(ProblemKind::Unreadable(e.to_string())).in_file(source));
+        };
         match copied {
             Ok(()) => {
                 files.insert(path);

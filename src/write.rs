@@ -114,9 +114,25 @@ impl Staging {
         })
     }
 
-    /// Writes one file. A path that would leave the output is refused:
-    /// none comes from a valid site, but a bug must not write elsewhere.
+    /// Writes one file.
     pub fn put(&self, path: &str, bytes: &[u8]) -> Result<(), Problem> {
+        let target = self.target(path)?;
+        std::fs::write(&target, bytes).map_err(|e| fail("write", &target, e))
+    }
+
+    /// Copies the file at `from` to `path` (the system copies it, without
+    /// reading it through memory).
+    pub fn copy(&self, path: &str, from: &Path) -> Result<(), Problem> {
+        let target = self.target(path)?;
+        std::fs::copy(from, &target)
+            .map(|_| ())
+            .map_err(|e| fail("copy", from, e))
+    }
+
+    /// Where `path` goes in the staging folder, its folder made. A path
+    /// that would leave the output is refused: none comes from a valid
+    /// site, but a bug must not write elsewhere.
+    fn target(&self, path: &str) -> Result<PathBuf, Problem> {
         if !stays_inside(path) {
             return Err(Problem::error(ProblemKind::Output(format!(
                 "refusing to write {path}: outside the output"
@@ -126,22 +142,7 @@ impl Staging {
         if let Some(dir) = target.parent() {
             std::fs::create_dir_all(dir).map_err(|e| fail("create", dir, e))?;
         }
-        std::fs::write(&target, bytes).map_err(|e| fail("write", &target, e))
-    }
-
-    /// Copies the file at `from` to `path` (the system copies it, without
-    /// reading it through memory).
-    pub fn copy(&self, path: &str, from: &Path) -> std::io::Result<()> {
-        if !stays_inside(path) {
-            return Err(std::io::Error::other(format!(
-                "refusing to write {path}: outside the output"
-            )));
-        }
-        let target = self.folder.join(path);
-        if let Some(dir) = target.parent() {
-            std::fs::create_dir_all(dir)?;
-        }
-        std::fs::copy(from, &target).map(|_| ())
+        Ok(target)
     }
 
     /// Puts the new output in place of the old, which is then removed.
