@@ -123,21 +123,20 @@ fn run(options: &BuildOptions, problems: &mut Problems, started: Instant) -> Opt
         }
     }
     // Each report's file as written, to download beside its month.
-    for (path, source) in render::source_copies(&library) {
-        let copied = match &staging {
-            Some(staging) => staging.copy(&path, &options.root.join(source)),
-            None => Ok(()),
-        };
-        match copied {
-            Ok(()) => {
-                files.insert(path);
-            }
-            Err(problem) => {
-                problems.push(problem);
-                return None;
-            }
+    // (In parallel: at 6,000 reports that is 185 MB to copy.)
+    let copies = render::source_copies(&library);
+    if let Some(staging) = &staging {
+        use rayon::prelude::*;
+        let failed: Vec<Problem> = copies
+            .par_iter()
+            .filter_map(|(path, source)| staging.copy(path, &options.root.join(source)).err())
+            .collect();
+        if !failed.is_empty() {
+            problems.extend(failed);
+            return None;
         }
     }
+    files.extend(copies.into_iter().map(|(path, _)| path));
     if options.check_links {
         let pages = scanned
             .into_inner()
