@@ -122,8 +122,96 @@ pub struct Problem {
 /// The text a problem points into, named for miette's header, and where.
 #[derive(Debug, Clone)]
 pub struct Snippet {
-    pub source: NamedSource<Arc<str>>,
+    pub source: NamedSource<Excerpt>,
     pub range: std::ops::Range<usize>,
+}
+
+/// The lines around a place in a file (one before, one after: what the
+/// snippet shows), and where the place is. Kept instead of the whole file
+/// by what outlives parsing, so a 6,000-report build need not hold 185 MB
+/// of Markdown for messages it will most likely never print.
+#[derive(Debug, Clone, Default, PartialEq)]
+pub struct Spot {
+    excerpt: Excerpt,
+    /// The place, as a byte range of the excerpt.
+    range: std::ops::Range<usize>,
+    line: usize,
+    column: usize,
+}
+
+/// Some whole lines of a file, and the number of the first (0-based), so
+/// the snippet's gutter shows the file's own line numbers.
+#[derive(Debug, Clone, Default, PartialEq)]
+pub struct Excerpt {
+    text: Arc<str>,
+    first_line: usize,
+}
+
+impl SourceCode for Excerpt {
+    fn read_span<'a>(
+        &'a self,
+        span: &miette::SourceSpan,
+        context_lines_before: usize,
+        context_lines_after: usize,
+    ) -> Result<Box<dyn miette::SpanContents<'a> + 'a>, miette::MietteError> {
+        let inner = self
+            .text
+            .read_span(span, context_lines_before, context_lines_after)?;
+        Ok(Box::new(miette::MietteSpanContents::new(
+            inner.data(),
+            *inner.span(),
+            inner.line() + self.first_line,
+            inner.column(),
+            inner.line_count(),
+        )))
+    }
+}
+
+/// Cuts spots out of one file's text. Asked in order of position (as a
+/// parser meets them), it reads the text once.
+pub struct Spotter<'t> {
+    text: &'t str,
+    /// A byte offset at a line start, and that line's 0-based number.
+    at: (usize, usize),
+}
+
+impl<'t> Spotter<'t> {
+    pub fn new(text: &'t str) -> Self {
+        Spotter { text, at: (0, 0) }
+    }
+
+    pub fn spot(&mut self, range: std::ops::Range<usize>) -> Spot {
+        let text = self.text;
+        let start = floor_char_boundary(text, range.start.min(text.len()));
+        let end = floor_char_boundary(text, range.end.clamp(start, text.len()));
+        let line_start = text[..start].rfind('\n').map_or(0, |i| i + 1);
+        if line_start < self.at.0 {
+            self.at = (0, 0);
+        }
+        let line = self.at.1 + text[self.at.0..line_start].matches('\n').count();
+        self.at = (line_start, line);
+        let column = text[line_start..start].chars().count() + 1;
+        // One line of context each side, as `Problems::render` shows.
+        let (first, first_line) = match text[..line_start.saturating_sub(1)].rfind('\n') {
+            Some(i) if line_start > 0 => (i + 1, line - 1),
+            None if line_start > 0 => (0, line - 1),
+            _ => (line_start, line),
+        };
+        let last = text[end..]
+            .find('\n')
+            .map(|i| end + i + 1)
+            .and_then(|after| text[after..].find('\n').map(|i| after + i + 1))
+            .unwrap_or(text.len());
+        Spot {
+            excerpt: Excerpt {
+                text: Arc::from(&text[first..last]),
+                first_line,
+            },
+            range: start - first..end - first,
+            line: line + 1,
+            column,
+        }
+    }
 }
 
 impl Problem {
@@ -148,23 +236,25 @@ impl Problem {
     pub fn in_file(mut self, file: &str) -> Self {
         self.file = Some(file.to_string());
         if let Some(snippet) = self.snippet.as_mut() {
-            snippet.source = NamedSource::new(file, Arc::clone(snippet.source.inner()));
+            snippet.source = NamedSource::new(file, snippet.source.inner().clone());
         }
         self
     }
 
     /// Points at a byte range of `text` (the whole file): computes line and
     /// column and keeps the text so the offending line can be shown.
-    pub fn at(mut self, text: &Arc<str>, range: std::ops::Range<usize>) -> Self {
-        let start = floor_char_boundary(text, range.start.min(text.len()));
-        let end = floor_char_boundary(text, range.end.clamp(start, text.len()));
-        let (line, column) = line_column(text, start);
-        self.line = line;
-        self.column = column;
+    pub fn at(self, text: &str, range: std::ops::Range<usize>) -> Self {
+        self.at_spot(&Spotter::new(text).spot(range))
+    }
+
+    /// Points at a place cut out of a file earlier (see [`Spot`]).
+    pub fn at_spot(mut self, spot: &Spot) -> Self {
+        self.line = spot.line;
+        self.column = spot.column;
         let name = self.file.as_deref().unwrap_or("");
         self.snippet = Some(Box::new(Snippet {
-            source: NamedSource::new(name, Arc::clone(text)),
-            range: start..end,
+            source: NamedSource::new(name, spot.excerpt.clone()),
+            range: spot.range.clone(),
         }));
         self
     }
@@ -291,5 +381,48 @@ impl Problems {
             }
         }
         out
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    /// A spot's message and snippet are those of the whole text.
+    #[test]
+    fn spots_point_where_the_whole_text_would() {
+        let text = "第一行\n第二行 甲\n第三行\n第四行\n";
+        // As problems were made before spots: the whole text, line 0 first.
+        let whole = |range: std::ops::Range<usize>| {
+            let mut problem = Problem::error(ProblemKind::NoReports("x".into())).in_file("a.md");
+            (problem.line, problem.column) = line_column(text, range.start);
+            let source = Excerpt {
+                text: Arc::from(text),
+                first_line: 0,
+            };
+            problem.snippet = Some(Box::new(Snippet {
+                source: NamedSource::new("a.md", source),
+                range,
+            }));
+            Problems(vec![problem]).render(false)
+        };
+        let mut spotter = Spotter::new(text);
+        // In order, out of order, at the start, at the very end.
+        let b = text.find('甲').unwrap_or(0);
+        let c = text.find("第四").unwrap_or(0);
+        for range in [b..b + 3, c..c + 3, 0..0, b..b + 3, text.len()..text.len()] {
+            let spot = spotter.spot(range.clone());
+            let problem = Problem::error(ProblemKind::NoReports("x".into()))
+                .in_file("a.md")
+                .at_spot(&spot);
+            let full = Problem::error(ProblemKind::NoReports("x".into()))
+                .in_file("a.md")
+                .at(text, range.clone());
+            let (line, column) = line_column(text, range.start);
+            assert_eq!((problem.line, problem.column), (line, column));
+            assert_eq!((full.line, full.column), (line, column));
+            assert_eq!(Problems(vec![problem]).render(false), whole(range));
+        }
+        assert_eq!((spotter.spot(b..b).line, spotter.spot(b..b).column), (2, 5));
     }
 }

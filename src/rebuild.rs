@@ -285,7 +285,7 @@ fn parse_all(
     config: &SiteConfig,
     sources: &[load::SourceFile],
 ) -> BTreeMap<String, (u64, ParsedFile)> {
-    let parsed = model::parse_all(config, sources);
+    let parsed = model::parse_all(config, sources.to_vec());
     sources
         .iter()
         .zip(parsed)

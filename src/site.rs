@@ -64,9 +64,7 @@ fn run(options: &BuildOptions, problems: &mut Problems, started: Instant) -> Opt
     }
     // The order `serve` keeps them in, so both build the same site.
     sources.sort_by(|a, b| a.rel.cmp(&b.rel));
-    let parsed = model::parse_all(&config, &sources);
-    // The source text is held only as long as messages may quote it.
-    drop(sources);
+    let parsed = model::parse_all(&config, sources);
     let options_model = ModelOptions {
         drafts: options.drafts,
     };

@@ -14,6 +14,7 @@ use pulldown_cmark::{CowStr, Event, HeadingLevel, Options, Parser, Tag, TagEnd};
 
 use super::cjk_emphasis;
 use crate::config::Sections;
+use crate::diagnostics::Spot;
 use crate::names::{normalize, strip_numbering};
 
 type Spanned<'a> = (Event<'a>, Range<usize>);
@@ -32,8 +33,10 @@ pub struct BodyOptions<'c> {
 pub struct WrittenArea {
     /// The heading's text, numbering included.
     pub heading: String,
-    /// Byte range of the heading in the file, for messages.
+    /// Byte range of the heading in the file.
     pub heading_range: Range<usize>,
+    /// The heading's place, for messages (filled in by `report::parse`).
+    pub heading_spot: Spot,
     pub progress_html: Arc<str>,
     pub plan_html: Arc<str>,
     /// The first line of the progress as plain text, shortened: what
@@ -59,8 +62,10 @@ pub struct WrittenLink {
     pub path: String,
     /// What follows `#`: an area's name, id or anchor.
     pub fragment: Option<String>,
-    /// Where it is in the file, for messages.
+    /// Where it is in the file.
     pub range: Range<usize>,
+    /// Its place, for messages (filled in by `report::parse`).
+    pub spot: Spot,
 }
 
 /// What stands in the HTML for link `i` until render knows its page.
@@ -104,6 +109,7 @@ fn report_links(events: Vec<Spanned<'_>>) -> (Vec<Spanned<'_>>, Vec<WrittenLink>
                     path: path.to_string(),
                     fragment,
                     range: span.clone(),
+                    spot: Spot::default(),
                 });
                 let dest_url = link_placeholder(links.len() - 1).into();
                 let tag = Tag::Link {

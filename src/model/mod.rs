@@ -126,12 +126,14 @@ pub fn parse_file(config: &SiteConfig, source: &SourceFile) -> ParsedFile {
     ParsedFile { result, warnings }
 }
 
-/// Parses every report file, in parallel, in the order given.
-pub fn parse_all(config: &SiteConfig, sources: &[SourceFile]) -> Vec<ParsedFile> {
+/// Parses every report file, in parallel, in the order given. Each file's
+/// text is let go once it is parsed (unless the caller holds it too): the
+/// parsed report keeps only the places messages may point at.
+pub fn parse_all(config: &SiteConfig, sources: Vec<SourceFile>) -> Vec<ParsedFile> {
     use rayon::prelude::*;
     sources
-        .par_iter()
-        .map(|source| parse_file(config, source))
+        .into_par_iter()
+        .map(|source| parse_file(config, &source))
         .collect()
 }
 
@@ -214,11 +216,10 @@ pub fn assemble_parsed(
             Ok(report) if report.draft && !options.drafts => drafts_left_out += 1,
             Ok(report) => {
                 if report.body.areas.is_empty() {
-                    let at = report.body_start..report.body_start;
                     problems.push(
                         Problem::warning(ProblemKind::NoAreas)
                             .in_file(&report.source)
-                            .at(&report.text, at),
+                            .at_spot(&report.body_start),
                     );
                 }
                 reports.push(report);
@@ -241,7 +242,7 @@ pub fn assemble_parsed(
             continue;
         };
         if let Some(other) = seen.get(&(unit, parsed.month)) {
-            let at = parsed.unit.as_ref().map_or(0..0, |(_, r)| r.clone());
+            let at = parsed.unit.as_ref().map_or(&parsed.start, |(_, spot)| spot);
             problems.push(
                 Problem::error(ProblemKind::DuplicateReport {
                     unit: units.list[unit].name.clone(),
@@ -249,7 +250,7 @@ pub fn assemble_parsed(
                     other: other.clone(),
                 })
                 .in_file(&parsed.source)
-                .at(&parsed.text, at),
+                .at_spot(at),
             );
             continue;
         }
@@ -265,7 +266,6 @@ pub fn assemble_parsed(
         if !parsed.body.links.is_empty() {
             written_links.push((
                 parsed.source.clone(),
-                Arc::clone(&parsed.text),
                 std::mem::take(&mut parsed.body.links),
             ));
         }
@@ -301,17 +301,13 @@ pub fn assemble_parsed(
 fn resolve_links(
     reports: &mut [Report],
     areas: &[Area],
-    written: Vec<(String, Arc<str>, Vec<body::WrittenLink>)>,
+    written: Vec<(String, Vec<body::WrittenLink>)>,
     problems: &mut Problems,
 ) {
-    for (source, text, links) in written {
+    for (source, links) in written {
         let mut resolved = Vec::new();
         for link in links {
-            let at = |kind| {
-                Problem::error(kind)
-                    .in_file(&source)
-                    .at(&text, link.range.clone())
-            };
+            let at = |kind| Problem::error(kind).in_file(&source).at_spot(&link.spot);
             let path = join(&source, &link.path);
             let Some(target) = reports.iter().position(|r| r.source == path) else {
                 problems.push(at(ProblemKind::LinkToNoReport(link.path.clone())));
@@ -439,15 +435,14 @@ impl Units {
         config: &SiteConfig,
         problems: &mut Problems,
     ) -> Option<usize> {
-        let Some((written, range)) = &report.unit else {
+        let Some((written, spot)) = &report.unit else {
             if self.list.len() == 1 {
                 return Some(0);
             }
-            let at = 0..0;
             problems.push(
                 Problem::error(ProblemKind::MissingUnit)
                     .in_file(&report.source)
-                    .at(&report.text, at),
+                    .at_spot(&report.start),
             );
             return None;
         };
@@ -469,7 +464,7 @@ impl Units {
                     known,
                 })
                 .in_file(&report.source)
-                .at(&report.text, range.clone()),
+                .at_spot(spot),
             );
         }
         found
@@ -559,7 +554,7 @@ fn entries(
             problems.push(
                 Problem::error(ProblemKind::EmptyAreaHeading)
                     .in_file(&report.source)
-                    .at(&report.text, written.heading_range),
+                    .at_spot(&written.heading_spot),
             );
             continue;
         }
@@ -573,7 +568,7 @@ fn entries(
                     closest: areas.closest(&heading),
                 })
                 .in_file(&report.source)
-                .at(&report.text, written.heading_range),
+                .at_spot(&written.heading_spot),
             );
         }
         let base = if several_units {

@@ -10,7 +10,7 @@ use serde_saphyr::Spanned;
 use super::body::{self, Body, BodyOptions};
 use super::month::Month;
 use crate::config::SiteConfig;
-use crate::diagnostics::{Problem, ProblemKind};
+use crate::diagnostics::{Problem, ProblemKind, Spot, Spotter};
 use crate::load::SourceFile;
 use crate::names::slug;
 
@@ -51,15 +51,15 @@ struct FrontMatter {
 #[derive(Debug, Clone)]
 pub struct ParsedReport {
     pub source: String,
-    pub text: Arc<str>,
     pub title: Option<String>,
     pub summary: Option<String>,
     pub draft: bool,
     pub month: Month,
     /// The unit as written, and where.
-    pub unit: Option<(String, std::ops::Range<usize>)>,
-    /// Where the body starts in `text`.
-    pub body_start: usize,
+    pub unit: Option<(String, Spot)>,
+    /// The file's start, and its body's, for messages about the whole.
+    pub start: Spot,
+    pub body_start: Spot,
     pub body: Body,
 }
 
@@ -154,16 +154,28 @@ pub fn parse(
             slug(file.rsplit_once('.').map_or(file, |(stem, _)| stem))
         ),
     };
-    let body = body::render(text, source.parts.body.clone(), &options);
+    let mut body = body::render(text, source.parts.body.clone(), &options);
+    // Places later messages may point at, cut out now so that the text
+    // can go once the report is parsed.
+    let mut spotter = Spotter::new(text);
+    let start = spotter.spot(0..0);
+    let unit = unit.map(|(name, range)| (name, spotter.spot(range)));
+    let body_start = spotter.spot(source.parts.body.start..source.parts.body.start);
+    for area in &mut body.areas {
+        area.heading_spot = spotter.spot(area.heading_range.clone());
+    }
+    for link in &mut body.links {
+        link.spot = spotter.spot(link.range.clone());
+    }
     Ok(ParsedReport {
         source: file.to_string(),
-        text: Arc::clone(text),
         title: front.title.filter(|t| !t.trim().is_empty()),
         summary: front.summary.filter(|s| !s.trim().is_empty()),
         draft,
         month,
         unit,
-        body_start: source.parts.body.start,
+        start,
+        body_start,
         body,
     })
 }
