@@ -89,6 +89,19 @@ pub enum Command {
         #[arg(long)]
         force: bool,
     },
+    /// Start a unit's next report: the areas of its latest report, each
+    /// with last month's plan quoted, marked `draft: true`.
+    New {
+        /// The unit (id or name) [default: the site's only unit].
+        #[arg(long)]
+        unit: Option<String>,
+        /// The month, YYYY-MM [default: the month after the unit's latest report].
+        #[arg(long)]
+        month: Option<String>,
+        /// The site folder (holding site.yaml and content/).
+        #[arg(long, default_value = ".")]
+        root: PathBuf,
+    },
     /// Create a new site with a site.yaml and example reports.
     Init {
         /// The folder to create (it must not exist, or be empty).

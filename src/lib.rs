@@ -13,6 +13,7 @@ pub mod links;
 pub mod load;
 pub mod model;
 pub mod names;
+pub mod next_report;
 pub mod rebuild;
 pub mod render;
 pub mod serve;

@@ -8,7 +8,7 @@ use std::path::{Path, PathBuf};
 use std::time::{Duration, Instant};
 
 use crate::diagnostics::{Problem, ProblemKind, Problems};
-use crate::model::{self, ModelOptions};
+use crate::model::{self, ModelOptions, Month};
 use crate::{links, load, render, write};
 
 pub struct BuildOptions {
@@ -33,6 +33,9 @@ pub struct Summary {
     pub elapsed: Duration,
     /// Things worth telling that are not problems (no feed without base_url).
     pub notes: Vec<String>,
+    /// The latest month, and the units with no report for it (those with
+    /// only a draft marked so): what `check` tells whoever collects them.
+    pub unreported: Option<(Month, Vec<String>)>,
 }
 
 /// Builds (or, without an output, checks) the site. Problems are returned
@@ -158,6 +161,7 @@ fn run(options: &BuildOptions, problems: &mut Problems, started: Instant) -> Opt
         notes.push("no base_url in site.yaml: feed.xml and sitemap.xml were skipped (they need absolute links)".into());
     }
     Some(Summary {
+        unreported: unreported(&library),
         reports: library.reports.len(),
         months: library.months.len(),
         areas: library.areas.len(),
@@ -166,6 +170,30 @@ fn run(options: &BuildOptions, problems: &mut Problems, started: Instant) -> Opt
         elapsed: started.elapsed(),
         notes,
     })
+}
+
+fn unreported(library: &model::Library) -> Option<(Month, Vec<String>)> {
+    let (&latest, reports) = library.months.iter().next_back()?;
+    let missing: Vec<String> = (0..library.units.len())
+        .filter(|&u| {
+            !reports
+                .iter()
+                .any(|&r| library.reports[r].unit == u && !library.reports[r].draft)
+        })
+        .map(|u| {
+            let name = &library.units[u].name;
+            let draft = library.drafts.contains(&(u, latest))
+                || reports
+                    .iter()
+                    .any(|&r| library.reports[r].unit == u && library.reports[r].draft);
+            if draft {
+                format!("{name} (draft)")
+            } else {
+                name.clone()
+            }
+        })
+        .collect();
+    Some((latest, missing))
 }
 
 /// The default output folder of a site.

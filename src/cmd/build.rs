@@ -33,6 +33,14 @@ pub fn run(
             for note in &summary.notes {
                 eprintln!("note: {note}");
             }
+            // Whoever collects the reports runs `check` to see who is late.
+            if let (false, Some((month, missing))) = (writes, &summary.unreported) {
+                if missing.is_empty() {
+                    println!("{month}: every unit has reported");
+                } else {
+                    println!("{month}: no report yet from {}", missing.join(", "));
+                }
+            }
             let verb = if writes { "built" } else { "checked" };
             println!(
                 "{verb} {} reports, {} months, {} areas, {} units: {} files{} in {} ms{}",

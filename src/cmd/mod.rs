@@ -3,6 +3,7 @@
 mod build;
 mod import;
 mod init;
+mod new;
 
 use std::process::ExitCode;
 
@@ -48,6 +49,7 @@ pub fn run(command: Command) -> ExitCode {
             root,
             force,
         } => import::run(&files, month.as_deref(), year, unit, root, force),
+        Command::New { unit, month, root } => new::run(&root, unit.as_deref(), month.as_deref()),
         Command::Init { dir } => init::run(&dir),
     }
 }

@@ -4,15 +4,16 @@
 mod body;
 mod cjk_emphasis;
 mod month;
-
+mod previous;
 mod report;
 mod sanitize;
 
-use std::collections::{BTreeMap, HashMap};
+use std::collections::{BTreeMap, BTreeSet, HashMap};
 use std::sync::Arc;
 
 pub use body::link_placeholder;
 pub use month::Month;
+pub use previous::Previous;
 use report::ParsedReport;
 
 use crate::config::SiteConfig;
@@ -46,6 +47,8 @@ pub struct Entry {
     pub plan_html: Arc<str>,
     /// The progress's first line, shortened, for lists.
     pub progress_excerpt: Arc<str>,
+    /// What the unit planned for this area the month before.
+    pub previous: Previous,
 }
 
 /// One unit's report for one month.
@@ -76,6 +79,9 @@ pub struct Library {
     pub reports: Vec<Report>,
     /// Each month with reports, oldest first, with its reports' indices.
     pub months: BTreeMap<Month, Vec<usize>>,
+    /// (unit, month) of the drafts left out of the site: who has started
+    /// a report but not submitted it.
+    pub drafts: BTreeSet<(usize, Month)>,
 }
 
 impl Library {
@@ -209,11 +215,11 @@ pub fn assemble_parsed(
     problems: &mut Problems,
 ) -> Library {
     let mut reports = Vec::new();
-    let mut drafts_left_out = 0;
+    let mut drafts_left_out = Vec::new();
     for ParsedFile { result, warnings } in parsed {
         problems.extend(warnings);
         match result {
-            Ok(report) if report.draft && !options.drafts => drafts_left_out += 1,
+            Ok(report) if report.draft && !options.drafts => drafts_left_out.push(report),
             Ok(report) => {
                 if report.body.areas.is_empty() {
                     problems.push(
@@ -227,7 +233,7 @@ pub fn assemble_parsed(
             Err(errors) => problems.extend(errors),
         }
     }
-    if reports.is_empty() && drafts_left_out > 0 && !problems.has_errors() {
+    if reports.is_empty() && !drafts_left_out.is_empty() && !problems.has_errors() {
         problems.push(Problem::error(ProblemKind::OnlyDrafts));
     }
     reports.sort_by(|a, b| (a.month, &a.source).cmp(&(b.month, &b.source)));
@@ -281,7 +287,16 @@ pub fn assemble_parsed(
             entries,
         });
     }
+    // A draft's unit, quietly: its problems are told when it is built.
+    let drafts = drafts_left_out
+        .iter()
+        .filter_map(|draft| {
+            let unit = units.unit_of(draft, &config, &mut Problems::default())?;
+            Some((unit, draft.month))
+        })
+        .collect();
     library_reports.sort_by_key(|r| (r.month, r.unit));
+    previous::link_plans(&mut library_reports);
     resolve_links(&mut library_reports, &areas.list, written_links, problems);
     let mut months: BTreeMap<Month, Vec<usize>> = BTreeMap::new();
     for (i, report) in library_reports.iter().enumerate() {
@@ -293,6 +308,7 @@ pub fn assemble_parsed(
         areas: areas.list,
         reports: library_reports,
         months,
+        drafts,
     }
 }
 
@@ -588,6 +604,7 @@ fn entries(
             progress_html: written.progress_html,
             plan_html: written.plan_html,
             progress_excerpt: written.progress_excerpt,
+            previous: Previous::First,
         });
     }
     entries

@@ -8,7 +8,7 @@
 
 use std::collections::BTreeSet;
 
-use crate::model::{Library, Month, Report};
+use crate::model::{Library, Month, Previous, Report};
 
 /// Bytes of markup around an entry on top of its own HTML: headings,
 /// part titles, links, and its anchor, written several times (measured on
@@ -67,7 +67,7 @@ impl Layout {
                 let mut months: Vec<(Month, usize)> = Vec::new();
                 for &(r, e) in timeline {
                     let report = &library.reports[r];
-                    let size = entry_size(report, e);
+                    let size = entry_size(library, report, e);
                     match months.last_mut() {
                         Some((month, total)) if *month == report.month => *total += size,
                         _ => months.push((report.month, size)),
@@ -87,7 +87,7 @@ impl Layout {
             .filter(|(_, reports)| {
                 let size: usize = reports
                     .iter()
-                    .map(|&r| report_size(&library.reports[r]))
+                    .map(|&r| report_size(library, &library.reports[r]))
                     .sum();
                 PAGE_MARKUP + size > limit
             })
@@ -143,18 +143,26 @@ fn parts(months: &[(Month, usize)], limit: usize) -> Vec<TimelinePart> {
     parts
 }
 
-fn entry_size(report: &Report, e: usize) -> usize {
+fn entry_size(library: &Library, report: &Report, e: usize) -> usize {
     report.entries.get(e).map_or(0, |entry| {
+        // Shown beside the progress: the plan of the month before.
+        let before = match entry.previous {
+            Previous::Plan { report, entry } => {
+                library.reports[report].entries[entry].plan_html.len()
+            }
+            _ => 0,
+        };
         ENTRY_MARKUP
             + ANCHOR_USES * entry.anchor.len()
             + entry.progress_html.len()
             + entry.plan_html.len()
+            + before
     })
 }
 
-fn report_size(report: &Report) -> usize {
+fn report_size(library: &Library, report: &Report) -> usize {
     report.preamble_html.len()
         + (0..report.entries.len())
-            .map(|e| entry_size(report, e))
+            .map(|e| entry_size(library, report, e))
             .sum::<usize>()
 }

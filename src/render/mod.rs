@@ -4,6 +4,9 @@
 mod i18n;
 mod layout;
 mod plain;
+
+pub use i18n::month_label;
+pub use plain::text_of as plain_text;
 mod templates;
 mod urls;
 mod views;
@@ -14,7 +17,7 @@ use tera::{Context, Value};
 
 use crate::diagnostics::{Problem, Problems};
 use crate::load::Theme;
-use crate::model::{Library, Month};
+use crate::model::{Library, Month, Previous};
 use i18n::year_label;
 use layout::Layout;
 use urls::{Urls, file_of, root_of};
@@ -358,6 +361,14 @@ pub fn render_each(
             c.insert("years", &views::year_grid(&views, language));
             c.insert_value("areas", areas_value.clone());
             c.insert_value("units", units_value.clone());
+            let submissions: Vec<UnitSubmissions> = (0..library.units.len())
+                .map(|u| UnitSubmissions {
+                    name: &library.units[u].name,
+                    url: several_units.then(|| urls.unit(&library.units[u].id)),
+                    grid: views::submissions(&views, u),
+                })
+                .collect();
+            c.insert("submissions", &submissions);
         })
     );
 
@@ -507,11 +518,18 @@ pub fn render_each(
                             .unwrap_or_else(Value::none),
                     );
                     c.insert("years", &group_by_year(items, language));
+                    c.insert("grid", &views::submissions(views, u));
                 })
             );
         }
     }
     special_jobs(library, &views, &urls, theme, &mut jobs);
+    // A page that shows an entry shows the plan of the month before beside
+    // it: the reports of those plans are shown there too (an edit to one
+    // re-renders the page in `serve`).
+    for job in &mut jobs {
+        with_previous_plans(library, &mut job.reports);
+    }
 
     let mut all_paths: Vec<String> = jobs.iter().map(|j| j.path.clone()).collect();
     // Each month as a table for spreadsheets.
@@ -574,6 +592,30 @@ pub fn render_each(
         return Err(problems);
     }
     Ok(all_paths)
+}
+
+/// A unit's reporting record on the index.
+#[derive(Serialize)]
+struct UnitSubmissions<'a> {
+    name: &'a str,
+    url: Option<String>,
+    grid: Vec<views::SubmissionYear>,
+}
+
+fn with_previous_plans(library: &Library, reports: &mut Vec<usize>) {
+    let before: Vec<usize> = reports
+        .iter()
+        .flat_map(|&r| &library.reports[r].entries)
+        .filter_map(|entry| match entry.previous {
+            Previous::Plan { report, .. } => Some(report),
+            _ => None,
+        })
+        .collect();
+    if !before.is_empty() {
+        reports.extend(before);
+        reports.sort_unstable();
+        reports.dedup();
+    }
 }
 
 /// Where a month's CSV is.

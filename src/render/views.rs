@@ -11,7 +11,7 @@ use tera::Value;
 use super::i18n::{month_label, year_label};
 use super::layout::Layout;
 use super::urls::Urls;
-use crate::model::{Library, Month};
+use crate::model::{Library, Month, Previous};
 
 /// Where report `r`'s Markdown file is copied in the output, to download:
 /// beside its month page, named for its unit.
@@ -54,6 +54,21 @@ pub struct EntryView<'a> {
     pub progress_html: Cow<'a, str>,
     pub plan_html: Cow<'a, str>,
     pub excerpt: &'a str,
+    /// What the unit planned for this area the month before.
+    pub previous: PreviousView<'a>,
+}
+
+/// The month before's plan for an entry, or why there is none.
+#[derive(Serialize)]
+pub struct PreviousView<'a> {
+    /// `plan`, `first` (the unit's first report), `gap` (no report the
+    /// month before) or `not_listed` (a report without this area).
+    pub state: &'static str,
+    /// The month before.
+    pub month_label: String,
+    pub plan_html: Cow<'a, str>,
+    /// That plan's entry in full, when there is one.
+    pub url: Option<String>,
 }
 
 #[derive(Serialize)]
@@ -163,25 +178,6 @@ fn report_view<'l>(views: &Views<'l>, r: usize, only: Option<usize>) -> ReportVi
     let unit = &library.units[report.unit];
     let month_url = urls.month(report.month);
     let page_url = views.page_of(r);
-    // Links to other reports: their pages, now that they are known.
-    let linked = |html: &'l str| -> Cow<'l, str> {
-        if report.links.is_empty() {
-            return Cow::Borrowed(html);
-        }
-        let mut html = html.to_string();
-        for (i, link) in report.links.iter().enumerate() {
-            let target = link.as_ref().map_or_else(String::new, |link| {
-                let target = &library.reports[link.report];
-                let anchor = link
-                    .anchor
-                    .clone()
-                    .unwrap_or_else(|| format!("report-{}", library.units[target.unit].id));
-                format!("{ROOT_MARK}{}#{anchor}", views.page_of(link.report))
-            });
-            html = html.replace(&crate::model::link_placeholder(i), &target);
-        }
-        Cow::Owned(html)
-    };
     let entries = report
         .entries
         .iter()
@@ -201,9 +197,10 @@ fn report_view<'l>(views: &Views<'l>, r: usize, only: Option<usize>) -> ReportVi
                 heading: (entry.heading != area.name).then_some(entry.heading.as_str()),
                 anchor: &entry.anchor,
                 url: format!("{page_url}#{}", entry.anchor),
-                progress_html: linked(&entry.progress_html),
-                plan_html: linked(&entry.plan_html),
+                progress_html: linked(views, r, &entry.progress_html),
+                plan_html: linked(views, r, &entry.plan_html),
                 excerpt: &entry.progress_excerpt,
+                previous: previous_view(views, report.month, entry.previous),
             }
         })
         .collect();
@@ -227,12 +224,68 @@ fn report_view<'l>(views: &Views<'l>, r: usize, only: Option<usize>) -> ReportVi
         source_url: source_file(library, r),
         source: &report.source,
         draft: report.draft,
-        preamble_html: linked(&report.preamble_html),
+        preamble_html: linked(views, r, &report.preamble_html),
         entries,
         updated: format!(
             "{}-{:02}-01T00:00:00Z",
             report.month.year, report.month.month
         ),
+    }
+}
+
+/// Report `r`'s HTML with its links to other reports pointing at their
+/// pages, now that they are known.
+fn linked<'l>(views: &Views<'l>, r: usize, html: &'l str) -> Cow<'l, str> {
+    let library = views.library;
+    let report = &library.reports[r];
+    if report.links.is_empty() {
+        return Cow::Borrowed(html);
+    }
+    let mut html = html.to_string();
+    for (i, link) in report.links.iter().enumerate() {
+        let target = link.as_ref().map_or_else(String::new, |link| {
+            let target = &library.reports[link.report];
+            let anchor = link
+                .anchor
+                .clone()
+                .unwrap_or_else(|| format!("report-{}", library.units[target.unit].id));
+            format!("{ROOT_MARK}{}#{anchor}", views.page_of(link.report))
+        });
+        html = html.replace(&crate::model::link_placeholder(i), &target);
+    }
+    Cow::Owned(html)
+}
+
+fn previous_view<'l>(views: &Views<'l>, month: Month, previous: Previous) -> PreviousView<'l> {
+    let library = views.library;
+    let label = |m: Month| month_label(m, library.config.language);
+    let before = label(month.previous());
+    let (state, plan_html, url) = match previous {
+        Previous::First => ("first", Cow::Borrowed(""), None),
+        Previous::Gap(_) => ("gap", Cow::Borrowed(""), None),
+        Previous::NotListed(r) => (
+            "not_listed",
+            Cow::Borrowed(""),
+            Some(format!(
+                "{}#report-{}",
+                views.page_of(r),
+                library.units[library.reports[r].unit].id
+            )),
+        ),
+        Previous::Plan { report, entry } => {
+            let written = &library.reports[report].entries[entry];
+            (
+                "plan",
+                linked(views, report, &written.plan_html),
+                Some(format!("{}#{}", views.page_of(report), written.anchor)),
+            )
+        }
+    };
+    PreviousView {
+        state,
+        month_label: before,
+        plan_html,
+        url,
     }
 }
 
@@ -287,6 +340,75 @@ pub fn year_grid(views: &Views, language: crate::config::Language) -> Vec<YearRo
                         .find(|(m, _)| *m == Month { year, month })
                         .map(|(_, v)| v.clone())
                         .unwrap_or_else(|| Value::from_serializable(&month))
+                })
+                .collect(),
+        })
+        .collect()
+}
+
+/// A unit's reporting record, a row per year: for every month from the
+/// site's first to its latest, submitted, draft or missing.
+#[derive(Serialize)]
+pub struct SubmissionYear {
+    pub year: u16,
+    pub label: String,
+    pub cells: Vec<SubmissionCell>,
+}
+
+#[derive(Serialize)]
+pub struct SubmissionCell {
+    pub label: String,
+    /// `submitted`, `draft`, `missing`, or `none` (outside the site's months).
+    pub state: &'static str,
+    /// The report, when it is in the site.
+    pub url: Option<String>,
+}
+
+pub fn submissions(views: &Views, unit: usize) -> Vec<SubmissionYear> {
+    let library = views.library;
+    let language = library.config.language;
+    let (Some(first), Some(latest)) = (
+        library.months.keys().next().copied(),
+        library.months.keys().next_back().copied(),
+    ) else {
+        return Vec::new();
+    };
+    let report_of = |month: Month| {
+        library.months.get(&month).and_then(|reports| {
+            reports
+                .iter()
+                .copied()
+                .find(|&r| library.reports[r].unit == unit)
+        })
+    };
+    (first.year..=latest.year)
+        .rev()
+        .map(|year| SubmissionYear {
+            year,
+            label: year_label(year, language),
+            cells: (1..=12)
+                .map(|m| {
+                    let month = Month { year, month: m };
+                    let (state, url) = if month < first || month > latest {
+                        ("none", None)
+                    } else if let Some(r) = report_of(month) {
+                        let state = if library.reports[r].draft {
+                            "draft"
+                        } else {
+                            "submitted"
+                        };
+                        let id = &library.units[unit].id;
+                        (state, Some(format!("{}#report-{id}", views.page_of(r))))
+                    } else if library.drafts.contains(&(unit, month)) {
+                        ("draft", None)
+                    } else {
+                        ("missing", None)
+                    };
+                    SubmissionCell {
+                        label: month_label(month, language),
+                        state,
+                        url,
+                    }
                 })
                 .collect(),
         })

@@ -1,0 +1,206 @@
+//! `reportal new`: the next report of a unit, started for its writer.
+//! The same work areas as the unit's latest report, each progress section
+//! seeded with what was planned for it, `draft: true` until it is done.
+//! Reads the site through the same stages as a build (load → model).
+
+use std::path::{Path, PathBuf};
+
+use crate::config::Language;
+use crate::diagnostics::Problems;
+use crate::model::{self, Library, ModelOptions, Month, Report};
+use crate::{load, names, render};
+
+#[derive(Debug, thiserror::Error)]
+pub enum NewError {
+    #[error("the site has problems; `reportal check` lists them")]
+    Site(Problems),
+    #[error("the site has several units ({0}): say which with --unit")]
+    WhichUnit(String),
+    #[error("no unit `{given}` in site.yaml (units: {known})")]
+    UnknownUnit { given: String, known: String },
+    #[error("{unit} has no report yet: say which month with --month (YYYY-MM)")]
+    WhichMonth { unit: String },
+    #[error("{0} exists already: reportal new never overwrites a report")]
+    Exists(String),
+    #[error("{unit} has a report for {month} already: {file}")]
+    Reported {
+        unit: String,
+        month: Month,
+        file: String,
+    },
+    #[error("cannot write {0}: {1}")]
+    Write(String, std::io::Error),
+}
+
+/// What was written, relative to the site root.
+pub struct NewReport {
+    pub path: String,
+    pub month: Month,
+    pub unit: String,
+    pub areas: usize,
+}
+
+pub fn new_report(
+    root: &Path,
+    unit: Option<&str>,
+    month: Option<Month>,
+) -> Result<NewReport, NewError> {
+    let mut problems = Problems::default();
+    let library = read_site(root, &mut problems).ok_or(NewError::Site(problems))?;
+    let unit = pick_unit(&library, unit)?;
+    let unit_name = library.units[unit].name.clone();
+    let latest = library.reports.iter().rev().find(|r| r.unit == unit);
+    let month = match (month, latest) {
+        (Some(month), _) => month,
+        (None, Some(latest)) => latest.month.next(),
+        (None, None) => return Err(NewError::WhichMonth { unit: unit_name }),
+    };
+    if let Some(existing) = library
+        .reports
+        .iter()
+        .find(|r| r.unit == unit && r.month == month)
+    {
+        return Err(NewError::Reported {
+            unit: unit_name,
+            month,
+            file: existing.source.clone(),
+        });
+    }
+    // Beside the unit's latest report, or in a folder of the unit's own.
+    let folder = latest.map_or_else(
+        || format!("content/{}", library.units[unit].id),
+        |r| {
+            r.source
+                .rsplit_once('/')
+                .map_or("content", |(dir, _)| dir)
+                .to_string()
+        },
+    );
+    let path = format!("{folder}/{month}.md");
+    let text = report_text(&library, unit, month, latest);
+    write_new(&root.join(&path), text.as_bytes()).map_err(|err| match err.kind() {
+        std::io::ErrorKind::AlreadyExists => NewError::Exists(path.clone()),
+        _ => NewError::Write(path.clone(), err),
+    })?;
+    Ok(NewReport {
+        path,
+        month,
+        unit: unit_name,
+        areas: latest.map_or(library.areas.len(), |r| r.entries.len()),
+    })
+}
+
+fn read_site(root: &Path, problems: &mut Problems) -> Option<Library> {
+    let inputs = load::load(root, problems)?;
+    if problems.has_errors() {
+        return None;
+    }
+    let parsed = model::parse_all(&inputs.config, inputs.sources);
+    // Drafts count: a month started as a draft is taken.
+    let options = ModelOptions { drafts: true };
+    let library = model::assemble_parsed(inputs.config, parsed, &options, problems);
+    (!problems.has_errors()).then_some(library)
+}
+
+fn pick_unit(library: &Library, given: Option<&str>) -> Result<usize, NewError> {
+    let known = || {
+        library
+            .units
+            .iter()
+            .map(|u| format!("{} ({})", u.id, u.name))
+            .collect::<Vec<_>>()
+            .join(", ")
+    };
+    match given {
+        Some(given) => {
+            let wanted = names::normalize(given);
+            library
+                .units
+                .iter()
+                .position(|u| {
+                    names::normalize(&u.id) == wanted || names::normalize(&u.name) == wanted
+                })
+                .ok_or_else(|| NewError::UnknownUnit {
+                    given: given.to_string(),
+                    known: known(),
+                })
+        }
+        None if library.units.len() == 1 => Ok(0),
+        None => Err(NewError::WhichUnit(known())),
+    }
+}
+
+/// The new file: front matter, then each area of the latest report (or
+/// every configured area) with its two sections.
+fn report_text(library: &Library, unit: usize, month: Month, latest: Option<&Report>) -> String {
+    let sections = &library.config.sections;
+    let progress = sections
+        .progress
+        .first()
+        .map_or("本月份推进情况", String::as_str);
+    let plan = sections
+        .plan
+        .first()
+        .map_or("下一步推进计划", String::as_str);
+    let mut text = format!(
+        "---\nmonth: {month}\nunit: {}\ndraft: true\n---\n",
+        library.units[unit].id
+    );
+    let areas: Vec<(&str, Option<&str>)> = match latest {
+        Some(report) => report
+            .entries
+            .iter()
+            .map(|e| (e.heading.as_str(), Some(&*e.plan_html)))
+            .collect(),
+        None => library
+            .areas
+            .iter()
+            .map(|a| (a.name.as_str(), None))
+            .collect(),
+    };
+    for (i, (heading, plan_html)) in areas.iter().enumerate() {
+        text.push_str(&format!("\n## {}. {heading}\n\n### {progress}\n\n", i + 1));
+        if let (Some(latest), Some(html)) = (latest, plan_html) {
+            let plan = render::plain_text(html);
+            text.push_str(&plan_comment(library, latest.month, &plan));
+        }
+        text.push_str(&format!("### {plan}\n\n"));
+    }
+    text
+}
+
+/// Last month's plan as a comment the writer answers and then deletes
+/// (it never shows on the site: comments are not published).
+fn plan_comment(library: &Library, month: Month, plan: &str) -> String {
+    let zh = library.config.language == Language::ZhCn;
+    let label = render::month_label(month, library.config.language);
+    if plan.trim().is_empty() {
+        return if zh {
+            format!("<!-- {label}未写此项工作的计划。 -->\n\n")
+        } else {
+            format!("<!-- No plan was written for this area in {label}. -->\n\n")
+        };
+    }
+    // `--` would end the comment early.
+    let plan = plan.replace("--", "- -");
+    if zh {
+        format!("<!-- {label}计划（对照填写本月推进情况，写完可删去本注释）：\n{plan}\n-->\n\n")
+    } else {
+        format!(
+            "<!-- Planned in {label} (answer it in this month's progress, then delete this comment):\n{plan}\n-->\n\n"
+        )
+    }
+}
+
+/// Creates the file; fails if anything is there already.
+fn write_new(path: &PathBuf, bytes: &[u8]) -> std::io::Result<()> {
+    use std::io::Write;
+    if let Some(folder) = path.parent() {
+        std::fs::create_dir_all(folder)?;
+    }
+    let mut file = std::fs::OpenOptions::new()
+        .write(true)
+        .create_new(true)
+        .open(path)?;
+    file.write_all(bytes)
+}
