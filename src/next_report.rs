@@ -49,12 +49,15 @@ pub fn new_report(
     let library = read_site(root, &mut problems).ok_or(NewError::Site(problems))?;
     let unit = pick_unit(&library, unit)?;
     let unit_name = library.units[unit].name.clone();
-    let latest = library.reports.iter().rev().find(|r| r.unit == unit);
-    let month = match (month, latest) {
+    let reports = || library.reports.iter().rev().filter(|r| r.unit == unit);
+    let month = match (month, reports().next()) {
         (Some(month), _) => month,
         (None, Some(latest)) => latest.month.next(),
         (None, None) => return Err(NewError::WhichMonth { unit: unit_name }),
     };
+    // The report before the new one (the latest, unless a month between
+    // was asked for).
+    let latest = reports().find(|r| r.month < month);
     if let Some(existing) = library
         .reports
         .iter()

@@ -238,6 +238,29 @@ fn served_pages_after_edits_equal_a_fresh_build() {
     assert_serves_a_fresh_build(&site, &server);
 }
 
+/// November's plan stands beside December's progress: editing only that
+/// plan (an in-place patch) must re-render December's pages too.
+#[test]
+fn editing_a_plan_re_renders_the_next_months_comparison() {
+    let site = site();
+    let server = Server::start(&site);
+    site.write(
+        "content/2015-11.md",
+        report(
+            "month: 2015-11",
+            &area("团的制度建设", "1. 十一月进展", "1. 改过的十一月计划"),
+        )
+        .as_bytes(),
+    );
+    server.wait_for(
+        "/months/2015-12/index.html",
+        "shows the new plan",
+        |_, b| b.contains("改过的十一月计划"),
+    );
+    std::thread::sleep(std::time::Duration::from_millis(300));
+    assert_serves_a_fresh_build(&site, &server);
+}
+
 #[test]
 fn a_report_dropping_an_area_leaves_that_timeline_even_when_no_count_changes() {
     let site = Site::new(&[

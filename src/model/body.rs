@@ -447,8 +447,15 @@ fn to_html(events: Vec<Event>, options: &BodyOptions) -> String {
     let needs_cleaning = !options.unsafe_html && events.iter().any(is_risky);
     let mut html = String::new();
     pulldown_cmark::html::push_html(&mut html, events.into_iter());
-    if needs_cleaning {
+    let html = if needs_cleaning {
         super::sanitize::clean(&html)
+    } else {
+        html
+    };
+    // Only a comment (as `reportal new` seeds a section with): nothing to
+    // show, so the page says nothing was reported.
+    if html.trim().is_empty() {
+        String::new()
     } else {
         html
     }
