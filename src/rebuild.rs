@@ -116,8 +116,9 @@ impl Session {
             problems.push(Problem::error(ProblemKind::NoReports("content/".into())));
             return None;
         }
-        let library = match state.patched() {
-            Some(library) => library,
+        // None: every area of the edited reports.
+        let (library, touched) = match state.patched() {
+            Some((library, areas)) => (library, Some(areas)),
             None => {
                 let parsed = state
                     .reports
@@ -135,8 +136,23 @@ impl Session {
                 if problems.has_errors() {
                     return None;
                 }
-                library
+                (library, None)
             }
+        };
+        // A timeline page (`areas/<id>/…`) of an area the edits left alone
+        // shows nothing that changed.
+        let timeline_untouched = |path: &str| {
+            let Some(id) = path
+                .strip_prefix("areas/")
+                .and_then(|p| p.split('/').next())
+            else {
+                return false;
+            };
+            touched.as_ref().is_some_and(|areas| {
+                !areas
+                    .iter()
+                    .any(|&a| library.areas.get(a).is_some_and(|area| area.id == id))
+            })
         };
         let fingerprint = render::structure_fingerprint(&library, &state.theme);
         let everything = fingerprint != state.fingerprint || self.files.is_empty();
@@ -145,10 +161,11 @@ impl Session {
         let select = |page: &render::PageInfo| {
             everything
                 || !files.contains_key(page.path)
-                || page
+                || (page
                     .reports
                     .iter()
                     .any(|r| pending.contains(&library.reports[*r].source))
+                    && !timeline_untouched(page.path))
         };
         let rendered = match render::render_selected(&library, &state.theme, &select) {
             Ok(rendered) => rendered,
@@ -230,17 +247,20 @@ impl State {
     /// The last good library with the pending edits patched in, when every
     /// one of them leaves the site's structure as it was. Either way the
     /// kept library is used up: after a failed build there is none.
-    fn patched(&mut self) -> Option<Library> {
+    /// Also returns the work areas whose text the edits changed: only their
+    /// timelines need rendering again.
+    fn patched(&mut self) -> Option<(Library, BTreeSet<usize>)> {
         let before = std::mem::take(&mut self.before);
         let mut library = self.library.take()?;
+        let mut areas = BTreeSet::new();
         for rel in &self.pending {
             let old = before.get(rel)?.as_ref()?;
             let (_, new) = self.reports.get(rel)?;
-            if !model::patch(&mut library, old, new) {
+            if !model::patch(&mut library, old, new, &mut areas) {
                 return None;
             }
         }
-        Some(library)
+        Some((library, areas))
     }
 
     /// Reads the changed report files again; parses those whose text

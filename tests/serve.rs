@@ -261,6 +261,57 @@ fn editing_a_plan_re_renders_the_next_months_comparison() {
     assert_serves_a_fresh_build(&site, &server);
 }
 
+/// An edit to one area's text renders only that area's timeline again;
+/// a title edit, every timeline of the report. Both serve what a fresh
+/// build gives.
+#[test]
+fn an_edit_to_one_area_leaves_the_other_timelines_as_they_were() {
+    let body = |second: &str| {
+        area("团的制度建设", "1. 制度进展", "1. 制度计划")
+            + &area("团干部队伍建设", second, "1. 干部计划")
+    };
+    let site = Site::new(&[
+        (
+            "site.yaml",
+            "areas:\n  - { id: zhidu, name: 团的制度建设 }\n  - { id: ganbu, name: 团干部队伍建设 }\n",
+        ),
+        (
+            "content/2015-11.md",
+            &report("month: 2015-11", &body("1. 十一月干部")),
+        ),
+        (
+            "content/2015-12.md",
+            &report("month: 2015-12", &body("1. 十二月干部")),
+        ),
+    ]);
+    let server = Server::start(&site);
+    let (status, zhidu_before) = server.get("/areas/zhidu/index.html");
+    assert_eq!(status, 200, "{zhidu_before}");
+    site.write(
+        "content/2015-12.md",
+        report("month: 2015-12", &body("1. 改过的十二月干部")).as_bytes(),
+    );
+    server.wait_for("/months/2015-12/index.html", "shows the edit", |_, b| {
+        b.contains("改过的十二月干部")
+    });
+    std::thread::sleep(std::time::Duration::from_millis(300));
+    assert_serves_a_fresh_build(&site, &server);
+    assert_eq!(server.get("/areas/zhidu/index.html").1, zhidu_before);
+    site.write(
+        "content/2015-12.md",
+        report(
+            "month: 2015-12\ntitle: 新标题",
+            &body("1. 改过的十二月干部"),
+        )
+        .as_bytes(),
+    );
+    server.wait_for("/months/2015-12/index.html", "shows the title", |_, b| {
+        b.contains("新标题")
+    });
+    std::thread::sleep(std::time::Duration::from_millis(300));
+    assert_serves_a_fresh_build(&site, &server);
+}
+
 #[test]
 fn a_report_dropping_an_area_leaves_that_timeline_even_when_no_count_changes() {
     let site = Site::new(&[

@@ -149,7 +149,14 @@ pub fn parse_all(config: &SiteConfig, sources: Vec<SourceFile>) -> Vec<ParsedFil
 /// area headings, and no warnings either side. Then the library is what
 /// assembling every file again would give, at a fraction of the cost (a
 /// save in `serve`). Returns false, the library untouched, otherwise.
-pub fn patch(library: &mut Library, old: &ParsedFile, new: &ParsedFile) -> bool {
+/// The work areas whose text changed are added to `areas` (every area of
+/// the report when its title, summary or preamble changed).
+pub fn patch(
+    library: &mut Library,
+    old: &ParsedFile,
+    new: &ParsedFile,
+    areas: &mut BTreeSet<usize>,
+) -> bool {
     let (Ok(before), Ok(after)) = (&old.result, &new.result) else {
         return false;
     };
@@ -186,6 +193,17 @@ pub fn patch(library: &mut Library, old: &ParsedFile, new: &ParsedFile) -> bool 
     };
     if report.entries.len() != after.body.areas.len() {
         return false;
+    }
+    let whole = report.title != after.title
+        || report.summary != after.summary
+        || report.preamble_html != after.body.preamble_html;
+    for (entry, written) in report.entries.iter().zip(&after.body.areas) {
+        if whole
+            || entry.progress_html != written.progress_html
+            || entry.plan_html != written.plan_html
+        {
+            areas.insert(entry.area);
+        }
     }
     report.title.clone_from(&after.title);
     report.summary.clone_from(&after.summary);
