@@ -261,9 +261,9 @@ fn editing_a_plan_re_renders_the_next_months_comparison() {
     assert_serves_a_fresh_build(&site, &server);
 }
 
-/// An edit to one area's text renders only that area's timeline again;
-/// a title edit, every timeline of the report. Both serve what a fresh
-/// build gives.
+/// An edit to one area's text renders only that area's timeline again; a
+/// title edit, every timeline of the report; a summary edit, none. All
+/// serve what a fresh build gives.
 #[test]
 fn an_edit_to_one_area_leaves_the_other_timelines_as_they_were() {
     let body = |second: &str| {
@@ -307,6 +307,20 @@ fn an_edit_to_one_area_leaves_the_other_timelines_as_they_were() {
     );
     server.wait_for("/months/2015-12/index.html", "shows the title", |_, b| {
         b.contains("新标题")
+    });
+    std::thread::sleep(std::time::Duration::from_millis(300));
+    assert_serves_a_fresh_build(&site, &server);
+    // A summary is not on timelines: none is rendered for it.
+    site.write(
+        "content/2015-12.md",
+        report(
+            "month: 2015-12\ntitle: 新标题\nsummary: 新摘要",
+            &body("1. 改过的十二月干部"),
+        )
+        .as_bytes(),
+    );
+    server.wait_for("/months/2015-12/index.html", "shows the summary", |_, b| {
+        b.contains("新摘要")
     });
     std::thread::sleep(std::time::Duration::from_millis(300));
     assert_serves_a_fresh_build(&site, &server);

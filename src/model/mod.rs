@@ -150,7 +150,7 @@ pub fn parse_all(config: &SiteConfig, sources: Vec<SourceFile>) -> Vec<ParsedFil
 /// assembling every file again would give, at a fraction of the cost (a
 /// save in `serve`). Returns false, the library untouched, otherwise.
 /// The work areas whose text changed are added to `areas` (every area of
-/// the report when its title, summary or preamble changed).
+/// the report when its title changed: timelines name the report).
 pub fn patch(
     library: &mut Library,
     old: &ParsedFile,
@@ -194,9 +194,7 @@ pub fn patch(
     if report.entries.len() != after.body.areas.len() {
         return false;
     }
-    let whole = report.title != after.title
-        || report.summary != after.summary
-        || report.preamble_html != after.body.preamble_html;
+    let whole = report.title != after.title;
     for (entry, written) in report.entries.iter().zip(&after.body.areas) {
         if whole
             || entry.progress_html != written.progress_html

@@ -153,6 +153,10 @@ impl Views<'_> {
     /// without its other entries, and the entry.
     pub fn timeline_item(&self, r: usize, e: usize) -> Value {
         let mut report = report_view(self, r, Some(e));
+        // A timeline shows one area of the report, not the report's own
+        // words: then an edit to those renders no timeline again (serve).
+        report.summary = None;
+        report.preamble_html = Cow::Borrowed("");
         let item = TimelineItem {
             month: report.month.clone(),
             entry: report.entries.pop(),
