@@ -43,7 +43,12 @@ fn escaped(source: &str, start: usize) -> bool {
 }
 
 fn flush<'a>(run: &mut Vec<Spanned<'a>>, source: &str, out: &mut Vec<Spanned<'a>>) {
-    if run.is_empty() {
+    // Most text has no `*` at all: nothing to pair, nothing to copy.
+    let starred = run
+        .iter()
+        .any(|(event, _)| matches!(event, Event::Text(t) if t.contains('*')));
+    if !starred {
+        out.append(run);
         return;
     }
     let mut text = String::new();
