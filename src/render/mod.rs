@@ -7,6 +7,7 @@ mod plain;
 
 pub use i18n::month_label;
 pub use plain::text_of as plain_text;
+pub mod search;
 mod templates;
 mod urls;
 mod views;
@@ -523,6 +524,20 @@ pub fn render_each(
             );
         }
     }
+    // Search: its page, and the index it reads.
+    job!(
+        "search",
+        "search.html",
+        Vec::new(),
+        Box::new(|c| {
+            c.insert_value("areas", areas_value.clone());
+            c.insert_value("units", units_value.clone());
+            let mut years: Vec<u16> = library.months.keys().map(|m| m.year).collect();
+            years.dedup();
+            years.reverse();
+            c.insert("years", &years);
+        })
+    );
     special_jobs(library, &views, &urls, theme, &mut jobs);
     // A page that shows an entry shows the plan of the month before beside
     // it: the reports of those plans are shown there too (an edit to one
@@ -532,6 +547,9 @@ pub fn render_each(
     }
 
     let mut all_paths: Vec<String> = jobs.iter().map(|j| j.path.clone()).collect();
+    let search_index = search::Plan::of(library);
+    let search_files = search_index.files(library);
+    all_paths.extend(search_files.iter().map(|f| f.path.clone()));
     // Each month as a table for spreadsheets.
     let sheets: Vec<(String, &Vec<usize>, Month)> = library
         .months
@@ -584,8 +602,33 @@ pub fn render_each(
             page.and_then(emit).err()
         })
         .collect();
+    let search_wanted: Vec<bool> = search_files
+        .iter()
+        .map(|f| {
+            select(&PageInfo {
+                path: &f.path,
+                reports: &f.reports,
+            })
+        })
+        .collect();
+    let search_problems = std::sync::Mutex::new(Vec::new());
+    if search_wanted.contains(&true) {
+        search_index.write(library, &views, &|i| search_wanted[i], &|path, bytes| {
+            if let Err(problem) = emit(Page { path, bytes }) {
+                search_problems
+                    .lock()
+                    .unwrap_or_else(std::sync::PoisonError::into_inner)
+                    .push(problem);
+            }
+        });
+    }
     let mut problems = Problems(results);
     problems.0.extend(sheet_problems);
+    problems.0.extend(
+        search_problems
+            .into_inner()
+            .unwrap_or_else(std::sync::PoisonError::into_inner),
+    );
     if problems.has_errors() {
         // One broken template fails every page it renders: say it once.
         problems.0.dedup_by(|a, b| a.kind == b.kind);
@@ -886,6 +929,7 @@ struct SiteUrls {
     months: String,
     areas: String,
     units: String,
+    search: String,
 }
 
 fn site_view<'a>(library: &'a Library, urls: &Urls, several_units: bool) -> SiteView<'a> {
@@ -903,6 +947,7 @@ fn site_view<'a>(library: &'a Library, urls: &Urls, several_units: bool) -> Site
             months: urls.link("months"),
             areas: urls.link("areas"),
             units: urls.link("units"),
+            search: urls.link("search"),
         },
     }
 }
