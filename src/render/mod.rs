@@ -548,7 +548,7 @@ pub fn render_each(
 
     let mut all_paths: Vec<String> = jobs.iter().map(|j| j.path.clone()).collect();
     let search_index = search::Plan::of(library);
-    let search_files = search_index.files(library);
+    let search_files = search_index.files();
     all_paths.extend(search_files.iter().map(|f| f.path.clone()));
     // Each month as a table for spreadsheets.
     let sheets: Vec<(String, &Vec<usize>, Month)> = library
@@ -602,13 +602,21 @@ pub fn render_each(
             page.and_then(emit).err()
         })
         .collect();
+    // The files that depend on every report are wanted together.
+    let every_report: Vec<usize> = (0..library.reports.len()).collect();
+    let whole_index = select(&PageInfo {
+        path: "search/index.js",
+        reports: &every_report,
+    });
     let search_wanted: Vec<bool> = search_files
         .iter()
         .map(|f| {
-            select(&PageInfo {
-                path: &f.path,
-                reports: &f.reports,
-            })
+            let reports = f.reports.as_deref().unwrap_or_default();
+            (f.reports.is_none() && whole_index)
+                || select(&PageInfo {
+                    path: &f.path,
+                    reports,
+                })
         })
         .collect();
     let search_problems = std::sync::Mutex::new(Vec::new());

@@ -15,9 +15,9 @@
 //! Documents are numbered newest first, so a token's documents, and a
 //! query's first results, sit together in few files.
 
+mod postings;
 mod tokens;
 
-use std::collections::HashMap;
 use std::fmt::Write as _;
 
 use rayon::prelude::*;
@@ -26,7 +26,6 @@ use super::i18n::month_label;
 use super::plain;
 use super::views::Views;
 use crate::model::Library;
-use tokens::{Token, each_token};
 pub use tokens::{normalize, shard_of, tokens};
 
 /// Documents per document file: a query that shows ten results loads a
@@ -35,6 +34,9 @@ pub const DOCS_PER_FILE: usize = 8;
 /// Documents per token file, roughly: the token files' count grows with
 /// the site, so each stays a few kilobytes.
 const DOCS_PER_TOKEN_FILE: usize = 24;
+/// Documents read at once: enough for every thread, few enough to keep
+/// their tokens small in memory.
+const BATCH: usize = 256 * DOCS_PER_FILE;
 
 /// One work area of one report.
 #[derive(Clone, Copy)]
@@ -53,7 +55,7 @@ pub struct Plan {
 /// every report), so `serve` redoes only what an edit touched.
 pub struct PlannedFile {
     pub path: String,
-    pub reports: Vec<usize>,
+    pub reports: Option<Vec<usize>>,
 }
 
 impl Plan {
@@ -77,15 +79,14 @@ impl Plan {
 
     /// Every file of the index. The manifest and the token files depend
     /// on every report; a document file on its documents' reports.
-    pub fn files(&self, library: &Library) -> Vec<PlannedFile> {
-        let all: Vec<usize> = (0..library.reports.len()).collect();
+    pub fn files(&self) -> Vec<PlannedFile> {
         let mut files = vec![PlannedFile {
             path: "search/index.js".into(),
-            reports: all.clone(),
+            reports: None,
         }];
         files.extend((0..self.token_files).map(|n| PlannedFile {
             path: format!("search/t/{n}.js"),
-            reports: all.clone(),
+            reports: None,
         }));
         files.extend(
             self.docs
@@ -96,7 +97,7 @@ impl Plan {
                     reports.dedup();
                     PlannedFile {
                         path: format!("search/d/{n}.js"),
-                        reports,
+                        reports: Some(reports),
                     }
                 }),
         );
@@ -105,6 +106,9 @@ impl Plan {
 
     /// Makes the index's files, handing each to `emit` (with `wanted`
     /// saying which are needed: all, or after an edit those it touched).
+    /// Documents are read a batch at a time, in parallel, and their tokens
+    /// go straight into postings kept compact (see `postings`), each group
+    /// of token files filled by its own thread.
     pub fn write(
         &self,
         library: &Library,
@@ -112,45 +116,35 @@ impl Plan {
         wanted: &(dyn Fn(usize) -> bool + Sync),
         emit: &(dyn Fn(String, Vec<u8>) + Sync),
     ) {
-        let per_file: Vec<Vec<Vec<Key>>> = self
-            .docs
-            .par_chunks(DOCS_PER_FILE)
-            .enumerate()
-            .map(|(n, docs)| {
-                let texts = doc_texts(library, docs);
-                let keys = docs
-                    .iter()
-                    .zip(&texts)
-                    .map(|(doc, (progress, plan))| doc_keys(library, *doc, progress, plan))
-                    .collect();
-                if wanted(1 + self.token_files as usize + n) {
-                    emit(
-                        format!("search/d/{n}.js"),
-                        doc_file(library, views, n, docs, &texts),
-                    );
-                }
-                keys
-            })
-            .collect();
-        let mut postings: HashMap<Key, Vec<u32>> = HashMap::new();
-        for (id, keys) in per_file.into_iter().flatten().enumerate() {
-            for key in keys {
-                postings.entry(key).or_default().push(id as u32);
-            }
+        let mut index = postings::Index::new(self.token_files);
+
+        for (b, batch) in self.docs.chunks(BATCH).enumerate() {
+            let first_file = b * BATCH / DOCS_PER_FILE;
+            let read: Vec<postings::DocTokens> = batch
+                .par_chunks(DOCS_PER_FILE)
+                .enumerate()
+                .flat_map_iter(|(i, docs)| {
+                    let n = first_file + i;
+                    let texts = doc_texts(library, docs);
+                    if wanted(1 + self.token_files as usize + n) {
+                        emit(
+                            format!("search/d/{n}.js"),
+                            doc_file(library, views, n, docs, &texts),
+                        );
+                    }
+                    docs.iter()
+                        .zip(texts)
+                        .map(|(doc, (progress, plan))| {
+                            index.read(&doc_texts_to_index(library, *doc, &progress, &plan))
+                        })
+                        .collect::<Vec<_>>()
+                })
+                .collect();
+            index.add((b * BATCH) as u32, read);
         }
-        let mut by_file: Vec<Vec<(String, Vec<u32>)>> = vec![Vec::new(); self.token_files as usize];
-        for (key, docs) in postings {
-            let token = key.to_string();
-            by_file[shard_of(&token, self.token_files) as usize].push((token, docs));
-        }
-        by_file
-            .into_par_iter()
-            .enumerate()
-            .filter(|(n, _)| wanted(1 + n))
-            .for_each(|(n, mut tokens)| {
-                tokens.sort_unstable_by(|a, b| a.0.cmp(&b.0));
-                emit(format!("search/t/{n}.js"), token_file(n, &tokens));
-            });
+        index.files(&|n| wanted(1 + n as usize), &|n, tokens| {
+            emit(format!("search/t/{n}.js"), token_file(n, tokens));
+        });
         if wanted(0) {
             emit("search/index.js".into(), self.manifest(library));
         }
@@ -169,67 +163,36 @@ impl Plan {
     }
 }
 
-/// A token, owned: CJK pairs and characters packed in a number (most
-/// tokens), words as text.
-#[derive(PartialEq, Eq, Hash)]
-enum Key {
-    Cjk(u64),
-    Word(Box<str>),
-}
-
-impl std::fmt::Display for Key {
-    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
-        match self {
-            Key::Cjk(packed) => {
-                let char_at = |shift: u64| char::from_u32(((packed >> shift) & 0x1F_FFFF) as u32);
-                if let Some(a) = char_at(21) {
-                    write!(f, "{a}")?;
-                }
-                match char_at(0) {
-                    Some(b) if b != '\0' => write!(f, "{b}"),
-                    _ => Ok(()),
-                }
-            }
-            Key::Word(word) => f.write_str(word),
-        }
-    }
-}
-
-impl From<Token<'_>> for Key {
-    fn from(token: Token) -> Key {
-        match token {
-            Token::Cjk(a, b) => Key::Cjk((u64::from(a) << 21) | u64::from(b.unwrap_or('\0'))),
-            Token::Word(word) => Key::Word(word.into()),
-        }
-    }
-}
-
-/// Filters are tokens too (no text token has a colon): `area:<id>`,
+/// What a document is found by: its month, area, heading, unit and text,
+/// and its filters (no text token has a colon): `area:<id>`,
 /// `unit:<id>`, `year:<yyyy>`.
-fn doc_keys(library: &Library, doc: Doc, progress: &str, plan: &str) -> Vec<Key> {
+fn doc_texts_to_index(
+    library: &Library,
+    doc: Doc,
+    progress: &str,
+    plan: &str,
+) -> postings::DocText {
     let report = &library.reports[doc.report];
     let entry = &report.entries[doc.entry];
     let area = &library.areas[entry.area];
     let unit = &library.units[report.unit];
-    let mut keys: Vec<Key> = Vec::new();
     let label = month_label(report.month, library.config.language);
-    for text in [
-        label.as_str(),
-        &area.name,
-        &entry.heading,
-        &unit.name,
-        progress,
-        plan,
-    ] {
-        let normalized = normalize(text);
-        each_token(&normalized, |token| keys.push(token.into()));
+    postings::DocText {
+        texts: [
+            label,
+            area.name.clone(),
+            entry.heading.clone(),
+            unit.name.clone(),
+            progress.to_string(),
+            plan.to_string(),
+        ]
+        .join("\n"),
+        filters: vec![
+            format!("area:{}", area.id),
+            format!("unit:{}", unit.id),
+            format!("year:{}", report.month.year),
+        ],
     }
-    keys.push(Key::Word(format!("area:{}", area.id).into()));
-    keys.push(Key::Word(format!("unit:{}", unit.id).into()));
-    keys.push(Key::Word(format!("year:{}", report.month.year).into()));
-    // Postings are made in document order: the order here does not matter.
-    let distinct: std::collections::HashSet<Key> = keys.into_iter().collect();
-    distinct.into_iter().collect()
 }
 
 /// Each document's progress and plan as plain text.
@@ -262,36 +225,38 @@ fn doc_file(
     docs: &[Doc],
     texts: &[(String, String)],
 ) -> Vec<u8> {
-    let rows: Vec<serde_json::Value> = docs
-        .iter()
-        .zip(texts)
-        .map(|(doc, (progress, plan))| {
-            let report = &library.reports[doc.report];
-            let entry = &report.entries[doc.entry];
-            let area = &library.areas[entry.area];
-            let heading = if entry.heading == area.name {
-                ""
-            } else {
-                entry.heading.as_str()
-            };
-            serde_json::json!([
-                month_label(report.month, library.config.language),
-                report.unit,
-                entry.area,
-                format!("{}#{}", views.page_of(doc.report), entry.anchor),
-                heading,
-                progress,
-                plan,
-            ])
-        })
-        .collect();
-    let json = serde_json::to_string(&rows).unwrap_or_default();
-    format!("reportalSearch(\"d/{n}\",{json});\n").into_bytes()
+    let mut out = format!("reportalSearch(\"d/{n}\",[").into_bytes();
+    for (i, (doc, (progress, plan))) in docs.iter().zip(texts).enumerate() {
+        let report = &library.reports[doc.report];
+        let entry = &report.entries[doc.entry];
+        let area = &library.areas[entry.area];
+        let heading = if entry.heading == area.name {
+            ""
+        } else {
+            entry.heading.as_str()
+        };
+        if i > 0 {
+            out.push(b',');
+        }
+        let row = (
+            month_label(report.month, library.config.language),
+            report.unit,
+            entry.area,
+            format!("{}#{}", views.page_of(doc.report), entry.anchor),
+            heading,
+            progress,
+            plan,
+        );
+        // Strings and numbers: writing to memory cannot fail.
+        let _ = serde_json::to_writer(&mut out, &row);
+    }
+    out.extend_from_slice(b"]);\n");
+    out
 }
 
 /// Token → documents, each list as gaps from the previous document (the
 /// first from -1), a run of `k` consecutive documents written as `-k`.
-fn token_file(n: usize, tokens: &[(String, Vec<u32>)]) -> Vec<u8> {
+fn token_file(n: u32, tokens: &[(String, Vec<u32>)]) -> Vec<u8> {
     let mut out = format!("reportalSearch(\"t/{n}\",{{");
     for (i, (token, docs)) in tokens.iter().enumerate() {
         if i > 0 {

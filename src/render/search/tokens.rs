@@ -106,12 +106,17 @@ pub fn tokens(text: &str) -> Vec<String> {
 /// Which token file holds a token: FNV-1a of its UTF-8 bytes, modulo the
 /// number of files (a power of two). The browser computes the same.
 pub fn shard_of(token: &str, shards: u32) -> u32 {
+    fnv(token.as_bytes()) & (shards - 1)
+}
+
+/// FNV-1a, 32 bits.
+pub fn fnv(bytes: &[u8]) -> u32 {
     let mut hash: u32 = 0x811c_9dc5;
-    for byte in token.bytes() {
+    for &byte in bytes {
         hash ^= u32::from(byte);
         hash = hash.wrapping_mul(0x0100_0193);
     }
-    hash & (shards - 1)
+    hash
 }
 
 #[cfg(test)]
