@@ -39,6 +39,8 @@ pub struct Session {
     state: Option<State>,
     /// The site's files as of the last good build.
     files: BTreeMap<String, Bytes>,
+    /// The search index as last made, so an edit redoes only its part.
+    search: render::search::Cache,
 }
 
 struct State {
@@ -63,6 +65,7 @@ impl Session {
             drafts,
             state: None,
             files: BTreeMap::new(),
+            search: render::search::Cache::kept(),
         }
     }
 
@@ -167,7 +170,8 @@ impl Session {
                     .any(|r| pending.contains(&library.reports[*r].source))
                     && !timeline_untouched(page.path))
         };
-        let rendered = match render::render_selected(&library, &state.theme, &select) {
+        let rendered = match render::render_selected(&library, &state.theme, &self.search, &select)
+        {
             Ok(rendered) => rendered,
             Err(render_problems) => {
                 problems.extend(render_problems.0);

@@ -106,7 +106,8 @@ fn run(options: &BuildOptions, problems: &mut Problems, started: Instant) -> Opt
         files.insert(file.path.clone());
     }
     let scanned = std::sync::Mutex::new(Vec::new());
-    let pages = render::render_each(&library, &theme, &|_| true, &|page| {
+    let search_cache = render::search::Cache::default();
+    let pages = render::render_each(&library, &theme, &search_cache, &|_| true, &|page| {
         if options.check_links && page.path.ends_with(".html") && page.path != "404.html" {
             let links = links::scan(&page.path, &page.bytes);
             scanned

@@ -17,6 +17,7 @@ use std::process::Command;
 use reportal::render::search::{normalize, tokens};
 use scraper::{ElementRef, Html, Selector};
 use serde_json::{Value, json};
+use support::server::Server;
 use support::{Site, area, report};
 
 /// An area of a report as its month page shows it.
@@ -394,4 +395,86 @@ fn a_reader_searches_from_a_month_page_and_lands_on_the_area() {
             .map(|r| r["href"].as_str().expect("href").to_string())
             .collect::<Vec<_>>()
     );
+}
+
+/// In `serve`, the index follows edits: an edit redoes only the part of
+/// the index that holds the edited report (the site here is two parts),
+/// and what is served equals the index of a fresh build.
+#[test]
+fn serve_keeps_the_index_equal_to_a_fresh_build_after_edits() {
+    let body = |extra: &str| -> String {
+        (1..=12)
+            .map(|i| {
+                area(
+                    &format!("工作{i}"),
+                    &format!("1. 第{i}项{extra}"),
+                    "1. 计划",
+                )
+            })
+            .collect()
+    };
+    let mut files = vec![(
+        "site.yaml".to_string(),
+        "units:\n  - { id: a, name: 甲单位 }\n  - { id: b, name: 乙单位 }\n".to_string(),
+    )];
+    for unit in ["a", "b"] {
+        for m in 0..90 {
+            let month = format!("{}-{:02}", 2010 + m / 12, m % 12 + 1);
+            files.push((
+                format!("content/{unit}/{month}.md"),
+                report(&format!("unit: {unit}\nmonth: {month}"), &body("")),
+            ));
+        }
+    }
+    let borrowed: Vec<(&str, &str)> = files
+        .iter()
+        .map(|(a, b)| (a.as_str(), b.as_str()))
+        .collect();
+    let site = Site::new(&borrowed);
+    let server = Server::start(&site);
+    server.wait_for("/search/index.js", "exists", |s, _| s == 200);
+    // The oldest report (the second part), then the newest (the first).
+    for (file, month, word) in [
+        ("a/2010-01", "2010-01", "甲乙词语"),
+        ("b/2017-06", "2017-06", "丙丁词语"),
+    ] {
+        site.write(
+            &format!("content/{file}.md"),
+            report(
+                &format!("unit: {}\nmonth: {month}", &file[..1]),
+                &body(word),
+            )
+            .as_bytes(),
+        );
+        server.wait_for(
+            &format!("/months/{month}/index.html"),
+            "shows the edit",
+            |_, b| b.contains(word),
+        );
+    }
+    std::thread::sleep(std::time::Duration::from_millis(300));
+    site.built();
+    let mut compared = 0;
+    for (path, bytes) in support::snapshot(&site.output()) {
+        if !(path.starts_with("search/") && path.ends_with(".js")) {
+            continue;
+        }
+        let (status, served) = server.get(&format!("/{path}"));
+        assert_eq!(status, 200, "{path}");
+        assert!(
+            served == String::from_utf8_lossy(&bytes),
+            "{path} differs from a fresh build"
+        );
+        compared += 1;
+    }
+    assert!(compared > 200, "{compared} index files");
+    if !node() {
+        return;
+    }
+    let results = run_queries(
+        &site.output(),
+        &json!([{ "q": "甲乙词语" }, { "q": "丙丁词语" }]),
+    );
+    assert_eq!(strings(&results[0]["urls"]).len(), 12);
+    assert_eq!(strings(&results[1]["urls"]).len(), 12);
 }

@@ -269,10 +269,11 @@ pub fn source_copies(library: &Library) -> Vec<(String, &str)> {
 pub fn render_selected(
     library: &Library,
     theme: &Theme,
+    search_cache: &search::Cache,
     select: &(dyn Fn(&PageInfo) -> bool + Sync),
 ) -> Result<Rendered, Problems> {
     let pages = std::sync::Mutex::new(Vec::new());
-    let all_paths = render_each(library, theme, select, &|page| {
+    let all_paths = render_each(library, theme, search_cache, select, &|page| {
         pages
             .lock()
             .unwrap_or_else(std::sync::PoisonError::into_inner)
@@ -292,6 +293,7 @@ pub fn render_selected(
 pub fn render_each(
     library: &Library,
     theme: &Theme,
+    search_cache: &search::Cache,
     select: &(dyn Fn(&PageInfo) -> bool + Sync),
     emit: &(dyn Fn(Page) -> Result<(), Problem> + Sync),
 ) -> Result<Vec<String>, Problems> {
@@ -619,16 +621,33 @@ pub fn render_each(
                 })
         })
         .collect();
+    // Files wanted whether or not their bytes change (a build: all).
+    let search_missing: Vec<bool> = search_files
+        .iter()
+        .map(|f| {
+            select(&PageInfo {
+                path: &f.path,
+                reports: &[],
+            })
+        })
+        .collect();
     let search_problems = std::sync::Mutex::new(Vec::new());
     if search_wanted.contains(&true) {
-        search_index.write(library, &views, &|i| search_wanted[i], &|path, bytes| {
-            if let Err(problem) = emit(Page { path, bytes }) {
-                search_problems
-                    .lock()
-                    .unwrap_or_else(std::sync::PoisonError::into_inner)
-                    .push(problem);
-            }
-        });
+        search_index.write(
+            library,
+            &views,
+            search_cache,
+            &|i| search_wanted[i],
+            &|i| search_missing[i],
+            &|path, bytes| {
+                if let Err(problem) = emit(Page { path, bytes }) {
+                    search_problems
+                        .lock()
+                        .unwrap_or_else(std::sync::PoisonError::into_inner)
+                        .push(problem);
+                }
+            },
+        );
     }
     let mut problems = Problems(results);
     problems.0.extend(sheet_problems);

@@ -18,7 +18,7 @@
 mod postings;
 mod tokens;
 
-use std::fmt::Write as _;
+use std::sync::Arc;
 
 use rayon::prelude::*;
 
@@ -34,9 +34,99 @@ pub const DOCS_PER_FILE: usize = 8;
 /// Documents per token file, roughly: the token files' count grows with
 /// the site, so each stays a few kilobytes.
 const DOCS_PER_TOKEN_FILE: usize = 24;
-/// Documents read at once: enough for every thread, few enough to keep
-/// their tokens small in memory.
+/// Documents per batch: after an edit `serve` reads the edited report's
+/// batch again; fewer batches hold fewer copies of each token.
 const BATCH: usize = 256 * DOCS_PER_FILE;
+
+/// The index as last made, for `serve`: each batch of documents with
+/// what it was made from. A build makes its index once and keeps nothing.
+#[derive(Default)]
+pub struct Cache {
+    keep: bool,
+    #[allow(clippy::type_complexity)]
+    batches: std::sync::Mutex<(u64, Vec<(Vec<DocInput>, Arc<postings::Batch>)>)>,
+}
+
+impl Cache {
+    /// A cache that keeps the index between builds.
+    pub fn kept() -> Cache {
+        Cache {
+            keep: true,
+            ..Cache::default()
+        }
+    }
+}
+
+/// What a document's tokens are made from: its text (the very same
+/// allocation: a patched report gets new ones, and the cache holding
+/// these keeps an old one from being reused for other text), its area,
+/// unit, heading and month.
+struct DocInput {
+    progress: Arc<str>,
+    plan: Arc<str>,
+    area: usize,
+    unit: usize,
+    heading: String,
+    month: crate::model::Month,
+}
+
+impl DocInput {
+    fn of(library: &Library, doc: Doc) -> DocInput {
+        let report = &library.reports[doc.report];
+        let entry = &report.entries[doc.entry];
+        DocInput {
+            progress: Arc::clone(&entry.progress_html),
+            plan: Arc::clone(&entry.plan_html),
+            area: entry.area,
+            unit: report.unit,
+            heading: entry.heading.clone(),
+            month: report.month,
+        }
+    }
+}
+
+impl PartialEq for DocInput {
+    fn eq(&self, other: &Self) -> bool {
+        Arc::ptr_eq(&self.progress, &other.progress)
+            && Arc::ptr_eq(&self.plan, &other.plan)
+            && (self.area, self.unit, &self.heading, self.month)
+                == (other.area, other.unit, &other.heading, other.month)
+    }
+}
+
+/// The token files whose bytes differ between the batches `before` and
+/// `after`; none: all may.
+fn changed_files(
+    before: &[(Vec<DocInput>, Arc<postings::Batch>)],
+    after: &[(Vec<DocInput>, Arc<postings::Batch>)],
+) -> Option<std::collections::BTreeSet<u32>> {
+    if before.len() != after.len() {
+        return None;
+    }
+    let mut changed = std::collections::BTreeSet::new();
+    for ((_, old), (_, new)) in before.iter().zip(after) {
+        if !Arc::ptr_eq(old, new) {
+            changed.extend(old.differences(new));
+        }
+    }
+    Some(changed)
+}
+
+/// What every document's tokens also depend on: the names of areas and
+/// units, the language of month labels, the number of token files.
+fn context_of(library: &Library, token_files: u32) -> u64 {
+    use std::hash::{Hash, Hasher};
+    let mut hasher = std::collections::hash_map::DefaultHasher::new();
+    token_files.hash(&mut hasher);
+    library.config.language.tag().hash(&mut hasher);
+    for area in &library.areas {
+        (&area.id, &area.name).hash(&mut hasher);
+    }
+    for unit in &library.units {
+        (&unit.id, &unit.name).hash(&mut hasher);
+    }
+    hasher.finish()
+}
 
 /// One work area of one report.
 #[derive(Clone, Copy)]
@@ -105,48 +195,93 @@ impl Plan {
     }
 
     /// Makes the index's files, handing each to `emit` (with `wanted`
-    /// saying which are needed: all, or after an edit those it touched).
-    /// Documents are read a batch at a time, in parallel, and their tokens
-    /// go straight into postings kept compact (see `postings`), each group
-    /// of token files filled by its own thread.
+    /// saying which are needed: all, or after an edit those it touched,
+    /// and `missing` those needed even if their bytes are as before).
+    /// Documents are read in batches, in parallel; a batch whose documents
+    /// are those `cache` holds is not read again, and only the token files
+    /// whose tokens a re-read batch changed are made again.
     pub fn write(
         &self,
         library: &Library,
         views: &Views,
+        cache: &Cache,
         wanted: &(dyn Fn(usize) -> bool + Sync),
+        missing: &(dyn Fn(usize) -> bool + Sync),
         emit: &(dyn Fn(String, Vec<u8>) + Sync),
     ) {
-        let mut index = postings::Index::new(self.token_files);
-
-        for (b, batch) in self.docs.chunks(BATCH).enumerate() {
-            let first_file = b * BATCH / DOCS_PER_FILE;
-            let read: Vec<postings::DocTokens> = batch
-                .par_chunks(DOCS_PER_FILE)
-                .enumerate()
-                .flat_map_iter(|(i, docs)| {
-                    let n = first_file + i;
-                    let texts = doc_texts(library, docs);
-                    if wanted(1 + self.token_files as usize + n) {
-                        emit(
-                            format!("search/d/{n}.js"),
-                            doc_file(library, views, n, docs, &texts),
-                        );
-                    }
-                    docs.iter()
-                        .zip(texts)
-                        .map(|(doc, (progress, plan))| {
-                            index.read(&doc_texts_to_index(library, *doc, &progress, &plan))
-                        })
-                        .collect::<Vec<_>>()
-                })
-                .collect();
-            index.add((b * BATCH) as u32, read);
+        let doc_file_wanted = |n: usize| wanted(1 + self.token_files as usize + n);
+        let mut kept = cache
+            .batches
+            .lock()
+            .unwrap_or_else(std::sync::PoisonError::into_inner);
+        let context = context_of(library, self.token_files);
+        if kept.0 != context {
+            *kept = (context, Vec::new());
         }
-        index.files(&|n| wanted(1 + n as usize), &|n, tokens| {
-            emit(format!("search/t/{n}.js"), token_file(n, tokens));
-        });
+        let batches: Vec<(Vec<DocInput>, Arc<postings::Batch>)> = self
+            .docs
+            .chunks(BATCH)
+            .enumerate()
+            .collect::<Vec<_>>()
+            .into_par_iter()
+            .map(|(b, docs)| {
+                let first_file = b * BATCH / DOCS_PER_FILE;
+                let inputs: Vec<DocInput> =
+                    docs.iter().map(|d| DocInput::of(library, *d)).collect();
+                if let Some((_, batch)) = kept.1.get(b).filter(|(was, _)| *was == inputs) {
+                    // Unchanged: only document files asked for are made.
+                    docs.par_chunks(DOCS_PER_FILE)
+                        .enumerate()
+                        .filter(|(i, _)| doc_file_wanted(first_file + i))
+                        .for_each(|(i, docs)| {
+                            let n = first_file + i;
+                            let texts = doc_texts(library, docs);
+                            emit(
+                                format!("search/d/{n}.js"),
+                                doc_file(library, views, n, docs, &texts),
+                            );
+                        });
+                    return (inputs, Arc::clone(batch));
+                }
+                let read: Vec<postings::DocTokens> = docs
+                    .par_chunks(DOCS_PER_FILE)
+                    .enumerate()
+                    .flat_map_iter(|(i, docs)| {
+                        let n = first_file + i;
+                        let texts = doc_texts(library, docs);
+                        if doc_file_wanted(n) {
+                            emit(
+                                format!("search/d/{n}.js"),
+                                doc_file(library, views, n, docs, &texts),
+                            );
+                        }
+                        docs.iter()
+                            .zip(texts)
+                            .map(|(doc, (progress, plan))| {
+                                postings::read(&doc_texts_to_index(library, *doc, &progress, &plan))
+                            })
+                            .collect::<Vec<_>>()
+                    })
+                    .collect();
+                let batch = postings::Batch::of((b * BATCH) as u32, read, self.token_files);
+                (inputs, Arc::new(batch))
+            })
+            .collect();
+        let changed = changed_files(&kept.1, &batches);
+        let joined: Vec<Arc<postings::Batch>> =
+            batches.iter().map(|(_, b)| Arc::clone(b)).collect();
+        (0..self.token_files)
+            .into_par_iter()
+            .filter(|&n| {
+                let i = 1 + n as usize;
+                missing(i) || (wanted(i) && changed.as_ref().is_none_or(|c| c.contains(&n)))
+            })
+            .for_each(|n| emit(format!("search/t/{n}.js"), postings::token_file(n, &joined)));
         if wanted(0) {
             emit("search/index.js".into(), self.manifest(library));
+        }
+        if cache.keep {
+            kept.1 = batches;
         }
     }
 
@@ -252,58 +387,4 @@ fn doc_file(
     }
     out.extend_from_slice(b"]);\n");
     out
-}
-
-/// Token → documents, each list as gaps from the previous document (the
-/// first from -1), a run of `k` consecutive documents written as `-k`.
-fn token_file(n: u32, tokens: &[(String, Vec<u32>)]) -> Vec<u8> {
-    let mut out = format!("reportalSearch(\"t/{n}\",{{");
-    for (i, (token, docs)) in tokens.iter().enumerate() {
-        if i > 0 {
-            out.push(',');
-        }
-        out.push_str(&serde_json::to_string(token).unwrap_or_default());
-        out.push_str(":[");
-        let mut last: i64 = -1;
-        let mut first = true;
-        let mut k = 0;
-        while k < docs.len() {
-            let mut run = 1;
-            while k + run < docs.len() && docs[k + run] == docs[k + run - 1] + 1 {
-                run += 1;
-            }
-            if !first {
-                out.push(',');
-            }
-            first = false;
-            let gap = i64::from(docs[k]) - last;
-            if gap == 1 && run > 1 {
-                let _ = write!(out, "-{run}");
-                last = i64::from(docs[k + run - 1]);
-                k += run;
-            } else {
-                let _ = write!(out, "{gap}");
-                last = i64::from(docs[k]);
-                k += 1;
-            }
-        }
-        out.push(']');
-    }
-    out.push_str("});\n");
-    out.into_bytes()
-}
-
-#[cfg(test)]
-mod test {
-    use super::*;
-
-    #[test]
-    fn postings_are_gaps_and_runs() {
-        let file = token_file(3, &[("志愿".into(), vec![0, 1, 2, 7, 9, 10])]);
-        // 0,1,2 is a run of 3 from -1; 7 is 5 on; 9 is 2 on; 10 is 1 on.
-        assert_eq!(
-            String::from_utf8(file).unwrap(),
-            "reportalSearch(\"t/3\",{\"志愿\":[-3,5,2,1]});\n"
-        );
-    }
 }

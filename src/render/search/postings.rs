@@ -1,17 +1,14 @@
-//! Token → documents, built for a province's archive (72,000 documents,
-//! tens of millions of postings) in little memory: tokens packed in
-//! numbers rather than strings, document lists as varint gaps, and the
-//! token files split in groups that threads fill side by side.
+//! Token → documents, made a batch of documents at a time: each batch's
+//! postings are kept as finished JSON fragments, so the token files are
+//! joined from the batches, and `serve`, after an edit, redoes only the
+//! batch that holds the edited report (see `Cache`). Tokens are packed in
+//! numbers while a batch is read, so reading stays lean.
 
 use std::collections::HashMap;
+use std::fmt::Write as _;
+use std::sync::Arc;
 
-use rayon::prelude::*;
-
-use super::tokens::{Token, each_token, fnv, normalize};
-
-/// Groups of token files, each filled by one thread: file `n` is in
-/// group `n % GROUPS`.
-const GROUPS: usize = 16;
+use super::tokens::{Token, each_token, normalize};
 
 /// A document's text to index, and its filter tokens.
 pub struct DocText {
@@ -19,155 +16,176 @@ pub struct DocText {
     pub filters: Vec<String>,
 }
 
-/// A document's distinct tokens: packed ones sorted by group (`starts`
-/// says where each group's begin), and the rest as text.
+/// One token's documents within a batch, as JSON: the first as a gap
+/// from the last document of the batch before (written when joining), the
+/// rest in `tail` (see `encode_tail`).
+#[derive(PartialEq)]
+pub struct Entry {
+    file: u32,
+    token: Box<str>,
+    first: u32,
+    last: u32,
+    tail: String,
+}
+
+/// A batch's postings, sorted by token file, then token.
+pub struct Batch {
+    entries: Vec<Entry>,
+}
+
+/// A document's tokens: packed (CJK pairs and characters, short words)
+/// and the rest as text.
 pub struct DocTokens {
     packed: Vec<u64>,
-    starts: [u32; GROUPS + 1],
     other: Vec<Box<str>>,
 }
 
-/// Document ids, ascending, as varint gaps.
-#[derive(Default)]
-struct List {
-    /// The last id plus one (0: none yet).
-    next: u32,
-    bytes: Vec<u8>,
+/// A document's tokens, distinct.
+pub fn read(doc: &DocText) -> DocTokens {
+    let normalized = normalize(&doc.texts);
+    let mut packed: Vec<u64> = Vec::with_capacity(normalized.len() / 2);
+    let mut other: Vec<Box<str>> = doc.filters.iter().map(|f| f.as_str().into()).collect();
+    each_token(&normalized, |token| match pack(&token) {
+        Some(key) => packed.push(key),
+        None => other.push(token.to_string().into()),
+    });
+    packed.sort_unstable();
+    packed.dedup();
+    other.sort_unstable();
+    other.dedup();
+    DocTokens { packed, other }
 }
 
-impl List {
-    fn push(&mut self, id: u32) {
-        let mut gap = id + 1 - self.next;
-        self.next = id + 1;
-        while gap >= 0x80 {
-            self.bytes.push((gap as u8) | 0x80);
-            gap >>= 7;
-        }
-        self.bytes.push(gap as u8);
-    }
-
-    fn ids(&self) -> Vec<u32> {
-        let mut ids = Vec::new();
-        let (mut next, mut gap, mut shift) = (0u32, 0u32, 0);
-        for &byte in &self.bytes {
-            gap |= u32::from(byte & 0x7F) << shift;
-            shift += 7;
-            if byte & 0x80 == 0 {
-                next += gap;
-                ids.push(next - 1);
-                (gap, shift) = (0, 0);
+impl Batch {
+    /// The postings of documents `first..` (`docs`, in order).
+    pub fn of(first: u32, docs: Vec<DocTokens>, files: u32) -> Batch {
+        let mut packed: HashMap<u64, Vec<u32>> = HashMap::new();
+        let mut other: HashMap<Box<str>, Vec<u32>> = HashMap::new();
+        for (i, doc) in docs.into_iter().enumerate() {
+            let id = first + i as u32;
+            for key in doc.packed {
+                packed.entry(key).or_default().push(id);
+            }
+            for token in doc.other {
+                other.entry(token).or_default().push(id);
             }
         }
-        ids
-    }
-}
-
-/// A token and the documents that have it.
-pub type Posting = (String, Vec<u32>);
-
-pub struct Index {
-    files: u32,
-    groups: Vec<HashMap<u64, List>>,
-    other: HashMap<Box<str>, List>,
-}
-
-impl Index {
-    pub fn new(files: u32) -> Index {
-        Index {
-            files,
-            groups: (0..GROUPS).map(|_| HashMap::new()).collect(),
-            other: HashMap::new(),
-        }
-    }
-
-    /// A document's tokens (in parallel: takes `&self`).
-    pub fn read(&self, doc: &DocText) -> DocTokens {
-        let normalized = normalize(&doc.texts);
-        let mut packed: Vec<u64> = Vec::with_capacity(normalized.len() / 2);
-        let mut other: Vec<Box<str>> = doc.filters.iter().map(|f| f.as_str().into()).collect();
-        each_token(&normalized, |token| match pack(&token) {
-            Some(key) => packed.push(key),
-            None => other.push(token.to_string().into()),
-        });
-        packed.sort_unstable();
-        packed.dedup();
-        other.sort_unstable();
-        other.dedup();
-        // Grouped once per distinct token: hashing is the costly part.
-        let mut grouped: Vec<(u32, u64)> = packed
+        let entry = |token: Box<str>, ids: Vec<u32>| Entry {
+            file: super::shard_of(&token, files),
+            first: ids[0],
+            last: ids[ids.len() - 1],
+            tail: encode_tail(&ids),
+            token,
+        };
+        let mut entries: Vec<Entry> = packed
             .into_iter()
-            .map(|key| (self.group_of(key), key))
+            .map(|(key, ids)| entry(unpack(key).into(), ids))
+            .chain(other.into_iter().map(|(token, ids)| entry(token, ids)))
             .collect();
-        grouped.sort_unstable();
-        let mut starts = [0u32; GROUPS + 1];
-        for (g, start) in starts.iter_mut().enumerate() {
-            *start = grouped.partition_point(|(group, _)| (*group as usize) < g) as u32;
-        }
-        DocTokens {
-            packed: grouped.into_iter().map(|(_, key)| key).collect(),
-            starts,
-            other,
-        }
+        entries.sort_unstable_by(|a, b| (a.file, &a.token).cmp(&(b.file, &b.token)));
+        Batch { entries }
     }
 
-    fn group_of(&self, key: u64) -> u32 {
-        (shard_of_key(key, self.files) as usize % GROUPS) as u32
-    }
-
-    /// Adds documents `first..` (ids ascending across calls).
-    pub fn add(&mut self, first: u32, docs: Vec<DocTokens>) {
-        self.groups
-            .par_iter_mut()
-            .enumerate()
-            .for_each(|(g, lists)| {
-                for (i, doc) in docs.iter().enumerate() {
-                    let range = doc.starts[g] as usize..doc.starts[g + 1] as usize;
-                    for &key in &doc.packed[range] {
-                        lists.entry(key).or_default().push(first + i as u32);
+    /// The token files in which `self` and `other` differ.
+    pub fn differences(&self, other: &Batch) -> Vec<u32> {
+        let key = |e: &Entry| (e.file, e.token.clone());
+        let mut files = Vec::new();
+        let (mut a, mut b) = (
+            self.entries.iter().peekable(),
+            other.entries.iter().peekable(),
+        );
+        loop {
+            match (a.peek(), b.peek()) {
+                (None, None) => break,
+                (Some(x), Some(y)) if x == y => {
+                    a.next();
+                    b.next();
+                }
+                (Some(x), Some(y)) => {
+                    // The one that sorts first is missing from the other
+                    // (or both hold the token, differently).
+                    match key(x).cmp(&key(y)) {
+                        std::cmp::Ordering::Less => files.push(a.next().map_or(0, |e| e.file)),
+                        std::cmp::Ordering::Greater => files.push(b.next().map_or(0, |e| e.file)),
+                        std::cmp::Ordering::Equal => {
+                            files.push(x.file);
+                            a.next();
+                            b.next();
+                        }
                     }
                 }
-            });
-        for (i, doc) in docs.into_iter().enumerate() {
-            for token in doc.other {
-                self.other.entry(token).or_default().push(first + i as u32);
+                (Some(x), None) => {
+                    files.push(x.file);
+                    a.next();
+                }
+                (None, Some(y)) => {
+                    files.push(y.file);
+                    b.next();
+                }
             }
         }
+        files
     }
 
-    /// Hands each token file's tokens and their documents, sorted by
-    /// token, to `write`, for the files `wanted` picks.
-    pub fn files(
-        &self,
-        wanted: &(dyn Fn(u32) -> bool + Sync),
-        write: &(dyn Fn(u32, &[Posting]) + Sync),
-    ) {
-        let mut other: Vec<Vec<(&str, &List)>> = vec![Vec::new(); self.files as usize];
-        for (token, list) in &self.other {
-            other[super::shard_of(token, self.files) as usize].push((token, list));
-        }
-        self.groups.par_iter().enumerate().for_each(|(g, lists)| {
-            let mut by_file: HashMap<u32, Vec<Posting>> = HashMap::new();
-            for (&key, list) in lists {
-                by_file
-                    .entry(shard_of_key(key, self.files))
-                    .or_default()
-                    .push((unpack(key), list.ids()));
-            }
-            for n in (g as u32..self.files).step_by(GROUPS) {
-                if !wanted(n) {
-                    continue;
-                }
-                let mut tokens = by_file.remove(&n).unwrap_or_default();
-                tokens.extend(
-                    other[n as usize]
-                        .iter()
-                        .map(|(token, list)| (token.to_string(), list.ids())),
-                );
-                tokens.sort_unstable_by(|a, b| a.0.cmp(&b.0));
-                write(n, &tokens);
-            }
-        });
+    fn in_file(&self, file: u32) -> &[Entry] {
+        let start = self.entries.partition_point(|e| e.file < file);
+        let end = self.entries.partition_point(|e| e.file <= file);
+        &self.entries[start..end]
     }
+}
+
+/// Token file `n` from every batch, in order: `"token":[gaps…]` for each
+/// token, sorted. A gap counts from the previous document (the first from
+/// -1); `-k` stands for `k` documents in a row (never a batch's first).
+pub fn token_file(n: u32, batches: &[Arc<Batch>]) -> Vec<u8> {
+    let mut entries: Vec<(&str, usize, &Entry)> = batches
+        .iter()
+        .enumerate()
+        .flat_map(|(b, batch)| batch.in_file(n).iter().map(move |e| (&*e.token, b, e)))
+        .collect();
+    entries.sort_unstable_by(|a, b| (a.0, a.1).cmp(&(b.0, b.1)));
+    let mut out = format!("reportalSearch(\"t/{n}\",{{");
+    for (i, same) in entries.chunk_by(|a, b| a.0 == b.0).enumerate() {
+        if i > 0 {
+            out.push(',');
+        }
+        out.push_str(&serde_json::to_string(same[0].0).unwrap_or_default());
+        out.push_str(":[");
+        let mut last: i64 = -1;
+        for (j, (_, _, entry)) in same.iter().enumerate() {
+            if j > 0 {
+                out.push(',');
+            }
+            let _ = write!(out, "{}", i64::from(entry.first) - last);
+            out.push_str(&entry.tail);
+            last = i64::from(entry.last);
+        }
+        out.push(']');
+    }
+    out.push_str("});\n");
+    out.into_bytes()
+}
+
+/// `ids` after the first, each with a leading comma: the gap from the one
+/// before, or `-k` for a run of `k` following on one by one.
+fn encode_tail(ids: &[u32]) -> String {
+    let mut out = String::new();
+    let mut k = 1;
+    while k < ids.len() {
+        let mut run = 1;
+        while k + run < ids.len() && ids[k + run] == ids[k + run - 1] + 1 {
+            run += 1;
+        }
+        let gap = ids[k] - ids[k - 1];
+        if gap == 1 && run > 1 {
+            let _ = write!(out, ",-{run}");
+            k += run;
+        } else {
+            let _ = write!(out, ",{gap}");
+            k += 1;
+        }
+    }
+    out
 }
 
 /// Bit 63 marks a packed word.
@@ -205,33 +223,12 @@ fn unpack(key: u64) -> String {
         .collect()
 }
 
-fn shard_of_key(key: u64, files: u32) -> u32 {
-    let mut buffer = [0u8; 8];
-    let mut length = 0;
-    if key & WORD != 0 {
-        let mut rest = key & !WORD;
-        while rest != 0 {
-            buffer[length] = (rest & 0x7F) as u8;
-            rest >>= 7;
-            length += 1;
-        }
-        buffer[..length].reverse();
-    } else {
-        for c in [(key >> 21) & 0x1F_FFFF, key & 0x1F_FFFF] {
-            if let Some(c) = char::from_u32(c as u32).filter(|&c| c != '\0') {
-                length += c.encode_utf8(&mut buffer[length..]).len();
-            }
-        }
-    }
-    fnv(&buffer[..length]) & (files - 1)
-}
-
 #[cfg(test)]
 mod test {
     use super::*;
 
     #[test]
-    fn packed_tokens_unpack_and_shard_as_text() {
+    fn packed_tokens_unpack_as_text() {
         for token in [
             Token::Cjk('志', Some('愿')),
             Token::Cjk('年', None),
@@ -240,22 +237,30 @@ mod test {
             Token::Word("abcdefgh"),
             Token::Word("0"),
         ] {
-            let key = pack(&token).expect("packs");
-            assert_eq!(unpack(key), token.to_string());
-            assert_eq!(
-                shard_of_key(key, 1024),
-                super::super::shard_of(&token.to_string(), 1024)
-            );
+            assert_eq!(unpack(pack(&token).expect("packs")), token.to_string());
         }
         assert_eq!(pack(&Token::Word("abcdefghi")), None);
     }
 
     #[test]
-    fn lists_keep_ids_in_varint_gaps() {
-        let mut list = List::default();
-        for id in [0, 1, 2, 200, 70_000, 70_001] {
-            list.push(id);
-        }
-        assert_eq!(list.ids(), [0, 1, 2, 200, 70_000, 70_001]);
+    fn token_files_join_batches_as_gaps_and_runs() {
+        let doc = |tokens: &[&str]| DocTokens {
+            packed: Vec::new(),
+            other: tokens.iter().map(|t| (*t).into()).collect(),
+        };
+        // Documents 0-3 in one batch, 4-6 in the next.
+        let first = Batch::of(
+            0,
+            vec![doc(&["x"]), doc(&["x"]), doc(&["x", "y"]), doc(&[])],
+            1,
+        );
+        let second = Batch::of(4, vec![doc(&["x"]), doc(&["x"]), doc(&["y"])], 1);
+        let file = token_file(0, &[Arc::new(first), Arc::new(second)]);
+        // x: 0 (gap 1 from -1), then 1,2 (a run of 2); 4 (gap 2), 5 (a
+        // run of one is a gap). y: 2 (gap 3), 6 (gap 4).
+        assert_eq!(
+            String::from_utf8(file).unwrap(),
+            "reportalSearch(\"t/0\",{\"x\":[1,-2,2,1],\"y\":[3,4]});\n"
+        );
     }
 }
