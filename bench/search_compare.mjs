@@ -91,7 +91,7 @@ async function pagefind(query) {
   const counted = { bytes, files };
   const urls = await page.evaluate(async () => Promise.all(window.found.results.map(async (r) => (await r.data()).url)));
   await page.close();
-  return { ...counted, total: first, pages: new Set(urls.map((u) => u.replace(/^\//, '').split('#')[0])) };
+  return { ...counted, total: first, pages: new Set(urls.map((u) => u.replace(/^\//, '').split('#')[0].replace(/\/$/, '/index.html'))) };
 }
 
 const recall = (want, got) => (want.size ? [...want].filter((p) => got.has(p)).length / want.size : 1);

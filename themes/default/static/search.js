@@ -81,8 +81,9 @@
     return docs;
   }
 
-  // Phrase-checked before the rest: this many first candidates.
-  const LOOKAHEAD = 20;
+  // Phrase-checked before the rest: this many first candidates (the
+  // first screen of results).
+  const LOOKAHEAD = 10;
 
   // A search over the index that `load(name)` reads (a promise of the
   // data of search/<name>.js).
