@@ -202,8 +202,17 @@ fn the_example_published_under_a_sub_path_of_nginx_has_every_page_and_anchor() {
                 .filter_map(|e| e.value().attr("id").map(str::to_string))
                 .collect(),
         );
+        // Scripts (the search page's) come from the site, and are served.
         for source in html.select(&sources).filter_map(|e| e.value().attr("src")) {
-            problems.push(format!("{url}: loads {source}"));
+            let (target, _) = resolve(&page_url, source);
+            if source.contains("://") || !target.starts_with("/reports/") {
+                problems.push(format!("{url}: loads {source} from outside the site"));
+                continue;
+            }
+            let (status, content_type, _) = get(server.port, &target);
+            if status != 200 || !content_type.contains("javascript") {
+                problems.push(format!("{url}: {source}: {status} {content_type}"));
+            }
         }
         for href in html.select(&links).filter_map(|e| e.value().attr("href")) {
             if href.contains("://") {

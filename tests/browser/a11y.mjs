@@ -4,6 +4,7 @@
 // - sideways scrolling at 360 px,
 // - any request to another host.
 // Usage: node a11y.mjs SITE_DIR PAGE...   Prints JSON; exits 1 on a finding.
+// A PAGE may end in ?QUERY: the search page is checked with its results.
 import { chromium } from 'playwright-core';
 import { readFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
@@ -28,7 +29,10 @@ for (const width of [1280, 360]) {
     if (!request.url().startsWith('file://')) findings.push({ page: page.url(), width, external: request.url() });
   });
   for (const rel of pages) {
-    await page.goto(pathToFileURL(path.join(site, rel)).href);
+    // A page may carry a query (the search page with results).
+    const [file, query] = rel.split('?');
+    await page.goto(pathToFileURL(path.join(site, file)).href + (query ? `?${query}` : ''));
+    if (query) await page.waitForSelector('#search-results li', { timeout: 10000 });
     await page.addScriptTag({ content: axeSource });
     const result = await page.evaluate(async () =>
       // eslint-disable-next-line no-undef
