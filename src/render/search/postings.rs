@@ -4,7 +4,7 @@
 //! batch that holds the edited report (see `Cache`). Tokens are packed in
 //! numbers while a batch is read, so reading stays lean.
 
-use std::collections::HashMap;
+use rustc_hash::FxHashMap;
 use std::fmt::Write as _;
 use std::sync::Arc;
 
@@ -49,25 +49,29 @@ pub fn read(doc: &DocText) -> DocTokens {
         Some(key) => packed.push(key),
         None => other.push(token.to_string().into()),
     });
-    packed.sort_unstable();
-    packed.dedup();
-    other.sort_unstable();
-    other.dedup();
+    // Repeats are dropped when the batch is made (a document's ids come
+    // in one run there): sorting each document's tokens cost more.
     DocTokens { packed, other }
 }
 
 impl Batch {
     /// The postings of documents `first..` (`docs`, in order).
     pub fn of(first: u32, docs: Vec<DocTokens>, files: u32) -> Batch {
-        let mut packed: HashMap<u64, Vec<u32>> = HashMap::new();
-        let mut other: HashMap<Box<str>, Vec<u32>> = HashMap::new();
+        // Keys are our own tokens, not an attacker's: a fast hash will do.
+        let mut packed: FxHashMap<u64, Vec<u32>> = FxHashMap::default();
+        let mut other: FxHashMap<Box<str>, Vec<u32>> = FxHashMap::default();
+        let add = |ids: &mut Vec<u32>, id: u32| {
+            if ids.last() != Some(&id) {
+                ids.push(id);
+            }
+        };
         for (i, doc) in docs.into_iter().enumerate() {
             let id = first + i as u32;
             for key in doc.packed {
-                packed.entry(key).or_default().push(id);
+                add(packed.entry(key).or_default(), id);
             }
             for token in doc.other {
-                other.entry(token).or_default().push(id);
+                add(other.entry(token).or_default(), id);
             }
         }
         let entry = |token: Box<str>, ids: Vec<u32>| Entry {
