@@ -36,7 +36,7 @@ pub const DOCS_PER_FILE: usize = 8;
 const DOCS_PER_TOKEN_FILE: usize = 24;
 /// Documents per batch: after an edit `serve` reads the edited report's
 /// batch again; fewer batches hold fewer copies of each token.
-const BATCH: usize = 256 * DOCS_PER_FILE;
+const BATCH: usize = 64 * DOCS_PER_FILE;
 
 /// The index as last made, for `serve`: each batch of documents with
 /// what it was made from. A build makes its index once and keeps nothing.
