@@ -44,6 +44,26 @@ pub struct AreaConfig {
     pub aliases: Vec<String>,
 }
 
+/// A number reports carry in their front matter (`metrics:`), charted
+/// over months on its area's timeline.
+#[derive(Debug, Clone, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct MetricConfig {
+    pub id: String,
+    pub name: String,
+    /// What it counts (人, 小时, %): shown beside values; a report that
+    /// gives another unit is an error.
+    #[serde(default)]
+    pub unit: Option<String>,
+    /// Whether a rise is good news (colours the change on the index).
+    #[serde(default = "yes")]
+    pub higher_is_better: bool,
+}
+
+fn yes() -> bool {
+    true
+}
+
 /// The level-3 headings that split a work area into progress and plan.
 #[derive(Debug, Clone, Deserialize)]
 #[serde(deny_unknown_fields, default)]
@@ -73,6 +93,7 @@ pub struct SiteConfig {
     pub theme: String,
     pub units: Vec<UnitConfig>,
     pub areas: Vec<AreaConfig>,
+    pub metrics: Vec<MetricConfig>,
     pub sections: Sections,
     pub unsafe_html: bool,
     /// Links end in `/` instead of `/index.html`: nicer over HTTP, but a
@@ -96,6 +117,7 @@ impl Default for SiteConfig {
             theme: "default".to_string(),
             units: Vec::new(),
             areas: Vec::new(),
+            metrics: Vec::new(),
             sections: Sections::default(),
             unsafe_html: false,
             pretty_urls: false,
@@ -113,6 +135,7 @@ pub const KNOWN_KEYS: &[&str] = &[
     "theme",
     "units",
     "areas",
+    "metrics",
     "sections",
     "unsafe_html",
     "pretty_urls",
@@ -174,6 +197,27 @@ impl SiteConfig {
         };
         check_ids("unit", self.units.iter().map(|u| u.id.as_str()).collect());
         check_ids("area", self.areas.iter().map(|a| a.id.as_str()).collect());
+        check_ids(
+            "metric",
+            self.metrics.iter().map(|m| m.id.as_str()).collect(),
+        );
+        let mut metric_names: BTreeMap<String, &str> = BTreeMap::new();
+        for metric in &self.metrics {
+            let key = crate::names::normalize(&metric.name);
+            match metric_names.get(&key) {
+                Some(other) if *other != metric.id => mistakes.push(ConfigMistake {
+                    message: format!(
+                        "`{}` names two metrics: `{other}` and `{}`",
+                        metric.name, metric.id
+                    ),
+                    value: metric.name.clone(),
+                    repeated: true,
+                }),
+                _ => {
+                    metric_names.insert(key, &metric.id);
+                }
+            }
+        }
         let mut names: BTreeMap<String, &str> = BTreeMap::new();
         for area in &self.areas {
             for name in std::iter::once(&area.name).chain(&area.aliases) {

@@ -73,6 +73,38 @@ pub enum ProblemKind {
         name: String,
         closest: Option<String>,
     },
+    #[error(
+        "under `metrics:`, `{0}` must list metric names with their numbers, like `注册志愿者: 7600000`"
+    )]
+    MetricsNotAMap(String),
+    #[error(
+        "a metric value takes `value` and `unit`, not `{0}`: write `{{value: 100, unit: 小时}}`"
+    )]
+    MetricUnknownKey(String),
+    #[error("metric `{0}` has no value: write a number, or leave the line out")]
+    MetricEmpty(String),
+    #[error(
+        "the value of metric `{name}`, `{written}`, is not a number: write digits only, like 7600000 or 12.5 (no thousands separators, no 万 or %)"
+    )]
+    MetricNotANumber { name: String, written: String },
+    #[error("`{given}` under `metrics:` is neither `report` nor a work area of the site{}", suggestion_text(.closest))]
+    UnknownMetricArea {
+        given: String,
+        closest: Option<String>,
+    },
+    #[error("metric `{name}` is not in site.yaml's `metrics`{}", suggestion_text(.closest))]
+    UnknownMetric {
+        name: String,
+        closest: Option<String>,
+    },
+    #[error("metric `{name}` is counted in {}, not `{given}`", match .expected { Some(unit) => format!("`{unit}`"), None => "no unit (site.yaml gives none)".to_string() })]
+    MetricUnitMismatch {
+        name: String,
+        given: String,
+        expected: Option<String>,
+    },
+    #[error("metric `{name}` is given twice for `{scope}` in this report")]
+    DuplicateMetric { name: String, scope: String },
     #[error("this links to `{0}`, which is not a report of the site")]
     LinkToNoReport(String),
     #[error(

@@ -3,6 +3,7 @@
 
 mod body;
 mod cjk_emphasis;
+pub mod metrics;
 mod month;
 mod previous;
 mod report;
@@ -82,6 +83,8 @@ pub struct Library {
     /// (unit, month) of the drafts left out of the site: who has started
     /// a report but not submitted it.
     pub drafts: BTreeSet<(usize, Month)>,
+    /// The numbers the reports carry, by area, metric, month and unit.
+    pub metrics: metrics::Metrics,
 }
 
 impl Library {
@@ -176,7 +179,9 @@ pub fn patch(
     // Links are checked against every report when assembling: an edit
     // with links takes that way.
     let links = !before.body.links.is_empty() || !after.body.links.is_empty();
-    if links
+    // Metrics are matched against every report's areas: same way.
+    if before.metrics != after.metrics
+        || links
         || !old.warnings.is_empty()
         || !new.warnings.is_empty()
         || placement(before) != placement(after)
@@ -259,6 +264,7 @@ pub fn assemble_parsed(
     let mut seen: HashMap<(usize, Month), String> = HashMap::new();
     let mut library_reports = Vec::new();
     let mut written_links = Vec::new();
+    let mut written_metrics = Vec::new();
     for mut parsed in reports {
         let Some(unit) = units.unit_of(&parsed, &config, problems) else {
             continue;
@@ -291,6 +297,14 @@ pub fn assemble_parsed(
                 std::mem::take(&mut parsed.body.links),
             ));
         }
+        if !parsed.metrics.is_empty() {
+            written_metrics.push(metrics::ReportMetrics {
+                source: parsed.source.clone(),
+                unit,
+                month: parsed.month,
+                written: std::mem::take(&mut parsed.metrics),
+            });
+        }
         library_reports.push(Report {
             links: Vec::new(),
             source: parsed.source,
@@ -314,6 +328,19 @@ pub fn assemble_parsed(
     library_reports.sort_by_key(|r| (r.month, r.unit));
     previous::link_plans(&mut library_reports);
     resolve_links(&mut library_reports, &areas.list, written_links, problems);
+    let metrics = metrics::resolve(
+        &config,
+        written_metrics,
+        &metrics::AreaNames {
+            find: &|name| areas.find(name),
+            names: areas
+                .list
+                .iter()
+                .flat_map(|a| [a.name.clone(), a.id.clone()])
+                .collect(),
+        },
+        problems,
+    );
     let mut months: BTreeMap<Month, Vec<usize>> = BTreeMap::new();
     for (i, report) in library_reports.iter().enumerate() {
         months.entry(report.month).or_default().push(i);
@@ -325,6 +352,7 @@ pub fn assemble_parsed(
         reports: library_reports,
         months,
         drafts,
+        metrics,
     }
 }
 
@@ -553,6 +581,16 @@ impl AreaIndex {
         });
         self.by_name.insert(key, i);
         i
+    }
+
+    /// The area `name` names (a name, alias or id), if any.
+    fn find(&self, name: &str) -> Option<usize> {
+        let key = names::normalize(name);
+        self.by_name.get(&key).copied().or_else(|| {
+            self.list
+                .iter()
+                .position(|a| names::normalize(&a.id) == key)
+        })
     }
 
     fn closest(&self, name: &str) -> Option<String> {

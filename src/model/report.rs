@@ -8,6 +8,7 @@ use serde::Deserialize;
 use serde_saphyr::Spanned;
 
 use super::body::{self, Body, BodyOptions};
+use super::metrics::written::{self, RawMetrics, WrittenMetric};
 use super::month::Month;
 use crate::config::SiteConfig;
 use crate::diagnostics::{Problem, ProblemKind, Spot, Spotter};
@@ -15,7 +16,7 @@ use crate::load::SourceFile;
 use crate::names::slug;
 
 /// The front matter keys a report understands.
-pub const KNOWN_KEYS: &[&str] = &["title", "month", "unit", "draft", "summary"];
+pub const KNOWN_KEYS: &[&str] = &["title", "month", "unit", "draft", "summary", "metrics"];
 
 /// A YAML scalar as a writer may type it: `unit: 3` is as valid as `unit: gd`.
 #[derive(Debug, Clone, Deserialize)]
@@ -45,6 +46,7 @@ struct FrontMatter {
     unit: Option<Spanned<Scalar>>,
     draft: Option<Spanned<Scalar>>,
     summary: Option<String>,
+    metrics: Option<RawMetrics>,
 }
 
 /// A report before units and areas are matched.
@@ -61,9 +63,12 @@ pub struct ParsedReport {
     pub start: Spot,
     pub body_start: Spot,
     pub body: Body,
+    /// The numbers of its `metrics:`, names not yet matched.
+    pub metrics: Vec<WrittenMetric>,
 }
 
-/// Reads one report. Warnings go to `warnings`; an error means the report
+/// Reads one report. Warnings go to `warnings`, with errors that leave
+/// the report usable (a bad metric value); an error returned means the report
 /// cannot be placed (no month, bad YAML) and is left out of the site.
 pub fn parse(
     source: &SourceFile,
@@ -128,6 +133,17 @@ pub fn parse(
             }
         },
     };
+    let (metrics, metric_problems) = match front.metrics {
+        Some(raw) => written::read(raw, text, yaml_start),
+        None => (Vec::new(), Vec::new()),
+    };
+    // Errors that leave the rest of the report sound: kept beside it (an
+    // error all the same) so its other numbers are checked too.
+    warnings.extend(
+        metric_problems
+            .into_iter()
+            .map(|(kind, range)| problem(kind, range)),
+    );
     let month = month.map_err(|e| errors.push(e)).ok();
     let (Some(month), true) = (month, errors.is_empty()) else {
         return Err(errors);
@@ -177,6 +193,7 @@ pub fn parse(
         start,
         body_start,
         body,
+        metrics,
     })
 }
 

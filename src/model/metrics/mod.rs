@@ -1,0 +1,218 @@
+//! The numbers reports carry (`metrics:` in their front matter): which
+//! metrics the site has, and each value by area, metric, month and unit.
+
+pub mod written;
+
+use written::WrittenMetric;
+
+use super::Month;
+use crate::config::SiteConfig;
+use crate::diagnostics::{Problem, ProblemKind, Problems, Spot};
+use crate::names;
+
+/// The key that files a number under the whole report, not an area.
+pub const REPORT_SCOPE: &str = "report";
+
+#[derive(Debug, Clone, PartialEq)]
+pub struct Metric {
+    pub id: String,
+    pub name: String,
+    pub unit: Option<String>,
+    pub higher_is_better: bool,
+    /// The most digits after the point any value was written with: every
+    /// value of the metric prints with as many.
+    pub decimals: u8,
+}
+
+/// What a value is about: the whole report, or one of its work areas.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash)]
+pub enum MetricScope {
+    Report,
+    /// Index into `Library::areas`.
+    Area(usize),
+}
+
+#[derive(Debug, Clone, PartialEq)]
+pub struct MetricValue {
+    pub scope: MetricScope,
+    /// Index into `Metrics::list`.
+    pub metric: usize,
+    pub month: Month,
+    /// Index into `Library::units`.
+    pub unit: usize,
+    pub value: f64,
+}
+
+/// Every metric of the site and every value, ordered by scope, metric,
+/// month and unit: one scope's metric is one run of `values`.
+#[derive(Debug, Default, Clone, PartialEq)]
+pub struct Metrics {
+    pub list: Vec<Metric>,
+    pub values: Vec<MetricValue>,
+}
+
+impl Metrics {
+    /// The metrics `scope` has values for, each with its values.
+    pub fn of(&self, scope: MetricScope) -> Vec<(usize, &[MetricValue])> {
+        let start = self.values.partition_point(|v| v.scope < scope);
+        let end = self.values.partition_point(|v| v.scope <= scope);
+        self.values[start..end]
+            .chunk_by(|a, b| a.metric == b.metric)
+            .map(|run| (run[0].metric, run))
+            .collect()
+    }
+
+    /// Every scope with values, in order.
+    pub fn scopes(&self) -> Vec<MetricScope> {
+        let mut scopes: Vec<MetricScope> = self.values.iter().map(|v| v.scope).collect();
+        scopes.dedup();
+        scopes
+    }
+}
+
+/// One report's numbers, with what is needed to match and point at them.
+pub(in crate::model) struct ReportMetrics {
+    pub source: String,
+    pub unit: usize,
+    pub month: Month,
+    pub written: Vec<WrittenMetric>,
+}
+
+/// How `resolve` finds areas: by any of their names, and the names to
+/// suggest.
+pub(in crate::model) struct AreaNames<'a> {
+    pub find: &'a dyn Fn(&str) -> Option<usize>,
+    pub names: Vec<String>,
+}
+
+/// Matches every report's numbers to areas and metrics. A metric not in
+/// site.yaml is an error when site.yaml lists metrics (a typo would start
+/// a new chart of one point, unnoticed); a site that lists none charts
+/// whatever names its reports use.
+pub(in crate::model) fn resolve(
+    config: &SiteConfig,
+    reports: Vec<ReportMetrics>,
+    areas: &AreaNames,
+    problems: &mut Problems,
+) -> Metrics {
+    let configured = !config.metrics.is_empty();
+    let mut list: Vec<Metric> = config
+        .metrics
+        .iter()
+        .map(|m| Metric {
+            id: m.id.clone(),
+            name: m.name.clone(),
+            unit: m.unit.clone().filter(|u| !u.trim().is_empty()),
+            higher_is_better: m.higher_is_better,
+            decimals: 0,
+        })
+        .collect();
+    let mut values = Vec::new();
+    for report in reports {
+        let error =
+            |kind: ProblemKind, at: &Spot| Problem::error(kind).in_file(&report.source).at_spot(at);
+        let mut seen = Vec::new();
+        for written in report.written {
+            let scope = if names::normalize(&written.scope) == REPORT_SCOPE {
+                MetricScope::Report
+            } else if let Some(area) = (areas.find)(&written.scope) {
+                MetricScope::Area(area)
+            } else {
+                let closest = closest(&written.scope, areas.names.iter().map(String::as_str))
+                    .or_else(|| Some(REPORT_SCOPE.to_string()))
+                    .filter(|c| close_enough(&written.scope, c));
+                problems.push(error(
+                    ProblemKind::UnknownMetricArea {
+                        given: written.scope.clone(),
+                        closest,
+                    },
+                    &written.scope_at,
+                ));
+                continue;
+            };
+            let wanted = names::normalize(&written.name);
+            let found = list.iter().position(|m| {
+                names::normalize(&m.id) == wanted || names::normalize(&m.name) == wanted
+            });
+            let metric = match found {
+                Some(metric) => metric,
+                None if configured => {
+                    let known = list.iter().flat_map(|m| [m.name.as_str(), m.id.as_str()]);
+                    problems.push(error(
+                        ProblemKind::UnknownMetric {
+                            name: written.name.clone(),
+                            closest: closest(&written.name, known),
+                        },
+                        &written.name_at,
+                    ));
+                    continue;
+                }
+                None => {
+                    let ids: Vec<&str> = list.iter().map(|m| m.id.as_str()).collect();
+                    let id = super::unique_id(names::slug(&written.name), &ids);
+                    list.push(Metric {
+                        id,
+                        name: written.name.clone(),
+                        unit: written.unit.as_ref().map(|(u, _)| u.clone()),
+                        higher_is_better: true,
+                        decimals: 0,
+                    });
+                    list.len() - 1
+                }
+            };
+            if let Some((given, at)) = &written.unit {
+                let expected = &list[metric].unit;
+                if expected.as_deref().map(names::normalize) != Some(names::normalize(given)) {
+                    problems.push(error(
+                        ProblemKind::MetricUnitMismatch {
+                            name: written.name.clone(),
+                            given: given.clone(),
+                            expected: expected.clone(),
+                        },
+                        at,
+                    ));
+                    continue;
+                }
+            }
+            if seen.contains(&(scope, metric)) {
+                problems.push(error(
+                    ProblemKind::DuplicateMetric {
+                        name: written.name.clone(),
+                        scope: written.scope.clone(),
+                    },
+                    &written.name_at,
+                ));
+                continue;
+            }
+            seen.push((scope, metric));
+            let decimals = &mut list[metric].decimals;
+            *decimals = (*decimals).max(written.decimals);
+            values.push(MetricValue {
+                scope,
+                metric,
+                month: report.month,
+                unit: report.unit,
+                value: written.value,
+            });
+        }
+    }
+    values.sort_by_key(|v| (v.scope, v.metric, v.month, v.unit));
+    Metrics { list, values }
+}
+
+/// The candidate nearest to `name`, if it is near.
+fn closest<'a>(name: &str, candidates: impl Iterator<Item = &'a str>) -> Option<String> {
+    let wanted: Vec<char> = names::normalize(name).chars().collect();
+    candidates
+        .map(|c| {
+            let chars: Vec<char> = names::normalize(c).chars().collect();
+            (strsim::generic_levenshtein(&wanted, &chars), c)
+        })
+        .min()
+        .filter(|(distance, c)| *distance <= 2.max(c.chars().count() / 3))
+        .map(|(_, c)| c.to_string())
+}
+
+fn close_enough(name: &str, candidate: &str) -> bool {
+    closest(name, std::iter::once(candidate)).is_some()
+}
