@@ -1,8 +1,11 @@
 //! Stage 3, render: the library through Tera templates into pages. Pure:
 //! returns the files to write, writes nothing.
 
+mod chart;
 mod i18n;
 mod layout;
+mod metrics;
+mod numbers;
 mod plain;
 
 pub use i18n::month_label;
@@ -18,6 +21,7 @@ use tera::{Context, Value};
 
 use crate::diagnostics::{Problem, Problems};
 use crate::load::Theme;
+use crate::model::metrics::MetricScope;
 use crate::model::{Library, Month, Previous};
 use i18n::year_label;
 use layout::Layout;
@@ -156,6 +160,15 @@ impl<'a> TimelinePage<'a> {
     ) -> Filler<'a> {
         let language = library.config.language;
         Box::new(move |c| {
+            // The charts span every month: they belong on the area's own
+            // page, not on each year's.
+            let own = self.split.is_none_or(|(_, _, own)| own);
+            let scope = MetricScope::Area(self.area);
+            if own && !library.metrics.of(scope).is_empty() {
+                let t = i18n::strings(language);
+                c.insert("metrics", &metrics::charts(library, scope, &t));
+                c.insert("metrics_csv_url", &metrics::csv_path(library, scope));
+            }
             let items = self
                 .entries
                 .iter()
@@ -372,6 +385,25 @@ pub fn render_each(
                 })
                 .collect();
             c.insert("submissions", &submissions);
+            let t = i18n::strings(language);
+            let chart_url = |scope: MetricScope, metric: usize| {
+                let page = match scope {
+                    MetricScope::Report => urls.link(""),
+                    MetricScope::Area(a) => urls.area(&library.areas[a].id),
+                };
+                format!("{page}#{}", metrics::chart_id(library, scope, metric))
+            };
+            c.insert("metric_latest", &metrics::latest(library, &chart_url, &t));
+            if !library.metrics.of(MetricScope::Report).is_empty() {
+                c.insert(
+                    "metrics",
+                    &metrics::charts(library, MetricScope::Report, &t),
+                );
+                c.insert(
+                    "metrics_csv_url",
+                    &metrics::csv_path(library, MetricScope::Report),
+                );
+            }
         })
     );
 
@@ -559,6 +591,14 @@ pub fn render_each(
         .map(|(month, reports)| (month_csv_path(*month), reports, *month))
         .collect();
     all_paths.extend(sheets.iter().map(|(path, _, _)| path.clone()));
+    // Each area's numbers (and the whole reports'), for spreadsheets.
+    let metric_sheets: Vec<(String, MetricScope)> = library
+        .metrics
+        .scopes()
+        .into_iter()
+        .map(|scope| (metrics::csv_path(library, scope), scope))
+        .collect();
+    all_paths.extend(metric_sheets.iter().map(|(path, _)| path.clone()));
     // Ids are checked, so two pages cannot share a path; if a bug made
     // them, one page must not silently replace the other.
     let mut seen = std::collections::HashSet::new();
@@ -578,6 +618,17 @@ pub fn render_each(
             emit(Page {
                 path: path.clone(),
                 bytes,
+            })
+            .err()
+        })
+        .collect();
+    let metric_sheet_problems: Vec<Problem> = metric_sheets
+        .par_iter()
+        .filter(|(path, _)| select(&PageInfo { path, reports: &[] }))
+        .filter_map(|(path, scope)| {
+            emit(Page {
+                path: path.clone(),
+                bytes: metrics::csv(library, *scope, &strings),
             })
             .err()
         })
@@ -656,6 +707,7 @@ pub fn render_each(
             .into_inner()
             .unwrap_or_else(std::sync::PoisonError::into_inner),
     );
+    problems.0.extend(metric_sheet_problems);
     if problems.has_errors() {
         // One broken template fails every page it renders: say it once.
         problems.0.dedup_by(|a, b| a.kind == b.kind);
@@ -914,6 +966,20 @@ pub fn structure_fingerprint(library: &Library, theme: &Theme) -> u64 {
         for entry in &report.entries {
             (entry.area, &entry.anchor).hash(&mut hasher);
         }
+    }
+    // Charts span months and units, and the index sums across both: a
+    // changed number re-renders every page (numbers change rarely).
+    for metric in &library.metrics.list {
+        (&metric.id, &metric.name, &metric.unit, metric.decimals).hash(&mut hasher);
+    }
+    for value in &library.metrics.values {
+        let at = (
+            value.scope,
+            value.metric,
+            value.month.to_string(),
+            value.unit,
+        );
+        (at, value.value.to_bits()).hash(&mut hasher);
     }
     for template in theme.templates.values() {
         (&template.name, &template.source).hash(&mut hasher);

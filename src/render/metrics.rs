@@ -1,0 +1,375 @@
+//! What pages show of the reports' numbers: per area (or for the whole
+//! report) a chart of each metric with a table of the same values and a
+//! CSV of them; on the index, each metric's latest value and its change.
+
+use serde::Serialize;
+
+use super::chart::{self, Line, Words};
+use super::i18n::{self, Strings};
+use super::numbers;
+use crate::config::Language;
+use crate::model::metrics::{Metric, MetricScope, MetricValue};
+use crate::model::{Library, Month};
+
+/// One metric's chart with its legend and table.
+#[derive(Serialize)]
+pub struct ChartView {
+    /// The chart's id on its page, and the anchor the index links to.
+    pub id: String,
+    pub name: String,
+    pub unit: Option<String>,
+    pub svg: String,
+    pub legend: Vec<LegendItem>,
+    pub table: Table,
+}
+
+#[derive(Serialize)]
+pub struct LegendItem {
+    pub label: String,
+    pub swatch: String,
+}
+
+/// Months (newest first) × units.
+#[derive(Serialize)]
+pub struct Table {
+    pub caption: String,
+    pub units: Vec<String>,
+    pub rows: Vec<Row>,
+}
+
+#[derive(Serialize)]
+pub struct Row {
+    pub month: String,
+    /// A value per unit, `None` where it has none that month.
+    pub cells: Vec<Option<String>>,
+}
+
+/// Where a scope's CSV is: `areas/<id>/metrics.csv`, or `metrics.csv`
+/// for numbers of whole reports.
+pub fn csv_path(library: &Library, scope: MetricScope) -> String {
+    match scope {
+        MetricScope::Report => "metrics.csv".to_string(),
+        MetricScope::Area(a) => format!("areas/{}/metrics.csv", library.areas[a].id),
+    }
+}
+
+/// The chart id of `metric` in `scope`, unique across the site.
+pub fn chart_id(library: &Library, scope: MetricScope, metric: usize) -> String {
+    let metric = &library.metrics.list[metric].id;
+    match scope {
+        MetricScope::Report => format!("metric-report-{metric}"),
+        MetricScope::Area(_) => format!("metric-{metric}"),
+    }
+}
+
+/// Every month from `first` to `last`.
+fn months_between(first: Month, last: Month) -> Vec<Month> {
+    let mut months = vec![first];
+    while let Some(&m) = months.last()
+        && m < last
+    {
+        let next = if m.month == 12 {
+            Month {
+                year: m.year + 1,
+                month: 1,
+            }
+        } else {
+            Month {
+                year: m.year,
+                month: m.month + 1,
+            }
+        };
+        months.push(next);
+    }
+    months
+}
+
+/// The months a metric's values span, every one of them.
+fn span(values: &[MetricValue]) -> Vec<Month> {
+    match (values.first(), values.last()) {
+        (Some(first), Some(last)) => months_between(first.month, last.month),
+        _ => Vec::new(),
+    }
+}
+
+/// The units with values, in the site's order.
+fn units_of(values: &[MetricValue]) -> Vec<usize> {
+    let mut units: Vec<usize> = values.iter().map(|v| v.unit).collect();
+    units.sort_unstable();
+    units.dedup();
+    units
+}
+
+pub fn charts(library: &Library, scope: MetricScope, t: &Strings) -> Vec<ChartView> {
+    let language = library.config.language;
+    library
+        .metrics
+        .of(scope)
+        .into_iter()
+        .map(|(m, values)| {
+            let metric = &library.metrics.list[m];
+            let months = span(values);
+            let units = units_of(values);
+            let lines: Vec<Line> = units
+                .iter()
+                .map(|&u| Line {
+                    key: &library.units[u].id,
+                    label: &library.units[u].name,
+                    values: values
+                        .iter()
+                        .filter(|v| v.unit == u)
+                        .map(|v| (v.month, v.value))
+                        .collect(),
+                })
+                .collect();
+            let id = chart_id(library, scope, m);
+            let description = describe(metric, &months, &lines, language);
+            let title = titled(metric);
+            let words = Words {
+                title: &title,
+                description: &description,
+                unit: metric.unit.as_deref(),
+                unit_caption: t.metric_unit_caption,
+            };
+            let svg = chart::line_chart(
+                &format!("{id}-chart"),
+                &months,
+                &lines,
+                metric.decimals,
+                &words,
+                language,
+            );
+            let legend = lines
+                .iter()
+                .enumerate()
+                .map(|(i, line)| LegendItem {
+                    label: line.label.to_string(),
+                    swatch: chart::swatch(i),
+                })
+                .collect();
+            let rows = months
+                .iter()
+                .rev()
+                .map(|&month| Row {
+                    month: month.to_string(),
+                    cells: units
+                        .iter()
+                        .map(|&u| {
+                            values
+                                .iter()
+                                .find(|v| v.unit == u && v.month == month)
+                                .map(|v| numbers::grouped(v.value, metric.decimals))
+                        })
+                        .collect(),
+                })
+                .collect();
+            ChartView {
+                id,
+                name: metric.name.clone(),
+                unit: metric.unit.clone(),
+                svg,
+                legend,
+                table: Table {
+                    caption: match language {
+                        Language::ZhCn => format!("{}{}", titled(metric), t.metric_table_caption),
+                        Language::En => format!("{} {}", titled(metric), t.metric_table_caption),
+                    },
+                    units: units
+                        .iter()
+                        .map(|&u| library.units[u].name.clone())
+                        .collect(),
+                    rows,
+                },
+            }
+        })
+        .collect()
+}
+
+/// `注册志愿者（人）`.
+fn titled(metric: &Metric) -> String {
+    match &metric.unit {
+        Some(unit) => format!("{}（{unit}）", metric.name),
+        None => metric.name.clone(),
+    }
+}
+
+/// The chart in a sentence or two: what, when, who, and the latest values.
+fn describe(metric: &Metric, months: &[Month], lines: &[Line], language: Language) -> String {
+    let (Some(first), Some(last)) = (months.first(), months.last()) else {
+        return String::new();
+    };
+    let unit = metric.unit.as_deref().unwrap_or("");
+    let latest: Vec<String> = lines
+        .iter()
+        .filter_map(|line| {
+            let (month, value) = line.values.last()?;
+            let value = numbers::grouped(*value, metric.decimals);
+            Some(match language {
+                Language::ZhCn => format!("{} {}{unit}（{month}）", line.label, value),
+                Language::En => format!("{} {}{unit} ({month})", line.label, value),
+            })
+        })
+        .collect();
+    match language {
+        Language::ZhCn => format!(
+            "{}按月折线图，{first} 至 {last}，每个单位一条线。各单位最近的数值：{}。",
+            metric.name,
+            latest.join("；")
+        ),
+        Language::En => format!(
+            "Line chart of {} by month, {first} to {last}, one line per unit. Latest values: {}.",
+            metric.name,
+            latest.join("; ")
+        ),
+    }
+}
+
+/// A scope's values as CSV for Excel (UTF-8 with a BOM, like the month
+/// CSV): a row per month, unit and metric, the number unformatted.
+pub fn csv(library: &Library, scope: MetricScope, t: &Strings) -> Vec<u8> {
+    let mut bytes = b"\xEF\xBB\xBF".to_vec();
+    {
+        let mut writer = csv::Writer::from_writer(&mut bytes);
+        let _ = writer.write_record([
+            t.month_column,
+            t.unit_column,
+            t.metric_column,
+            t.value_column,
+            t.metric_unit_column,
+        ]);
+        for (m, values) in library.metrics.of(scope) {
+            let metric = &library.metrics.list[m];
+            for value in values {
+                let _ = writer.write_record([
+                    value.month.to_string().as_str(),
+                    &library.units[value.unit].name,
+                    &metric.name,
+                    &numbers::plain(value.value, metric.decimals),
+                    metric.unit.as_deref().unwrap_or(""),
+                ]);
+            }
+        }
+        let _ = writer.flush();
+    }
+    bytes
+}
+
+/// A metric on the index: each unit's latest value and its change.
+/// Units' values are not added up: units may overlap (a province and
+/// its cities), and only the writer knows whether a sum means anything.
+#[derive(Serialize)]
+pub struct Latest {
+    pub name: String,
+    /// The area it belongs to; none for numbers of whole reports.
+    pub area: Option<String>,
+    /// Its chart.
+    pub url: String,
+    pub unit: Option<String>,
+    pub units: Vec<UnitLatest>,
+}
+
+#[derive(Serialize)]
+pub struct UnitLatest {
+    pub unit: String,
+    pub value: String,
+    pub month: String,
+    pub change: Option<Change>,
+    /// The unit's values over the metric's months.
+    pub sparkline: String,
+}
+
+#[derive(Serialize)]
+pub struct Change {
+    pub amount: String,
+    pub percent: Option<String>,
+    /// `up`, `down` or `flat`.
+    pub direction: &'static str,
+    pub arrow: &'static str,
+    pub words: &'static str,
+    /// `good`, `bad` or `neutral`, by `higher_is_better`.
+    pub tone: &'static str,
+    /// The unit's previous month with a value.
+    pub since: String,
+}
+
+/// Each metric of each scope: per unit, its latest value and the change
+/// since the unit's previous value.
+pub fn latest(
+    library: &Library,
+    chart_url: &dyn Fn(MetricScope, usize) -> String,
+    t: &Strings,
+) -> Vec<Latest> {
+    let language = library.config.language;
+    let mut list = Vec::new();
+    for scope in library.metrics.scopes() {
+        for (m, values) in library.metrics.of(scope) {
+            let metric = &library.metrics.list[m];
+            let months = span(values);
+            let units = units_of(values)
+                .into_iter()
+                .filter_map(|u| {
+                    let own: Vec<&MetricValue> = values.iter().filter(|v| v.unit == u).collect();
+                    let (last, before) = match own.as_slice() {
+                        [.., before, last] => (*last, Some(*before)),
+                        [last] => (*last, None),
+                        [] => return None,
+                    };
+                    let series: Vec<Option<f64>> = months
+                        .iter()
+                        .map(|month| own.iter().find(|v| v.month == *month).map(|v| v.value))
+                        .collect();
+                    Some(UnitLatest {
+                        unit: library.units[u].name.clone(),
+                        value: numbers::grouped(last.value, metric.decimals),
+                        month: i18n::month_label(last.month, language),
+                        change: before.map(|before| change_of(metric, before, last, t)),
+                        sparkline: chart::sparkline(&series),
+                    })
+                })
+                .collect();
+            list.push(Latest {
+                name: metric.name.clone(),
+                area: match scope {
+                    MetricScope::Report => None,
+                    MetricScope::Area(a) => Some(library.areas[a].name.clone()),
+                },
+                url: chart_url(scope, m),
+                unit: metric.unit.clone(),
+                units,
+            });
+        }
+    }
+    list
+}
+
+/// The change from one value to the next of the same unit.
+fn change_of(metric: &Metric, before: &MetricValue, now: &MetricValue, t: &Strings) -> Change {
+    let amount = now.value - before.value;
+    let shown = numbers::signed(amount, metric.decimals);
+    let flat = shown.chars().all(|c| c == '0' || c == '.');
+    let (direction, arrow, words) = if flat {
+        ("flat", "→", t.change_flat)
+    } else if amount > 0.0 {
+        ("up", "▲", t.change_up)
+    } else {
+        ("down", "▼", t.change_down)
+    };
+    let tone = match (direction, metric.higher_is_better) {
+        ("flat", _) => "neutral",
+        ("up", true) | ("down", false) => "good",
+        _ => "bad",
+    };
+    let percent = (before.value != 0.0 && !flat).then(|| {
+        let p = amount / before.value.abs() * 100.0;
+        format!("{}%", numbers::signed(p, 1))
+    });
+    Change {
+        amount: shown,
+        percent,
+        direction,
+        arrow,
+        words,
+        tone,
+        since: before.month.to_string(),
+    }
+}
