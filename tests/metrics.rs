@@ -406,3 +406,45 @@ fn metrics_in_site_yaml_are_checked_like_areas() {
         "site.yaml:4:11: site.yaml is not valid: metric id `Hours` must be lowercase",
     );
 }
+
+#[test]
+fn a_timeline_split_by_year_keeps_its_charts_on_the_areas_own_page() {
+    let long = "推进情况。".repeat(400);
+    let month = |m: &str, value: u32| {
+        (
+            format!("content/{m}.md"),
+            report(
+                &format!("month: {m}\nmetrics:\n  志愿服务:\n    注册志愿者: {value}"),
+                &area("志愿服务", &long, "1. 计划"),
+            ),
+        )
+    };
+    let files = [
+        month("2024-11", 10),
+        month("2024-12", 11),
+        month("2025-01", 13),
+        month("2025-02", 14),
+    ];
+    let mut all: Vec<(&str, &str)> = files
+        .iter()
+        .map(|(p, t)| (p.as_str(), t.as_str()))
+        .collect();
+    all.push(("site.yaml", "max_page_kb: 24\n"));
+    let site = Site::new(&all);
+    site.built();
+    let own = site.page("areas/zhi-yuan-fu-wu/index.html");
+    assert_eq!(
+        own.count("svg.chart g.point"),
+        4,
+        "every month, on the own page"
+    );
+    for year in ["2024", "2025"] {
+        let page = site.page(&format!("areas/zhi-yuan-fu-wu/{year}/index.html"));
+        assert_eq!(page.count("svg.chart"), 0, "{year}");
+    }
+    for (path, bytes) in support::snapshot(&site.output()) {
+        if path.ends_with(".html") {
+            assert!(bytes.len() <= 24 * 1024, "{path}: {} bytes", bytes.len());
+        }
+    }
+}

@@ -372,6 +372,41 @@ fn a_report_dropping_an_area_leaves_that_timeline_even_when_no_count_changes() {
 }
 
 #[test]
+fn a_metrics_edit_redraws_charts_tables_csv_and_the_index() {
+    let metrics = |value: &str| {
+        report(
+            &format!("month: 2015-12\nmetrics:\n  团的制度建设:\n    制度数: {value}"),
+            &area("团的制度建设", "1. 十二月进展", "1. 计划"),
+        )
+    };
+    let site = Site::new(&[
+        (
+            "content/2015-11.md",
+            &report(
+                "month: 2015-11\nmetrics:\n  团的制度建设:\n    制度数: 10",
+                &area("团的制度建设", "1. 十一月进展", "1. 计划"),
+            ),
+        ),
+        ("content/2015-12.md", &metrics("12")),
+    ]);
+    let server = Server::start(&site);
+    let chart = "/areas/tuan-de-zhi-du-jian-she/index.html";
+    assert!(server.get(chart).1.contains(r#"data-value="12""#));
+    // Only a number changes: the same report, months and areas, yet the
+    // area page, its CSV and the index (which no count ties to the
+    // report's month page) must follow.
+    site.write("content/2015-12.md", metrics("15").as_bytes());
+    server.wait_for(chart, "redraws the chart", |_, b| {
+        b.contains(r#"data-value="15""#)
+    });
+    let (_, csv) = server.get("/areas/tuan-de-zhi-du-jian-she/metrics.csv");
+    assert!(csv.contains("2015-12,") && csv.contains(",15,"), "{csv}");
+    assert!(server.get("/index.html").1.contains("+5"));
+    std::thread::sleep(std::time::Duration::from_millis(300));
+    assert_serves_a_fresh_build(&site, &server);
+}
+
+#[test]
 fn ctrl_c_stops_the_server_cleanly() {
     let site = site();
     let server = Server::start(&site);

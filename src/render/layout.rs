@@ -8,6 +8,7 @@
 
 use std::collections::BTreeSet;
 
+use crate::model::metrics::MetricScope;
 use crate::model::{Library, Month, Previous, Report};
 
 /// Bytes of markup around an entry on top of its own HTML: headings,
@@ -62,7 +63,10 @@ impl Layout {
         let limit = library.config.max_page_kb.saturating_mul(1024);
         let area_parts = timelines
             .iter()
-            .map(|timeline| {
+            .enumerate()
+            .map(|(area, timeline)| {
+                // The area's own page carries its charts as well.
+                let limit = limit.saturating_sub(metrics_size(library, area));
                 // Each month's share of the timeline, newest first.
                 let mut months: Vec<(Month, usize)> = Vec::new();
                 for &(r, e) in timeline {
@@ -141,6 +145,28 @@ fn parts(months: &[(Month, usize)], limit: usize) -> Vec<TimelinePart> {
         }
     }
     parts
+}
+
+/// Bytes of an area's charts and tables: per chart, per point, per
+/// table row and cell (measured on the default theme, rounded up).
+fn metrics_size(library: &Library, area: usize) -> usize {
+    const CHART: usize = 3000;
+    const POINT: usize = 320;
+    const ROW: usize = 50;
+    const CELL: usize = 90;
+    library
+        .metrics
+        .of(MetricScope::Area(area))
+        .iter()
+        .map(|(_, values)| {
+            let units = values.iter().map(|v| v.unit).collect::<BTreeSet<_>>().len();
+            let (first, last) = (values[0].month, values[values.len() - 1].month);
+            let months = usize::from(last.year - first.year) * 12 + usize::from(last.month)
+                - usize::from(first.month)
+                + 1;
+            CHART + values.len() * POINT + months * (ROW + units * CELL)
+        })
+        .sum()
 }
 
 fn entry_size(library: &Library, report: &Report, e: usize) -> usize {
