@@ -72,10 +72,13 @@ pub fn style(i: usize) -> LineStyle {
 
 const WIDTH: f64 = 420.0;
 const HEIGHT: f64 = 250.0;
-const TOP: f64 = 30.0;
+const TOP: f64 = 32.0;
 const BOTTOM: f64 = 36.0;
 const RIGHT: f64 = 16.0;
 const FONT: f64 = 13.0;
+/// Narrow screens show the chart small: the theme enlarges its text up to
+/// this, so margins are made for it.
+const FONT_MAX: f64 = 17.0;
 
 /// The chart of `lines` over `months` (every month of the range, oldest
 /// first, those without values included). `id` makes its ids unique on
@@ -152,11 +155,12 @@ pub fn line_chart(
         );
     }
     svg.push_str("</g>");
-    // Month axis: ticks at round months, at most about six labels.
+    // Month axis: ticks at round months, at most five labels (room
+    // for each at the largest font).
     svg.push_str(r#"<g class="axis axis-months">"#);
     let every = [1usize, 2, 3, 6, 12, 24, 60]
         .into_iter()
-        .find(|k| months.len().div_ceil(*k) <= 6)
+        .find(|k| months.len().div_ceil(*k) <= 5)
         .unwrap_or(120);
     let baseline = TOP + plot_height;
     let _ = write!(
@@ -383,13 +387,13 @@ fn f(value: f64) -> String {
     }
 }
 
-/// About how wide `text` is at the chart's font size: CJK characters a
-/// full em, others a little over half.
+/// About how wide `text` is at the chart's largest font size: CJK
+/// characters a full em, others a little over half.
 fn text_width(text: &str) -> f64 {
     text.chars()
         .map(|c| if c.is_ascii() { 0.62 } else { 1.0 })
         .sum::<f64>()
-        * FONT
+        * FONT_MAX
 }
 
 pub fn escape(text: &str) -> String {
