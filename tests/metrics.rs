@@ -448,3 +448,40 @@ fn a_timeline_split_by_year_keeps_its_charts_on_the_areas_own_page() {
         }
     }
 }
+
+#[test]
+fn an_english_site_says_it_in_english() {
+    let site = Site::new(&[
+        (
+            "site.yaml",
+            "language: en\nmetrics:\n  - { id: rate, name: Satisfaction, unit: \"%\" }\n",
+        ),
+        (
+            "content/2025-01.md",
+            &report("metrics:\n  report:\n    rate: 90.5", &body()),
+        ),
+        (
+            "content/2025-02.md",
+            &report("metrics:\n  report:\n    Satisfaction: 88", &body()),
+        ),
+    ]);
+    site.built();
+    let page = site.page("index.html");
+    assert_eq!(
+        page.text("#metric-report-rate caption"),
+        "Satisfaction (%) by month and unit"
+    );
+    assert_eq!(
+        page.text(".figure-card .change"),
+        "February 2025 · ▼ down −2.5 (−2.8%) since 2025-01"
+    );
+    assert_eq!(
+        page.attrs(".figure-card .change", "class"),
+        ["change down bad"]
+    );
+    let csv = std::fs::read_to_string(site.output().join("metrics.csv")).unwrap();
+    assert_eq!(
+        csv,
+        "\u{feff}Month,Unit,Metric,Value,Unit of measure\n2025-01,Work reports,Satisfaction,90.5,%\n2025-02,Work reports,Satisfaction,88.0,%\n"
+    );
+}

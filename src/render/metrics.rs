@@ -18,6 +18,8 @@ pub struct ChartView {
     pub id: String,
     pub name: String,
     pub unit: Option<String>,
+    /// `（人）`: the unit in brackets, for beside the name.
+    pub unit_label: String,
     pub svg: String,
     pub legend: Vec<LegendItem>,
     pub table: Table,
@@ -124,7 +126,7 @@ pub fn charts(library: &Library, scope: MetricScope, t: &Strings) -> Vec<ChartVi
                 .collect();
             let id = chart_id(library, scope, m);
             let description = describe(metric, &months, &lines, language);
-            let title = titled(metric);
+            let title = titled(metric, language);
             let words = Words {
                 title: &title,
                 description: &description,
@@ -167,12 +169,17 @@ pub fn charts(library: &Library, scope: MetricScope, t: &Strings) -> Vec<ChartVi
                 id,
                 name: metric.name.clone(),
                 unit: metric.unit.clone(),
+                unit_label: bracketed(metric, language),
                 svg,
                 legend,
                 table: Table {
                     caption: match language {
-                        Language::ZhCn => format!("{}{}", titled(metric), t.metric_table_caption),
-                        Language::En => format!("{} {}", titled(metric), t.metric_table_caption),
+                        Language::ZhCn => {
+                            format!("{}{}", titled(metric, language), t.metric_table_caption)
+                        }
+                        Language::En => {
+                            format!("{} {}", titled(metric, language), t.metric_table_caption)
+                        }
                     },
                     units: units
                         .iter()
@@ -185,11 +192,17 @@ pub fn charts(library: &Library, scope: MetricScope, t: &Strings) -> Vec<ChartVi
         .collect()
 }
 
-/// `注册志愿者（人）`.
-fn titled(metric: &Metric) -> String {
-    match &metric.unit {
-        Some(unit) => format!("{}（{unit}）", metric.name),
-        None => metric.name.clone(),
+/// `注册志愿者（人）`, `Satisfaction (%)`.
+fn titled(metric: &Metric, language: Language) -> String {
+    format!("{}{}", metric.name, bracketed(metric, language))
+}
+
+/// The metric's unit in brackets as the language writes them, or nothing.
+fn bracketed(metric: &Metric, language: Language) -> String {
+    match (&metric.unit, language) {
+        (Some(unit), Language::ZhCn) => format!("（{unit}）"),
+        (Some(unit), Language::En) => format!(" ({unit})"),
+        (None, _) => String::new(),
     }
 }
 
@@ -265,6 +278,7 @@ pub struct Latest {
     /// Its chart.
     pub url: String,
     pub unit: Option<String>,
+    pub unit_label: String,
     pub units: Vec<UnitLatest>,
 }
 
@@ -335,6 +349,7 @@ pub fn latest(
                 },
                 url: chart_url(scope, m),
                 unit: metric.unit.clone(),
+                unit_label: bracketed(metric, language),
                 units,
             });
         }
