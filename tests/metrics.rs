@@ -152,6 +152,10 @@ fn an_area_page_charts_each_metric_one_line_per_unit() {
     // Described for those who do not see it, each point titled.
     let chart = page.attrs("#metric-volunteers-chart", "role");
     assert_eq!(chart, vec!["img"]);
+    assert_eq!(
+        page.attrs("#metric-volunteers-chart", "aria-label"),
+        vec!["注册志愿者（人）"]
+    );
     assert!(
         page.text("#metric-volunteers-chart > title")
             .contains("注册志愿者（人）")

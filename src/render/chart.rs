@@ -121,7 +121,8 @@ pub fn line_chart(
     let mut svg = String::with_capacity(4096);
     let _ = write!(
         svg,
-        r#"<svg class="chart" id="{id}" viewBox="0 0 {WIDTH} {HEIGHT}" width="100%" role="img" aria-labelledby="{id}-title {id}-desc" xmlns="http://www.w3.org/2000/svg">"#
+        r#"<svg class="chart" id="{id}" viewBox="0 0 {WIDTH} {HEIGHT}" width="100%" role="img" aria-label="{}" aria-describedby="{id}-desc" xmlns="http://www.w3.org/2000/svg">"#,
+        escape(words.title)
     );
     let _ = write!(
         svg,
