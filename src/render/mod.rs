@@ -633,28 +633,6 @@ pub fn render_each(
             .err()
         })
         .collect();
-    let results: Vec<Problem> = jobs
-        .par_iter()
-        .filter(|job| {
-            select(&PageInfo {
-                path: &job.path,
-                reports: &job.reports,
-            })
-        })
-        .filter_map(|job| {
-            let mut context = Context::new();
-            (job.fill)(&mut context);
-            let mut bytes = Vec::with_capacity(64 * 1024);
-            let page = tera
-                .render_to(job.template, &context, &mut bytes)
-                .map(|()| Page {
-                    path: job.path.clone(),
-                    bytes: with_root(bytes, job, library),
-                })
-                .map_err(|err| templates::problem(job.template, &err, templates));
-            page.and_then(emit).err()
-        })
-        .collect();
     // The files that depend on every report are wanted together.
     let every_report: Vec<usize> = (0..library.reports.len()).collect();
     let whole_index = select(&PageInfo {
@@ -683,23 +661,51 @@ pub fn render_each(
         })
         .collect();
     let search_problems = std::sync::Mutex::new(Vec::new());
-    if search_wanted.contains(&true) {
-        search_index.write(
-            library,
-            &views,
-            search_cache,
-            &|i| search_wanted[i],
-            &|i| search_missing[i],
-            &|path, bytes| {
-                if let Err(problem) = emit(Page { path, bytes }) {
-                    search_problems
-                        .lock()
-                        .unwrap_or_else(std::sync::PoisonError::into_inner)
-                        .push(problem);
-                }
-            },
-        );
-    }
+    let render_pages = || -> Vec<Problem> {
+        jobs.par_iter()
+            .filter(|job| {
+                select(&PageInfo {
+                    path: &job.path,
+                    reports: &job.reports,
+                })
+            })
+            .filter_map(|job| {
+                let mut context = Context::new();
+                (job.fill)(&mut context);
+                let mut bytes = Vec::with_capacity(64 * 1024);
+                let page = tera
+                    .render_to(job.template, &context, &mut bytes)
+                    .map(|()| Page {
+                        path: job.path.clone(),
+                        bytes: with_root(bytes, job, library),
+                    })
+                    .map_err(|err| templates::problem(job.template, &err, templates));
+                page.and_then(emit).err()
+            })
+            .collect()
+    };
+    let write_search = || {
+        if search_wanted.contains(&true) {
+            search_index.write(
+                library,
+                &views,
+                search_cache,
+                &|i| search_wanted[i],
+                &|i| search_missing[i],
+                &|path, bytes| {
+                    if let Err(problem) = emit(Page { path, bytes }) {
+                        search_problems
+                            .lock()
+                            .unwrap_or_else(std::sync::PoisonError::into_inner)
+                            .push(problem);
+                    }
+                },
+            );
+        }
+    };
+    // The index and the pages are made side by side: each alone leaves a
+    // core idle at its end.
+    let (results, ()) = rayon::join(render_pages, write_search);
     let mut problems = Problems(results);
     problems.0.extend(sheet_problems);
     problems.0.extend(
