@@ -353,6 +353,15 @@ pub fn render_each(
                 .collect::<Vec<_>>(),
         )
     };
+    // For pages that list reports without their text.
+    let briefs_of = |month: &Month| -> Value {
+        Value::from(
+            library.months[month]
+                .iter()
+                .map(|r| views.report_brief(*r))
+                .collect::<Vec<_>>(),
+        )
+    };
 
     let latest = library.months.keys().next_back().copied();
     let mut jobs: Vec<Job> = Vec::new();
@@ -372,7 +381,7 @@ pub fn render_each(
         Box::new(|c| {
             if let Some(month) = latest {
                 c.insert_value("latest_month", views.month(month));
-                c.insert_value("latest_reports", reports_of(&month));
+                c.insert_value("latest_reports", briefs_of(&month));
             }
             c.insert("years", &views::year_grid(&views, language));
             c.insert_value("areas", areas_value.clone());
@@ -435,7 +444,12 @@ pub fn render_each(
             library.months[month].clone(),
             Box::new(move |c| {
                 c.insert_value("month", link.clone());
-                c.insert_value("reports", reports_of(month));
+                let reports = if split {
+                    briefs_of(month)
+                } else {
+                    reports_of(month)
+                };
+                c.insert_value("reports", reports);
                 c.insert("split", &split);
                 c.insert("print_url", &print_url);
                 c.insert("csv_url", &csv_url);
@@ -543,7 +557,7 @@ pub fn render_each(
                 Box::new(move |c| {
                     let items = reports
                         .iter()
-                        .map(|&r| (library.reports[r].month.year, views.report(r)));
+                        .map(|&r| (library.reports[r].month.year, views.report_brief(r)));
                     c.insert_value(
                         "unit",
                         units_value
