@@ -345,20 +345,18 @@ pub fn render_each(
     };
     let areas_value = with_links(&structure.areas);
     let units_value = with_links(&structure.units);
-    let reports_of = |month: &Month| -> Value {
+    // A month's reports; `brief` for pages that list them without text.
+    let reports_of = |month: &Month, brief: bool| -> Value {
         Value::from(
             library.months[month]
                 .iter()
-                .map(|r| views.report(*r))
-                .collect::<Vec<_>>(),
-        )
-    };
-    // For pages that list reports without their text.
-    let briefs_of = |month: &Month| -> Value {
-        Value::from(
-            library.months[month]
-                .iter()
-                .map(|r| views.report_brief(*r))
+                .map(|&r| {
+                    if brief {
+                        views.report_brief(r)
+                    } else {
+                        views.report(r)
+                    }
+                })
                 .collect::<Vec<_>>(),
         )
     };
@@ -381,7 +379,7 @@ pub fn render_each(
         Box::new(|c| {
             if let Some(month) = latest {
                 c.insert_value("latest_month", views.month(month));
-                c.insert_value("latest_reports", briefs_of(&month));
+                c.insert_value("latest_reports", reports_of(&month, true));
             }
             c.insert("years", &views::year_grid(&views, language));
             c.insert_value("areas", areas_value.clone());
@@ -444,12 +442,7 @@ pub fn render_each(
             library.months[month].clone(),
             Box::new(move |c| {
                 c.insert_value("month", link.clone());
-                let reports = if split {
-                    briefs_of(month)
-                } else {
-                    reports_of(month)
-                };
-                c.insert_value("reports", reports);
+                c.insert_value("reports", reports_of(month, split));
                 c.insert("split", &split);
                 c.insert("print_url", &print_url);
                 c.insert("csv_url", &csv_url);
@@ -474,7 +467,7 @@ pub fn render_each(
                 library.months[month].clone(),
                 Box::new(move |c| {
                     c.insert_value("month", link.clone());
-                    c.insert_value("reports", reports_of(month));
+                    c.insert_value("reports", reports_of(month, false));
                     c.insert("back_url", &back_url);
                     c.insert("back_label", &i18n::month_label(*month, language));
                 })
