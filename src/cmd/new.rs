@@ -22,15 +22,10 @@ pub fn run(root: &Path, unit: Option<&str>, month: Option<&str>) -> ExitCode {
             );
             ExitCode::SUCCESS
         }
-        Err(NewError::Site(problems)) => {
-            eprint!("{}", problems.render(false));
-            eprintln!(
-                "error: {}",
-                NewError::Site(reportal::diagnostics::Problems::default())
-            );
-            ExitCode::FAILURE
-        }
         Err(err) => {
+            if let NewError::Site(problems) = &err {
+                eprint!("{}", problems.render(false));
+            }
             eprintln!("error: {err}");
             ExitCode::FAILURE
         }
