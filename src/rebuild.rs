@@ -142,20 +142,11 @@ impl Session {
                 (library, None)
             }
         };
-        // A timeline page (`areas/<id>/…`) of an area the edits left alone
-        // shows nothing that changed.
-        let timeline_untouched = |path: &str| {
-            let Some(id) = path
-                .strip_prefix("areas/")
-                .and_then(|p| p.split('/').next())
-            else {
-                return false;
-            };
-            touched.as_ref().is_some_and(|areas| {
-                !areas
-                    .iter()
-                    .any(|&a| library.areas.get(a).is_some_and(|area| area.id == id))
-            })
+        // A timeline page of an area the edits left alone shows nothing
+        // that changed.
+        let timeline_untouched = |page: &render::PageInfo| {
+            page.timeline_of
+                .is_some_and(|a| touched.as_ref().is_some_and(|areas| !areas.contains(&a)))
         };
         let fingerprint = render::structure_fingerprint(&library, &state.theme);
         let everything = fingerprint != state.fingerprint || self.files.is_empty();
@@ -168,7 +159,7 @@ impl Session {
                     .reports
                     .iter()
                     .any(|r| pending.contains(&library.reports[*r].source))
-                    && !timeline_untouched(page.path))
+                    && !timeline_untouched(page))
         };
         let rendered = match render::render_selected(&library, &state.theme, &self.search, &select)
         {

@@ -44,6 +44,8 @@ struct Job<'a> {
     root: String,
     template: &'static str,
     reports: Vec<usize>,
+    /// The work area whose timeline (or part of it) the page is.
+    timeline_of: Option<usize>,
     fill: Filler<'a>,
 }
 
@@ -65,6 +67,7 @@ fn page_job<'a>(
         root: root.clone(),
         template,
         reports,
+        timeline_of: None,
         fill: Box::new(move |c: &mut Context| {
             c.insert("root", &root);
             c.insert("page_url", &page_url);
@@ -78,6 +81,9 @@ pub struct PageInfo<'a> {
     pub path: &'a str,
     /// Indices into `Library::reports` of the reports the page shows.
     pub reports: &'a [usize],
+    /// The work area, when the page is (part of) its timeline: it shows
+    /// only that area of each report.
+    pub timeline_of: Option<usize>,
 }
 
 /// The pages rendered, and the paths of every page of the site.
@@ -508,6 +514,9 @@ pub fn render_each(
                 page.reports(),
                 page.filler(library, &urls, &views, &areas_value, timeline)
             );
+            if let Some(job) = jobs.last_mut() {
+                job.timeline_of = Some(a);
+            }
             continue;
         };
         // Too large for one page: a page per year (or per run of months
@@ -526,6 +535,9 @@ pub fn render_each(
                 page.reports(),
                 page.filler(library, &urls, &views, &areas_value, timeline)
             );
+            if let Some(job) = jobs.last_mut() {
+                job.timeline_of = Some(a);
+            }
         }
     }
 
@@ -619,7 +631,13 @@ pub fn render_each(
     let strings = i18n::strings(language);
     let sheet_problems: Vec<Problem> = sheets
         .par_iter()
-        .filter(|(path, reports, _)| select(&PageInfo { path, reports }))
+        .filter(|(path, reports, _)| {
+            select(&PageInfo {
+                path,
+                reports,
+                timeline_of: None,
+            })
+        })
         .filter_map(|(path, reports, month)| {
             let bytes = month_csv(library, reports, *month, &strings);
             emit(Page {
@@ -631,7 +649,13 @@ pub fn render_each(
         .collect();
     let metric_sheet_problems: Vec<Problem> = metric_sheets
         .par_iter()
-        .filter(|(path, _)| select(&PageInfo { path, reports: &[] }))
+        .filter(|(path, _)| {
+            select(&PageInfo {
+                path,
+                reports: &[],
+                timeline_of: None,
+            })
+        })
         .filter_map(|(path, scope)| {
             emit(Page {
                 path: path.clone(),
@@ -645,6 +669,7 @@ pub fn render_each(
     let whole_index = select(&PageInfo {
         path: "search/index.js",
         reports: &every_report,
+        timeline_of: None,
     });
     let search_wanted: Vec<bool> = search_files
         .iter()
@@ -654,6 +679,7 @@ pub fn render_each(
                 || select(&PageInfo {
                     path: &f.path,
                     reports,
+                    timeline_of: None,
                 })
         })
         .collect();
@@ -664,6 +690,7 @@ pub fn render_each(
             select(&PageInfo {
                 path: &f.path,
                 reports: &[],
+                timeline_of: None,
             })
         })
         .collect();
@@ -674,6 +701,7 @@ pub fn render_each(
                 select(&PageInfo {
                     path: &job.path,
                     reports: &job.reports,
+                    timeline_of: job.timeline_of,
                 })
             })
             .filter_map(|job| {
@@ -837,6 +865,7 @@ fn special_jobs<'a>(
         root: root.clone(),
         template: "404.html",
         reports: Vec::new(),
+        timeline_of: None,
         fill: Box::new(move |c| {
             c.insert("root", &not_found_root);
             c.insert("page_url", "404.html");
@@ -853,6 +882,7 @@ fn special_jobs<'a>(
         root: root.clone(),
         template: "feed.xml",
         reports: newest.clone(),
+        timeline_of: None,
         fill: Box::new(move |c| {
             let reports: Vec<Value> = newest.iter().map(|r| views.report(*r)).collect();
             c.insert("root", &feed_root);
@@ -882,6 +912,7 @@ fn special_jobs<'a>(
         root: root.clone(),
         template: "sitemap.xml",
         reports: Vec::new(),
+        timeline_of: None,
         fill: Box::new(move |c| {
             c.insert("root", &root);
             c.insert("locations", &locations);
