@@ -258,7 +258,7 @@ impl Plan {
                         docs.iter()
                             .zip(texts)
                             .map(|(doc, (progress, plan))| {
-                                postings::read(&doc_texts_to_index(library, *doc, &progress, &plan))
+                                doc_tokens(library, *doc, &progress, &plan)
                             })
                             .collect::<Vec<_>>()
                     })
@@ -301,33 +301,27 @@ impl Plan {
 /// What a document is found by: its month, area, heading, unit and text,
 /// and its filters (no text token has a colon): `area:<id>`,
 /// `unit:<id>`, `year:<yyyy>`.
-fn doc_texts_to_index(
-    library: &Library,
-    doc: Doc,
-    progress: &str,
-    plan: &str,
-) -> postings::DocText {
+fn doc_tokens(library: &Library, doc: Doc, progress: &str, plan: &str) -> postings::DocTokens {
     let report = &library.reports[doc.report];
     let entry = &report.entries[doc.entry];
     let area = &library.areas[entry.area];
     let unit = &library.units[report.unit];
     let label = month_label(report.month, library.config.language);
-    postings::DocText {
-        texts: [
-            label,
-            area.name.clone(),
-            entry.heading.clone(),
-            unit.name.clone(),
-            progress.to_string(),
-            plan.to_string(),
-        ]
-        .join("\n"),
-        filters: vec![
-            format!("area:{}", area.id),
-            format!("unit:{}", unit.id),
-            format!("year:{}", report.month.year),
+    postings::read(
+        &[
+            &label,
+            &area.name,
+            &entry.heading,
+            &unit.name,
+            progress,
+            plan,
         ],
-    }
+        vec![
+            format!("area:{}", area.id).into(),
+            format!("unit:{}", unit.id).into(),
+            format!("year:{}", report.month.year).into(),
+        ],
+    )
 }
 
 /// Each document's progress and plan as plain text.

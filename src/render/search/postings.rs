@@ -5,16 +5,9 @@
 //! numbers while a batch is read, so reading stays lean.
 
 use rustc_hash::FxHashMap;
-use std::fmt::Write as _;
 use std::sync::Arc;
 
-use super::tokens::{Token, each_token, normalize};
-
-/// A document's text to index, and its filter tokens.
-pub struct DocText {
-    pub texts: String,
-    pub filters: Vec<String>,
-}
+use super::tokens::{Key, each_key, unpack};
 
 /// One token's documents within a batch, as JSON: the first as a gap
 /// from the last document of the batch before (written when joining), the
@@ -40,14 +33,13 @@ pub struct DocTokens {
     other: Vec<Box<str>>,
 }
 
-/// A document's tokens, distinct.
-pub fn read(doc: &DocText) -> DocTokens {
-    let normalized = normalize(&doc.texts);
-    let mut packed: Vec<u64> = Vec::with_capacity(normalized.len() / 2);
-    let mut other: Vec<Box<str>> = doc.filters.iter().map(|f| f.as_str().into()).collect();
-    each_token(&normalized, |token| match pack(&token) {
-        Some(key) => packed.push(key),
-        None => other.push(token.to_string().into()),
+/// A document's tokens: those of its texts, and its filters.
+pub fn read(texts: &[&str], filters: Vec<Box<str>>) -> DocTokens {
+    let mut packed: Vec<u64> = Vec::with_capacity(texts.iter().map(|t| t.len()).sum::<usize>() / 2);
+    let mut other = filters;
+    each_key(texts, |key| match key {
+        Key::Packed(key) => packed.push(key),
+        Key::Long(word) => other.push(word.into()),
     });
     // Repeats are dropped when the batch is made (a document's ids come
     // in one run there): sorting each document's tokens cost more.
@@ -149,6 +141,7 @@ pub fn token_file(n: u32, batches: &[Arc<Batch>]) -> Vec<u8> {
         .collect();
     entries.sort_unstable_by(|a, b| (a.0, a.1).cmp(&(b.0, b.1)));
     let mut out = format!("reportalSearch(\"t/{n}\",{{");
+    let mut number = itoa::Buffer::new();
     for (i, same) in entries.chunk_by(|a, b| a.0 == b.0).enumerate() {
         if i > 0 {
             out.push(',');
@@ -160,7 +153,7 @@ pub fn token_file(n: u32, batches: &[Arc<Batch>]) -> Vec<u8> {
             if j > 0 {
                 out.push(',');
             }
-            let _ = write!(out, "{}", i64::from(entry.first) - last);
+            out.push_str(number.format(i64::from(entry.first) - last));
             out.push_str(&entry.tail);
             last = i64::from(entry.last);
         }
@@ -174,6 +167,7 @@ pub fn token_file(n: u32, batches: &[Arc<Batch>]) -> Vec<u8> {
 /// before, or `-k` for a run of `k` following on one by one.
 fn encode_tail(ids: &[u32]) -> String {
     let mut out = String::new();
+    let mut number = itoa::Buffer::new();
     let mut k = 1;
     while k < ids.len() {
         let mut run = 1;
@@ -182,69 +176,21 @@ fn encode_tail(ids: &[u32]) -> String {
         }
         let gap = ids[k] - ids[k - 1];
         if gap == 1 && run > 1 {
-            let _ = write!(out, ",-{run}");
+            out.push_str(",-");
+            out.push_str(number.format(run));
             k += run;
         } else {
-            let _ = write!(out, ",{gap}");
+            out.push(',');
+            out.push_str(number.format(gap));
             k += 1;
         }
     }
     out
 }
 
-/// Bit 63 marks a packed word.
-const WORD: u64 = 1 << 63;
-
-/// A CJK pair or character as its code points (42 bits), or a word of
-/// up to eight ASCII characters, 7 bits each, marked; longer words: none.
-fn pack(token: &Token) -> Option<u64> {
-    match token {
-        Token::Cjk(a, b) => Some((u64::from(*a) << 21) | u64::from(b.unwrap_or('\0'))),
-        Token::Word(word) if word.len() <= 8 => Some(
-            word.bytes()
-                .fold(0, |key, byte| (key << 7) | u64::from(byte & 0x7F))
-                | WORD,
-        ),
-        Token::Word(_) => None,
-    }
-}
-
-fn unpack(key: u64) -> String {
-    if key & WORD != 0 {
-        let mut bytes = Vec::with_capacity(8);
-        let mut rest = key & !WORD;
-        while rest != 0 {
-            bytes.push((rest & 0x7F) as u8);
-            rest >>= 7;
-        }
-        bytes.reverse();
-        return String::from_utf8_lossy(&bytes).into_owned();
-    }
-    [(key >> 21) & 0x1F_FFFF, key & 0x1F_FFFF]
-        .iter()
-        .filter(|&&c| c != 0)
-        .filter_map(|&c| char::from_u32(c as u32))
-        .collect()
-}
-
 #[cfg(test)]
 mod test {
     use super::*;
-
-    #[test]
-    fn packed_tokens_unpack_as_text() {
-        for token in [
-            Token::Cjk('志', Some('愿')),
-            Token::Cjk('年', None),
-            Token::Cjk('𠀀', Some('〇')),
-            Token::Word("12355"),
-            Token::Word("abcdefgh"),
-            Token::Word("0"),
-        ] {
-            assert_eq!(unpack(pack(&token).expect("packs")), token.to_string());
-        }
-        assert_eq!(pack(&Token::Word("abcdefghi")), None);
-    }
 
     #[test]
     fn token_files_join_batches_as_gaps_and_runs() {

@@ -57,70 +57,162 @@ pub fn is_cjk(c: char) -> bool {
         | '\u{20000}'..='\u{2FA1F}')
 }
 
-fn is_word(c: char) -> bool {
-    c.is_ascii_alphanumeric()
+/// A token as the index keeps it: packed into a number when it fits (a
+/// CJK pair or character, a word of up to eight characters), else the
+/// word itself.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Key<'a> {
+    Packed(u64),
+    Long(&'a str),
 }
 
-/// A token, compactly: a CJK pair or single character as its code points,
-/// or a Latin word.
-#[derive(Debug, Clone, PartialEq, Eq, Hash, PartialOrd, Ord)]
-pub enum Token<'a> {
-    Cjk(char, Option<char>),
-    Word(&'a str),
+/// Bit 63 marks a packed word.
+const WORD: u64 = 1 << 63;
+
+/// A CJK pair's or character's key: its code points, 21 bits each.
+fn cjk_key(first: char, second: Option<char>) -> u64 {
+    (u64::from(first) << 21) | u64::from(second.unwrap_or('\0'))
 }
 
-impl std::fmt::Display for Token<'_> {
-    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
-        match self {
-            Token::Cjk(a, Some(b)) => write!(f, "{a}{b}"),
-            Token::Cjk(a, None) => write!(f, "{a}"),
-            Token::Word(word) => f.write_str(word),
+/// A packed key as text.
+pub fn unpack(key: u64) -> String {
+    if key & WORD != 0 {
+        let mut bytes = Vec::with_capacity(8);
+        let mut rest = key & !WORD;
+        while rest != 0 {
+            bytes.push((rest & 0x7F) as u8);
+            rest >>= 7;
         }
+        bytes.reverse();
+        return String::from_utf8_lossy(&bytes).into_owned();
+    }
+    [(key >> 21) & 0x1F_FFFF, key & 0x1F_FFFF]
+        .iter()
+        .filter(|&&c| c != 0)
+        .filter_map(|&c| char::from_u32(c as u32))
+        .collect()
+}
+
+/// Calls `each` with the key of every token of `parts`, folded as by
+/// `normalize`, in order, repeats included; no token spans two parts.
+/// One pass, folding and packing as it goes: the index reads every
+/// character of the site, and separate passes to fold, cut and pack
+/// were a fifth of a build.
+pub fn each_key(parts: &[&str], mut each: impl FnMut(Key<'_>)) {
+    let mut scan = Scan::default();
+    for part in parts {
+        let bytes = part.as_bytes();
+        let mut i = 0;
+        while let Some(&byte) = bytes.get(i) {
+            // ASCII, most of a report's bytes after CJK, without decoding.
+            if byte.is_ascii() {
+                scan.ascii(byte.to_ascii_lowercase(), &mut each);
+                i += 1;
+                continue;
+            }
+            // Valid UTF-8 (a &str): a three-byte character, most of
+            // Chinese, is put together here; others by the library.
+            let (c, width) = match (byte, bytes.get(i + 1..i + 3)) {
+                (0xE0..=0xEF, Some(&[b1, b2])) => (
+                    char::from_u32(
+                        (u32::from(byte & 0x0F) << 12)
+                            | (u32::from(b1 & 0x3F) << 6)
+                            | u32::from(b2 & 0x3F),
+                    ),
+                    3,
+                ),
+                _ => {
+                    let c = part.get(i..).and_then(|rest| rest.chars().next());
+                    (c, c.map_or(1, char::len_utf8))
+                }
+            };
+            i += width;
+            let c = c.unwrap_or(char::REPLACEMENT_CHARACTER);
+            match fold(c) {
+                folded if folded.is_ascii() => scan.ascii(folded as u8, &mut each),
+                folded => scan.other(folded, &mut each),
+            }
+        }
+        scan.end(&mut each);
     }
 }
 
-/// Calls `each` with every token of `normalized` (see `normalize`), in
-/// order, repeats included.
-pub fn each_token<'a>(normalized: &'a str, mut each: impl FnMut(Token<'a>)) {
-    let mut run: Option<char> = None; // the last CJK character of a run
-    let mut run_len = 0usize;
-    let mut word_start: Option<usize> = None;
-    for (i, c) in normalized.char_indices() {
-        if is_word(c) {
-            if word_start.is_none() {
-                word_start = Some(i);
+/// Where the scan is: the CJK run and the word it is in.
+#[derive(Default)]
+struct Scan {
+    /// The last CJK character of the run, and the run's length.
+    run: Option<char>,
+    run_len: usize,
+    /// The word so far: packed while it fits, and as text.
+    word: String,
+    word_key: u64,
+}
+
+impl Scan {
+    /// An ASCII character, folded: a word's, or a break.
+    fn ascii(&mut self, byte: u8, each: &mut impl FnMut(Key<'_>)) {
+        if byte.is_ascii_alphanumeric() {
+            if self.word.len() < 8 {
+                self.word_key = (self.word_key << 7) | u64::from(byte);
             }
-        } else if let Some(start) = word_start.take() {
-            each(Token::Word(&normalized[start..i]));
-        }
-        if is_cjk(c) {
-            if let Some(previous) = run {
-                each(Token::Cjk(previous, Some(c)));
-            }
-            run = Some(c);
-            run_len += 1;
+            self.word.push(char::from(byte));
         } else {
-            if let (Some(only), 1) = (run, run_len) {
-                each(Token::Cjk(only, None));
+            self.end_word(each);
+        }
+        self.end_run(each);
+    }
+
+    /// Any other character: CJK, or a break.
+    fn other(&mut self, c: char, each: &mut impl FnMut(Key<'_>)) {
+        self.end_word(each);
+        if is_cjk(c) {
+            if let Some(previous) = self.run {
+                each(Key::Packed(cjk_key(previous, Some(c))));
             }
-            run = None;
-            run_len = 0;
+            self.run = Some(c);
+            self.run_len += 1;
+        } else {
+            self.end_run(each);
         }
     }
-    if let Some(start) = word_start {
-        each(Token::Word(&normalized[start..]));
+
+    fn end_word(&mut self, each: &mut impl FnMut(Key<'_>)) {
+        if self.word.is_empty() {
+            return;
+        }
+        if self.word.len() <= 8 {
+            each(Key::Packed(self.word_key | WORD));
+        } else {
+            each(Key::Long(&self.word));
+        }
+        self.word.clear();
+        self.word_key = 0;
     }
-    if let (Some(only), 1) = (run, run_len) {
-        each(Token::Cjk(only, None));
+
+    fn end_run(&mut self, each: &mut impl FnMut(Key<'_>)) {
+        if let (Some(only), 1) = (self.run, self.run_len) {
+            each(Key::Packed(cjk_key(only, None)));
+        }
+        self.run = None;
+        self.run_len = 0;
+    }
+
+    fn end(&mut self, each: &mut impl FnMut(Key<'_>)) {
+        self.end_word(each);
+        self.end_run(each);
     }
 }
 
 /// The tokens of `text`, in order, as strings (for tests and the query
 /// side's twin).
 pub fn tokens(text: &str) -> Vec<String> {
-    let normalized = normalize(text);
     let mut found = Vec::new();
-    each_token(&normalized, |token| found.push(token.to_string()));
+    each_key(&[text], |key| {
+        found.push(match key {
+            Key::Packed(key) => unpack(key),
+            Key::Long(word) => word.to_string(),
+        })
+    });
     found
 }
 
@@ -155,5 +247,9 @@ mod test {
         );
         assert_eq!(tokens("青创100 Ａｂc"), ["青创", "100", "abc"]);
         assert_eq!(tokens("2015年12月"), ["2015", "年", "12", "月"]);
+        assert_eq!(
+            tokens("ABCDEFGH abcdefghi 𠀀〇"),
+            ["abcdefgh", "abcdefghi", "𠀀〇"]
+        );
     }
 }
