@@ -604,12 +604,7 @@ pub fn render_each(
     let search_files = search_index.files();
     all_paths.extend(search_files.iter().map(|f| f.path.clone()));
     // Each month as a table for spreadsheets.
-    let sheets: Vec<(String, &Vec<usize>, Month)> = library
-        .months
-        .iter()
-        .map(|(month, reports)| (month_csv_path(*month), reports, *month))
-        .collect();
-    all_paths.extend(sheets.iter().map(|(path, _, _)| path.clone()));
+    all_paths.extend(library.months.keys().map(|month| month_csv_path(*month)));
     // Each area's numbers (and the whole reports'), for spreadsheets.
     let metric_sheets: Vec<(String, MetricScope)> = library
         .metrics
@@ -629,24 +624,36 @@ pub fn render_each(
         )]));
     }
     let strings = i18n::strings(language);
-    let sheet_problems: Vec<Problem> = sheets
-        .par_iter()
-        .filter(|(path, reports, _)| {
-            select(&PageInfo {
-                path,
-                reports,
-                timeline_of: None,
-            })
+    // A month's CSV is written from the plain text the search index reads
+    // (making it twice was a twentieth of a build); those the index did
+    // not read (serve, after an edit) are made afterwards.
+    let sheet_wanted = |path: &str, reports: &[usize]| {
+        select(&PageInfo {
+            path,
+            reports,
+            timeline_of: None,
         })
-        .filter_map(|(path, reports, month)| {
-            let bytes = month_csv(library, reports, *month, &strings);
-            emit(Page {
-                path: path.clone(),
-                bytes,
-            })
-            .err()
-        })
-        .collect();
+    };
+    let sheets_made = std::sync::Mutex::new(std::collections::BTreeSet::new());
+    let sheet_problems = std::sync::Mutex::new(Vec::new());
+    let write_sheet = |month: Month, texts: Option<&search::MonthTexts>| {
+        let (path, reports) = (month_csv_path(month), &library.months[&month]);
+        if !sheet_wanted(&path, reports) {
+            return;
+        }
+        let bytes = month_csv(library, reports, month, &strings, texts);
+        let result = emit(Page { path, bytes });
+        sheets_made
+            .lock()
+            .unwrap_or_else(std::sync::PoisonError::into_inner)
+            .insert(month);
+        if let Err(problem) = result {
+            sheet_problems
+                .lock()
+                .unwrap_or_else(std::sync::PoisonError::into_inner)
+                .push(problem);
+        }
+    };
     let metric_sheet_problems: Vec<Problem> = metric_sheets
         .par_iter()
         .filter(|(path, _)| {
@@ -735,14 +742,31 @@ pub fn render_each(
                             .push(problem);
                     }
                 },
+                &|month, texts| write_sheet(month, Some(texts)),
             );
         }
     };
     // The index and the pages are made side by side: each alone leaves a
     // core idle at its end.
     let (results, ()) = rayon::join(render_pages, write_search);
+    let made = std::mem::take(
+        &mut *sheets_made
+            .lock()
+            .unwrap_or_else(std::sync::PoisonError::into_inner),
+    );
+    library
+        .months
+        .keys()
+        .filter(|month| !made.contains(month))
+        .collect::<Vec<_>>()
+        .into_par_iter()
+        .for_each(|&month| write_sheet(month, None));
     let mut problems = Problems(results);
-    problems.0.extend(sheet_problems);
+    problems.0.extend(
+        sheet_problems
+            .into_inner()
+            .unwrap_or_else(std::sync::PoisonError::into_inner),
+    );
     problems.0.extend(
         search_problems
             .into_inner()
@@ -788,7 +812,14 @@ fn month_csv_path(month: Month) -> String {
 
 /// A month as CSV for Excel (UTF-8 with a BOM, which Excel needs to read
 /// it as UTF-8): a row per unit and area, the texts as plain text.
-fn month_csv(library: &Library, reports: &[usize], month: Month, t: &i18n::Strings) -> Vec<u8> {
+/// `texts`: the month's plain text, when the search index made it.
+fn month_csv(
+    library: &Library,
+    reports: &[usize],
+    month: Month,
+    t: &i18n::Strings,
+    texts: Option<&search::MonthTexts>,
+) -> Vec<u8> {
     let mut bytes = b"\xEF\xBB\xBF".to_vec();
     {
         let mut writer = csv::Writer::from_writer(&mut bytes);
@@ -801,25 +832,38 @@ fn month_csv(library: &Library, reports: &[usize], month: Month, t: &i18n::Strin
             t.progress,
             t.plan,
         ]);
-        let parts: Vec<&str> = reports
-            .iter()
-            .flat_map(|&r| &library.reports[r].entries)
-            .flat_map(|e| [&*e.progress_html, &*e.plan_html])
-            .collect();
-        let mut texts = plain::texts_of(&parts).into_iter();
+        let made;
+        let texts = match texts {
+            Some(texts) => texts,
+            None => {
+                made = reports
+                    .iter()
+                    .flat_map(|&r| &library.reports[r].entries)
+                    .map(|e| {
+                        (
+                            plain::text_of(&e.progress_html),
+                            plain::text_of(&e.plan_html),
+                        )
+                    })
+                    .collect::<Vec<_>>();
+                &made
+            }
+        };
+        let mut texts = texts.iter();
         for &r in reports {
             let report = &library.reports[r];
             let unit = &library.units[report.unit].name;
             for (i, entry) in report.entries.iter().enumerate() {
-                let progress = texts.next().unwrap_or_default();
-                let plan = texts.next().unwrap_or_default();
+                let (progress, plan) = texts
+                    .next()
+                    .map_or(("", ""), |(a, b)| (a.as_str(), b.as_str()));
                 let _ = writer.write_record([
                     label.as_str(),
                     unit,
                     &(i + 1).to_string(),
                     &library.areas[entry.area].name,
-                    &progress,
-                    &plan,
+                    progress,
+                    plan,
                 ]);
             }
         }

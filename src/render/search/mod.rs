@@ -14,10 +14,14 @@
 //!
 //! Documents are numbered newest first, so a token's documents, and a
 //! query's first results, sit together in few files.
+//!
+//! Each month's plain text is made once, here, and handed on (the month's
+//! CSV is written from it): making it was a tenth of the index's work.
 
 mod postings;
 mod tokens;
 
+use std::ops::Range;
 use std::sync::Arc;
 
 use rayon::prelude::*;
@@ -34,9 +38,14 @@ pub const DOCS_PER_FILE: usize = 8;
 /// Documents per token file, roughly: the token files' count grows with
 /// the site, so each stays a few kilobytes.
 const DOCS_PER_TOKEN_FILE: usize = 24;
-/// Documents per batch: after an edit `serve` reads the edited report's
-/// batch again; fewer batches hold fewer copies of each token.
+/// Documents per batch, at least (a batch is whole months): after an
+/// edit `serve` reads the edited report's batch again; fewer batches hold
+/// fewer copies of each token.
 const BATCH: usize = 64 * DOCS_PER_FILE;
+
+/// A month's entries as plain text (progress, plan), in the order of its
+/// reports and their entries.
+pub type MonthTexts = [(String, String)];
 
 /// The index as last made, for `serve`: each batch of documents with
 /// what it was made from. A build makes its index once and keeps nothing.
@@ -138,6 +147,10 @@ struct Doc {
 /// The index's files, known before any is made.
 pub struct Plan {
     docs: Vec<Doc>,
+    /// Each month (newest first) and its documents.
+    months: Vec<(crate::model::Month, Range<usize>)>,
+    /// Batches of whole months, as ranges of `months`.
+    batches: Vec<Range<usize>>,
     token_files: u32,
 }
 
@@ -150,21 +163,35 @@ pub struct PlannedFile {
 
 impl Plan {
     pub fn of(library: &Library) -> Plan {
-        let docs: Vec<Doc> = library
-            .months
-            .values()
-            .rev()
-            .flat_map(|reports| reports.iter())
-            .flat_map(|&report| {
-                (0..library.reports[report].entries.len()).map(move |entry| Doc { report, entry })
-            })
-            .collect();
+        let mut docs: Vec<Doc> = Vec::new();
+        let mut months = Vec::new();
+        for (&month, reports) in library.months.iter().rev() {
+            let start = docs.len();
+            for &report in reports {
+                let entries = library.reports[report].entries.len();
+                docs.extend((0..entries).map(|entry| Doc { report, entry }));
+            }
+            months.push((month, start..docs.len()));
+        }
+        let mut batches = Vec::new();
+        let mut start = 0;
+        for (i, (_, range)) in months.iter().enumerate() {
+            if range.end - months[start].1.start >= BATCH || i + 1 == months.len() {
+                batches.push(start..i + 1);
+                start = i + 1;
+            }
+        }
         let token_files = docs
             .len()
             .div_ceil(DOCS_PER_TOKEN_FILE)
             .next_power_of_two()
             .clamp(1, 1 << 14) as u32;
-        Plan { docs, token_files }
+        Plan {
+            docs,
+            months,
+            batches,
+            token_files,
+        }
     }
 
     /// Every file of the index. The manifest and the token files depend
@@ -196,10 +223,12 @@ impl Plan {
 
     /// Makes the index's files, handing each to `emit` (with `wanted`
     /// saying which are needed: all, or after an edit those it touched,
-    /// and `missing` those needed even if their bytes are as before).
+    /// and `missing` those needed even if their bytes are as before), and
+    /// each month's plain text it reads to `month_read`.
     /// Documents are read in batches, in parallel; a batch whose documents
     /// are those `cache` holds is not read again, and only the token files
     /// whose tokens a re-read batch changed are made again.
+    #[allow(clippy::too_many_arguments)]
     pub fn write(
         &self,
         library: &Library,
@@ -208,6 +237,7 @@ impl Plan {
         wanted: &(dyn Fn(usize) -> bool + Sync),
         missing: &(dyn Fn(usize) -> bool + Sync),
         emit: &(dyn Fn(String, Vec<u8>) + Sync),
+        month_read: &(dyn Fn(crate::model::Month, &MonthTexts) + Sync),
     ) {
         let doc_file_wanted = |n: usize| wanted(1 + self.token_files as usize + n);
         let mut kept = cache
@@ -218,52 +248,73 @@ impl Plan {
         if kept.0 != context {
             *kept = (context, Vec::new());
         }
+        // Document file `n` is made with the batch that holds its first
+        // document, from that batch's texts (read for the file's few
+        // documents past the batch's end).
+        let doc_files = |docs: Range<usize>, texts: Option<&MonthTexts>| {
+            (docs.start.div_ceil(DOCS_PER_FILE)..docs.end.div_ceil(DOCS_PER_FILE))
+                .into_par_iter()
+                .filter(|&n| doc_file_wanted(n))
+                .for_each(|n| {
+                    let range = n * DOCS_PER_FILE..((n + 1) * DOCS_PER_FILE).min(self.docs.len());
+                    let file_docs = &self.docs[range.clone()];
+                    let read;
+                    let texts: &MonthTexts = match texts {
+                        Some(texts) if range.end <= docs.end => {
+                            &texts[range.start - docs.start..range.end - docs.start]
+                        }
+                        _ => {
+                            read = doc_texts(library, file_docs);
+                            &read
+                        }
+                    };
+                    emit(
+                        format!("search/d/{n}.js"),
+                        doc_file(library, views, n, file_docs, texts),
+                    );
+                });
+        };
         let batches: Vec<(Vec<DocInput>, Arc<postings::Batch>)> = self
-            .docs
-            .chunks(BATCH)
+            .batches
+            .par_iter()
             .enumerate()
-            .collect::<Vec<_>>()
-            .into_par_iter()
-            .map(|(b, docs)| {
-                let first_file = b * BATCH / DOCS_PER_FILE;
-                let inputs: Vec<DocInput> =
-                    docs.iter().map(|d| DocInput::of(library, *d)).collect();
+            .map(|(b, months)| {
+                let months = &self.months[months.clone()];
+                let docs =
+                    months.first().map_or(0, |m| m.1.start)..months.last().map_or(0, |m| m.1.end);
+                let inputs: Vec<DocInput> = self.docs[docs.clone()]
+                    .iter()
+                    .map(|d| DocInput::of(library, *d))
+                    .collect();
                 if let Some((_, batch)) = kept.1.get(b).filter(|(was, _)| *was == inputs) {
                     // Unchanged: only document files asked for are made.
-                    docs.par_chunks(DOCS_PER_FILE)
-                        .enumerate()
-                        .filter(|(i, _)| doc_file_wanted(first_file + i))
-                        .for_each(|(i, docs)| {
-                            let n = first_file + i;
-                            let texts = doc_texts(library, docs);
-                            emit(
-                                format!("search/d/{n}.js"),
-                                doc_file(library, views, n, docs, &texts),
-                            );
-                        });
+                    doc_files(docs, None);
                     return (inputs, Arc::clone(batch));
                 }
-                let read: Vec<postings::DocTokens> = docs
-                    .par_chunks(DOCS_PER_FILE)
-                    .enumerate()
-                    .flat_map_iter(|(i, docs)| {
-                        let n = first_file + i;
-                        let texts = doc_texts(library, docs);
-                        if doc_file_wanted(n) {
-                            emit(
-                                format!("search/d/{n}.js"),
-                                doc_file(library, views, n, docs, &texts),
-                            );
-                        }
-                        docs.iter()
-                            .zip(texts)
+                let read: Vec<_> = months
+                    .par_iter()
+                    .map(|(month, range)| {
+                        let month_docs = &self.docs[range.clone()];
+                        let texts = doc_texts(library, month_docs);
+                        month_read(*month, &texts);
+                        let tokens: Vec<postings::DocTokens> = month_docs
+                            .iter()
+                            .zip(&texts)
                             .map(|(doc, (progress, plan))| {
-                                doc_tokens(library, *doc, &progress, &plan)
+                                doc_tokens(library, *doc, progress, plan)
                             })
-                            .collect::<Vec<_>>()
+                            .collect();
+                        (texts, tokens)
                     })
                     .collect();
-                let batch = postings::Batch::of((b * BATCH) as u32, read, self.token_files);
+                let mut texts = Vec::with_capacity(docs.len());
+                let mut tokens = Vec::with_capacity(docs.len());
+                for (month_texts, month_tokens) in read {
+                    texts.extend(month_texts);
+                    tokens.extend(month_tokens);
+                }
+                doc_files(docs.clone(), Some(&texts));
+                let batch = postings::Batch::of(docs.start as u32, tokens, self.token_files);
                 (inputs, Arc::new(batch))
             })
             .collect();
