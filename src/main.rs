@@ -13,6 +13,20 @@ use clap::Parser;
 static ALLOCATOR: mimalloc::MiMalloc = mimalloc::MiMalloc;
 
 fn main() -> std::process::ExitCode {
+    no_huge_pages();
     let cli = cli::Cli::parse();
     cmd::run(cli.command)
+}
+
+/// mimalloc asks Linux for transparent huge pages, and frees memory back
+/// in 64 KiB pieces: each 2 MiB page is then zeroed again and again. A
+/// 6,000-report build spent a fifth of its CPU time in the kernel zeroing
+/// pages; with ordinary pages it takes 7% less CPU and 5% less time.
+fn no_huge_pages() {
+    #[cfg(target_os = "linux")]
+    // SAFETY: PR_SET_THP_DISABLE takes plain integers and touches no
+    // memory of ours; on failure the process just keeps huge pages.
+    unsafe {
+        libc::prctl(libc::PR_SET_THP_DISABLE, 1, 0, 0, 0);
+    }
 }
