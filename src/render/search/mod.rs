@@ -291,30 +291,21 @@ impl Plan {
                     doc_files(docs, None);
                     return (inputs, Arc::clone(batch));
                 }
-                let read: Vec<_> = months
-                    .par_iter()
-                    .map(|(month, range)| {
-                        let month_docs = &self.docs[range.clone()];
-                        let texts = doc_texts(library, month_docs);
-                        month_read(*month, &texts);
-                        let tokens: Vec<postings::DocTokens> = month_docs
-                            .iter()
-                            .zip(&texts)
-                            .map(|(doc, (progress, plan))| {
-                                doc_tokens(library, *doc, progress, plan)
-                            })
-                            .collect();
-                        (texts, tokens)
-                    })
-                    .collect();
+                // Each month's texts are made, handed on, and read; the
+                // batches, not the months, are read in parallel.
+                let mut reader = postings::BatchReader::new(docs.start as u32);
                 let mut texts = Vec::with_capacity(docs.len());
-                let mut tokens = Vec::with_capacity(docs.len());
-                for (month_texts, month_tokens) in read {
+                for (month, range) in months {
+                    let month_docs = &self.docs[range.clone()];
+                    let month_texts = doc_texts(library, month_docs);
+                    month_read(*month, &month_texts);
+                    for (doc, (progress, plan)) in month_docs.iter().zip(&month_texts) {
+                        read_doc(&mut reader, library, *doc, progress, plan);
+                    }
                     texts.extend(month_texts);
-                    tokens.extend(month_tokens);
                 }
                 doc_files(docs.clone(), Some(&texts));
-                let batch = postings::Batch::of(docs.start as u32, tokens, self.token_files);
+                let batch = reader.finish(self.token_files);
                 (inputs, Arc::new(batch))
             })
             .collect();
@@ -352,13 +343,19 @@ impl Plan {
 /// What a document is found by: its month, area, heading, unit and text,
 /// and its filters (no text token has a colon): `area:<id>`,
 /// `unit:<id>`, `year:<yyyy>`.
-fn doc_tokens(library: &Library, doc: Doc, progress: &str, plan: &str) -> postings::DocTokens {
+fn read_doc(
+    reader: &mut postings::BatchReader,
+    library: &Library,
+    doc: Doc,
+    progress: &str,
+    plan: &str,
+) {
     let report = &library.reports[doc.report];
     let entry = &report.entries[doc.entry];
     let area = &library.areas[entry.area];
     let unit = &library.units[report.unit];
     let label = month_label(report.month, library.config.language);
-    postings::read(
+    reader.read(
         &[
             &label,
             &area.name,
@@ -367,12 +364,12 @@ fn doc_tokens(library: &Library, doc: Doc, progress: &str, plan: &str) -> postin
             progress,
             plan,
         ],
-        vec![
-            format!("area:{}", area.id).into(),
-            format!("unit:{}", unit.id).into(),
-            format!("year:{}", report.month.year).into(),
+        &[
+            &format!("area:{}", area.id),
+            &format!("unit:{}", unit.id),
+            &format!("year:{}", report.month.year),
         ],
-    )
+    );
 }
 
 /// Each document's progress and plan as plain text.

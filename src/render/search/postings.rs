@@ -26,62 +26,143 @@ pub struct Batch {
     entries: Vec<Entry>,
 }
 
-/// A document's tokens: packed (CJK pairs and characters, short words)
-/// and the rest as text.
-pub struct DocTokens {
-    packed: Vec<u64>,
-    other: Vec<Box<str>>,
+/// A batch being read, a document at a time. Each distinct token gets a
+/// slot; a document's first use of a token is noted as (slot, document).
+/// The documents come in order, so sorting the notes by slot (a counting
+/// sort) gives each token's documents in order: no list per token while
+/// reading, which, with millions of tokens, was most of the batch's time.
+pub struct BatchReader {
+    /// The next document's number.
+    next: u32,
+    // Keys are our own tokens, not an attacker's: a fast hash will do.
+    packed: FxHashMap<u64, u32>,
+    text: FxHashMap<Box<str>, u32>,
+    slots: Slots,
 }
 
-/// A document's tokens: those of its texts, and its filters.
-pub fn read(texts: &[&str], filters: Vec<Box<str>>) -> DocTokens {
-    let mut packed: Vec<u64> = Vec::with_capacity(texts.iter().map(|t| t.len()).sum::<usize>() / 2);
-    let mut other = filters;
-    each_key(texts, |key| match key {
-        Key::Packed(key) => packed.push(key),
-        Key::Long(word) => other.push(word.into()),
-    });
-    // Repeats are dropped when the batch is made (a document's ids come
-    // in one run there): sorting each document's tokens cost more.
-    DocTokens { packed, other }
+/// Per slot: its token, and the last document (+1) that used it; and the
+/// notes.
+#[derive(Default)]
+struct Slots {
+    tokens: Vec<Slot>,
+    last: Vec<u32>,
+    notes: Vec<(u32, u32)>,
 }
 
-impl Batch {
-    /// The postings of documents `first..` (`docs`, in order).
-    pub fn of(first: u32, docs: Vec<DocTokens>, files: u32) -> Batch {
-        // Keys are our own tokens, not an attacker's: a fast hash will do.
-        let mut packed: FxHashMap<u64, Vec<u32>> = FxHashMap::default();
-        let mut other: FxHashMap<Box<str>, Vec<u32>> = FxHashMap::default();
-        let add = |ids: &mut Vec<u32>, id: u32| {
-            if ids.last() != Some(&id) {
-                ids.push(id);
-            }
-        };
-        for (i, doc) in docs.into_iter().enumerate() {
-            let id = first + i as u32;
-            for key in doc.packed {
-                add(packed.entry(key).or_default(), id);
-            }
-            for token in doc.other {
-                add(other.entry(token).or_default(), id);
-            }
+enum Slot {
+    Packed(u64),
+    Text(Box<str>),
+}
+
+impl Slots {
+    fn add(&mut self, token: Slot) -> u32 {
+        self.tokens.push(token);
+        self.last.push(0);
+        (self.tokens.len() - 1) as u32
+    }
+
+    fn note(&mut self, slot: u32, id: u32) {
+        let seen = &mut self.last[slot as usize];
+        if *seen != id + 1 {
+            *seen = id + 1;
+            self.notes.push((slot, id));
         }
-        let entry = |token: Box<str>, ids: Vec<u32>| Entry {
-            file: super::shard_of(&token, files),
-            first: ids[0],
-            last: ids[ids.len() - 1],
-            tail: encode_tail(&ids),
-            token,
+    }
+
+    fn text(&mut self, text: &mut FxHashMap<Box<str>, u32>, word: &str, id: u32) {
+        let slot = match text.get(word) {
+            Some(&slot) => slot,
+            None => {
+                let slot = self.add(Slot::Text(word.into()));
+                text.insert(word.into(), slot);
+                slot
+            }
         };
-        let mut entries: Vec<Entry> = packed
+        self.note(slot, id);
+    }
+}
+
+impl BatchReader {
+    /// A batch of documents `first..`.
+    pub fn new(first: u32) -> BatchReader {
+        BatchReader {
+            next: first,
+            packed: FxHashMap::default(),
+            text: FxHashMap::default(),
+            slots: Slots::default(),
+        }
+    }
+
+    /// Reads the next document: the tokens of its texts, and its filters.
+    pub fn read(&mut self, texts: &[&str], filters: &[&str]) {
+        let id = self.next;
+        self.next += 1;
+        let BatchReader {
+            packed,
+            text,
+            slots,
+            ..
+        } = self;
+        for filter in filters {
+            slots.text(text, filter, id);
+        }
+        each_key(texts, |key| match key {
+            Key::Packed(key) => {
+                let slot = match packed.get(&key) {
+                    Some(&slot) => slot,
+                    None => {
+                        let slot = slots.add(Slot::Packed(key));
+                        packed.insert(key, slot);
+                        slot
+                    }
+                };
+                slots.note(slot, id);
+            }
+            Key::Long(word) => slots.text(text, word, id),
+        });
+    }
+
+    /// The batch's postings, its tokens placed in `files` token files.
+    pub fn finish(self, files: u32) -> Batch {
+        // Where each slot's documents start among the sorted notes.
+        let Slots { tokens, notes, .. } = self.slots;
+        let mut starts = vec![0u32; tokens.len() + 1];
+        for &(slot, _) in &notes {
+            starts[slot as usize + 1] += 1;
+        }
+        for i in 1..starts.len() {
+            starts[i] += starts[i - 1];
+        }
+        let mut ids = vec![0u32; notes.len()];
+        let mut at = starts.clone();
+        for &(slot, id) in &notes {
+            ids[at[slot as usize] as usize] = id;
+            at[slot as usize] += 1;
+        }
+        let mut entries: Vec<Entry> = tokens
             .into_iter()
-            .map(|(key, ids)| entry(unpack(key).into(), ids))
-            .chain(other.into_iter().map(|(token, ids)| entry(token, ids)))
+            .enumerate()
+            .map(|(slot, token)| {
+                let token: Box<str> = match token {
+                    Slot::Packed(key) => unpack(key).into(),
+                    Slot::Text(text) => text,
+                };
+                let ids = &ids[starts[slot] as usize..starts[slot + 1] as usize];
+                Entry {
+                    file: super::shard_of(&token, files),
+                    first: ids[0],
+                    last: ids[ids.len() - 1],
+                    tail: encode_tail(ids),
+                    token,
+                }
+            })
             .collect();
         entries.sort_unstable_by(|a, b| (a.file, &a.token).cmp(&(b.file, &b.token)));
         Batch { entries }
     }
+}
 
+impl Batch {
     /// The token files in which `self` and `other` differ.
     pub fn differences(&self, other: &Batch) -> Vec<u32> {
         let key = |e: &Entry| (e.file, e.token.clone());
@@ -194,17 +275,16 @@ mod test {
 
     #[test]
     fn token_files_join_batches_as_gaps_and_runs() {
-        let doc = |tokens: &[&str]| DocTokens {
-            packed: Vec::new(),
-            other: tokens.iter().map(|t| (*t).into()).collect(),
+        let batch = |first: u32, docs: &[&[&str]]| {
+            let mut reader = BatchReader::new(first);
+            for filters in docs {
+                reader.read(&[], filters);
+            }
+            reader.finish(1)
         };
         // Documents 0-3 in one batch, 4-6 in the next.
-        let first = Batch::of(
-            0,
-            vec![doc(&["x"]), doc(&["x"]), doc(&["x", "y"]), doc(&[])],
-            1,
-        );
-        let second = Batch::of(4, vec![doc(&["x"]), doc(&["x"]), doc(&["y"])], 1);
+        let first = batch(0, &[&["x"], &["x"], &["x", "y"], &[]]);
+        let second = batch(4, &[&["x"], &["x"], &["y"]]);
         let file = token_file(0, &[Arc::new(first), Arc::new(second)]);
         // x: 0 (gap 1 from -1), then 1,2 (a run of 2); 4 (gap 2), 5 (a
         // run of one is a gap). y: 2 (gap 3), 6 (gap 4).
