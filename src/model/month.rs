@@ -38,7 +38,23 @@ impl Month {
 
 impl fmt::Display for Month {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        write!(f, "{:04}-{:02}", self.year, self.month)
+        // In every link to a month: written digit by digit, without the
+        // padding machinery of `{:04}`, which showed in profiles.
+        let (year, month) = (self.year, self.month);
+        if year > 9999 || month > 99 {
+            return write!(f, "{year:04}-{month:02}");
+        }
+        let digit = |n: u16| b'0' + (n % 10) as u8;
+        let key = [
+            digit(year / 1000),
+            digit(year / 100),
+            digit(year / 10),
+            digit(year),
+            b'-',
+            digit(u16::from(month) / 10),
+            digit(u16::from(month)),
+        ];
+        f.write_str(std::str::from_utf8(&key).unwrap_or_default())
     }
 }
 

@@ -288,7 +288,16 @@ pub fn strings(language: Language) -> Strings {
 /// `2015年12月` or `December 2015`.
 pub fn month_label(month: Month, language: Language) -> String {
     match language {
-        Language::ZhCn => format!("{}年{}月", month.year, month.month),
+        Language::ZhCn => {
+            let (mut year, mut number) = (itoa::Buffer::new(), itoa::Buffer::new());
+            [
+                year.format(month.year),
+                "年",
+                number.format(month.month),
+                "月",
+            ]
+            .concat()
+        }
         Language::En => format!(
             "{} {}",
             MONTH_NAMES[usize::from(month.month - 1)],

@@ -43,7 +43,8 @@ impl TimelinePart {
     /// later run of a year's months (06: its newest month).
     pub fn folder(&self, area_id: &str) -> String {
         if self.first_of_year {
-            format!("areas/{area_id}/{}", self.newest.year)
+            let mut year = itoa::Buffer::new();
+            ["areas/", area_id, "/", year.format(self.newest.year)].concat()
         } else {
             format!(
                 "areas/{area_id}/{}/{:02}",

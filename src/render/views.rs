@@ -196,6 +196,7 @@ fn report_view<'l>(views: &Views<'l>, r: usize, only: Option<usize>) -> ReportVi
     let report = &library.reports[r];
     let unit = &library.units[report.unit];
     let month_url = urls.month(report.month);
+    let month_key = report.month.to_string();
     let page_url = views.page_of(r);
     let entries = report
         .entries
@@ -212,10 +213,10 @@ fn report_view<'l>(views: &Views<'l>, r: usize, only: Option<usize>) -> ReportVi
                 number: i + 1,
                 area_id: &area.id,
                 area_name: &area.name,
-                area_url: format!("{timeline}#{}_{}", report.month, entry.anchor),
+                area_url: [&timeline, "#", &month_key, "_", &entry.anchor].concat(),
                 heading: (entry.heading != area.name).then_some(entry.heading.as_str()),
                 anchor: &entry.anchor,
-                url: format!("{page_url}#{}", entry.anchor),
+                url: [&page_url, "#", &entry.anchor].concat(),
                 progress_html: linked(views, r, &entry.progress_html),
                 plan_html: linked(views, r, &entry.plan_html),
                 excerpt: &entry.progress_excerpt,
@@ -224,7 +225,7 @@ fn report_view<'l>(views: &Views<'l>, r: usize, only: Option<usize>) -> ReportVi
         })
         .collect();
     ReportView {
-        id: format!("report-{}", unit.id),
+        id: ["report-", &unit.id].concat(),
         unit_id: &unit.id,
         unit_name: &unit.name,
         unit_url: several_units.then(|| urls.unit(&unit.id)),
@@ -238,17 +239,14 @@ fn report_view<'l>(views: &Views<'l>, r: usize, only: Option<usize>) -> ReportVi
         },
         summary: report.summary.as_deref(),
         month: views.month(report.month),
-        url: format!("{page_url}#report-{}", unit.id),
-        month_url: format!("{month_url}#report-{}", unit.id),
+        url: [&page_url, "#report-", &unit.id].concat(),
+        month_url: [&month_url, "#report-", &unit.id].concat(),
         source_url: source_file(library, r),
         source: &report.source,
         draft: report.draft,
         preamble_html: linked(views, r, &report.preamble_html),
         entries,
-        updated: format!(
-            "{}-{:02}-01T00:00:00Z",
-            report.month.year, report.month.month
-        ),
+        updated: [&month_key, "-01T00:00:00Z"].concat(),
     }
 }
 
@@ -296,7 +294,7 @@ fn previous_view<'l>(views: &Views<'l>, month: Month, previous: Previous) -> Pre
             (
                 "plan",
                 linked(views, report, &written.plan_html),
-                Some(format!("{}#{}", views.page_of(report), written.anchor)),
+                Some([&views.page_of(report), "#", &written.anchor].concat()),
             )
         }
     };
