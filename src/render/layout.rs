@@ -170,6 +170,25 @@ fn metrics_size(library: &Library, area: usize) -> usize {
         .sum()
 }
 
+/// About the size of a page showing `reports` (only their entries of
+/// `area`, on a timeline), no more than the page limit: its buffer is
+/// made that large at once. Growing it by doubling copied, in all, as
+/// many bytes as the site has.
+pub fn page_size_hint(library: &Library, reports: &[usize], area: Option<usize>) -> usize {
+    let shown = |r: usize| {
+        let report = &library.reports[r];
+        match area {
+            Some(area) => (0..report.entries.len())
+                .filter(|&e| report.entries[e].area == area)
+                .map(|e| entry_size(library, report, e))
+                .sum(),
+            None => report_size(library, report),
+        }
+    };
+    let limit = library.config.max_page_kb.saturating_mul(1024);
+    (PAGE_MARKUP + reports.iter().map(|&r| shown(r)).sum::<usize>()).min(PAGE_MARKUP + limit)
+}
+
 fn entry_size(library: &Library, report: &Report, e: usize) -> usize {
     report.entries.get(e).map_or(0, |entry| {
         // Shown beside the progress: the plan of the month before.

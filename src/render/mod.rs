@@ -714,7 +714,11 @@ pub fn render_each(
             .filter_map(|job| {
                 let mut context = Context::new();
                 (job.fill)(&mut context);
-                let mut bytes = Vec::with_capacity(64 * 1024);
+                let mut bytes = Vec::with_capacity(layout::page_size_hint(
+                    library,
+                    &job.reports,
+                    job.timeline_of,
+                ));
                 let page = tera
                     .render_to(job.template, &context, &mut bytes)
                     .map(|()| Page {
