@@ -825,6 +825,10 @@ fn month_csv(
     texts: Option<&search::MonthTexts>,
 ) -> Vec<u8> {
     let mut bytes = b"\xEF\xBB\xBF".to_vec();
+    if let Some(texts) = texts {
+        // At once, not by doubling: a large month's CSV is megabytes.
+        bytes.reserve(texts.iter().map(|(a, b)| a.len() + b.len() + 128).sum());
+    }
     {
         let mut writer = csv::Writer::from_writer(&mut bytes);
         let label = i18n::month_label(month, library.config.language);

@@ -403,6 +403,8 @@ fn doc_file(
     texts: &[(String, String)],
 ) -> Vec<u8> {
     let mut out = format!("reportalSearch(\"d/{n}\",[").into_bytes();
+    // At once, not by doubling (escapes aside).
+    out.reserve(texts.iter().map(|(a, b)| a.len() + b.len() + 256).sum());
     for (i, (doc, (progress, plan))) in docs.iter().zip(texts).enumerate() {
         let report = &library.reports[doc.report];
         let entry = &report.entries[doc.entry];
