@@ -28,7 +28,7 @@ pub fn text_of(html: &str) -> String {
             continue;
         };
         rest = &rest[open + tag.len..];
-        match (tag.name.as_str(), tag.closing) {
+        match (&*tag.name, tag.closing) {
             ("ol", false) => lists.push(Some(tag.start.unwrap_or(1))),
             ("ul", false) => lists.push(None),
             ("ol" | "ul", true) => {
@@ -74,8 +74,9 @@ fn new_line(out: &mut String) {
 }
 
 /// A tag at the start of a string: `<name attrs>` or `</name>`.
-struct Tag {
-    name: String,
+struct Tag<'a> {
+    /// Lowercased (a copy only when it was not: reportal's HTML is).
+    name: std::borrow::Cow<'a, str>,
     closing: bool,
     /// An `<ol start="N">`'s N.
     start: Option<u32>,
@@ -83,8 +84,8 @@ struct Tag {
     len: usize,
 }
 
-impl Tag {
-    fn read(s: &str) -> Option<Tag> {
+impl Tag<'_> {
+    fn read(s: &str) -> Option<Tag<'_>> {
         let bytes = s.as_bytes();
         let closing = bytes.get(1) == Some(&b'/');
         let name_start = if closing { 2 } else { 1 };
@@ -95,7 +96,12 @@ impl Tag {
         if !bytes.get(name_start).is_some_and(u8::is_ascii_alphabetic) {
             return None;
         }
-        let name = s[name_start..name_start + name_len].to_ascii_lowercase();
+        let name = &s[name_start..name_start + name_len];
+        let name = if name.bytes().any(|b| b.is_ascii_uppercase()) {
+            std::borrow::Cow::Owned(name.to_ascii_lowercase())
+        } else {
+            std::borrow::Cow::Borrowed(name)
+        };
         // Find the `>` that ends the tag, stepping over quoted values.
         let mut quote = None;
         let mut end = None;
