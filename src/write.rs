@@ -163,17 +163,40 @@ impl Drop for Staging {
     }
 }
 
-/// Removes a folder, its top-level entries in parallel: a large site's
-/// previous output (hundreds of MB) otherwise takes one core's time.
+/// Removes a folder, the entries of its sub-folders in parallel: a large
+/// site's previous output (hundreds of MB) otherwise takes one core's
+/// time, and its top level alone (months/, units/, areas/, search/) is
+/// too few and too unequal pieces to share between cores.
 fn remove_tree(folder: &Path) {
     use rayon::prelude::*;
-    if let Ok(entries) = std::fs::read_dir(folder) {
-        let paths: Vec<PathBuf> = entries.flatten().map(|e| e.path()).collect();
-        paths.par_iter().for_each(|path| {
-            // Never follow a link: remove it, not what it points to.
-            let _ = match std::fs::symlink_metadata(path) {
-                Ok(meta) if meta.is_dir() => std::fs::remove_dir_all(path),
-                _ => std::fs::remove_file(path),
+    let entries = |folder: &Path| -> Vec<(PathBuf, bool)> {
+        std::fs::read_dir(folder)
+            .map(|entries| {
+                entries
+                    .flatten()
+                    // Never follow a link: remove it, not what it points to.
+                    .map(|e| (e.path(), e.file_type().is_ok_and(|t| t.is_dir())))
+                    .collect()
+            })
+            .unwrap_or_default()
+    };
+    let mut pieces = Vec::new();
+    for (path, is_dir) in entries(folder) {
+        if is_dir {
+            pieces.extend(entries(&path));
+        }
+        pieces.push((path, is_dir));
+    }
+    // Sub-folders' entries first (in parallel), then the emptied folders.
+    let (inner, top): (Vec<_>, Vec<_>) = pieces
+        .into_iter()
+        .partition(|(path, _)| path.parent() != Some(folder));
+    for level in [inner, top] {
+        level.par_iter().for_each(|(path, is_dir)| {
+            let _ = if *is_dir {
+                std::fs::remove_dir_all(path)
+            } else {
+                std::fs::remove_file(path)
             };
         });
     }
