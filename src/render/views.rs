@@ -99,6 +99,9 @@ pub struct ReportView<'a> {
 pub struct Views<'l> {
     /// Per month (oldest first): its link.
     pub month_links: Vec<(Month, Value)>,
+    /// Per report, once made: the report as its timeline entries show it
+    /// (without entries, summary or preamble), the same for all twelve.
+    timeline_heads: Vec<std::sync::OnceLock<Value>>,
     library: &'l Library,
     urls: &'l Urls,
     layout: &'l Layout,
@@ -117,6 +120,11 @@ pub fn build<'l>(library: &'l Library, urls: &'l Urls, layout: &'l Layout) -> Vi
         .collect();
     Views {
         month_links,
+        timeline_heads: library
+            .reports
+            .iter()
+            .map(|_| std::sync::OnceLock::new())
+            .collect(),
         library,
         urls,
         layout,
@@ -146,7 +154,7 @@ impl Views<'_> {
 
     /// Report `r`'s view.
     pub fn report(&self, r: usize) -> Value {
-        Value::from_serializable(&report_view(self, r, None))
+        Value::from_serializable(&report_view(self, r, Entries::All))
     }
 
     /// Report `r` for lists (the index, unit pages, a split month's
@@ -154,7 +162,7 @@ impl Views<'_> {
     /// show. Copying every report's HTML into them cost a tenth of a
     /// 6,000-report build.
     pub fn report_brief(&self, r: usize) -> Value {
-        let mut view = report_view(self, r, None);
+        let mut view = report_view(self, r, Entries::All);
         view.preamble_html = Cow::Borrowed("");
         for entry in &mut view.entries {
             entry.progress_html = Cow::Borrowed("");
@@ -165,32 +173,40 @@ impl Views<'_> {
     }
 
     /// Entry `e` of report `r` on a timeline: the month, the report
-    /// without its other entries, and the entry.
+    /// without its entries, and the entry. The report part is made once
+    /// per report: each of its entries is on a timeline.
     pub fn timeline_item(&self, r: usize, e: usize) -> Value {
-        let mut report = report_view(self, r, Some(e));
-        // A timeline shows one area of the report, not the report's own
-        // words: then an edit to those renders no timeline again (serve).
-        report.summary = None;
-        report.preamble_html = Cow::Borrowed("");
-        let item = TimelineItem {
-            month: report.month.clone(),
-            entry: report.entries.pop(),
-            report,
-        };
-        Value::from_serializable(&item)
+        let report = &self.library.reports[r];
+        let head = self.timeline_heads[r].get_or_init(|| {
+            let mut head = report_view(self, r, Entries::None);
+            // A timeline shows one area of the report, not the report's own
+            // words: then an edit to those renders no timeline again (serve).
+            head.summary = None;
+            head.preamble_html = Cow::Borrowed("");
+            Value::from_serializable(&head)
+        });
+        let entry = (e < report.entries.len()).then(|| {
+            let page_url = self.page_of(r);
+            entry_view(self, r, e, &page_url, &report.month.to_string())
+        });
+        let mut item = tera::Map::new();
+        item.insert("month".into(), self.month(report.month));
+        item.insert("report".into(), head.clone());
+        item.insert("entry".into(), Value::from_serializable(&entry));
+        Value::from(item)
     }
 }
 
-#[derive(Serialize)]
-struct TimelineItem<'a> {
-    month: Value,
-    report: ReportView<'a>,
-    entry: Option<EntryView<'a>>,
+/// Which entries a report's view has.
+#[derive(Clone, Copy)]
+enum Entries {
+    All,
+    None,
 }
 
-/// Report `r`'s view, with all its entries or only entry `only`.
-fn report_view<'l>(views: &Views<'l>, r: usize, only: Option<usize>) -> ReportView<'l> {
-    let (library, urls, layout) = (views.library, views.urls, views.layout);
+/// Report `r`'s view, with all its entries or none.
+fn report_view<'l>(views: &Views<'l>, r: usize, entries: Entries) -> ReportView<'l> {
+    let (library, urls) = (views.library, views.urls);
     let language = library.config.language;
     let several_units = library.units.len() > 1;
     let report = &library.reports[r];
@@ -198,32 +214,12 @@ fn report_view<'l>(views: &Views<'l>, r: usize, only: Option<usize>) -> ReportVi
     let month_url = urls.month(report.month);
     let month_key = report.month.to_string();
     let page_url = views.page_of(r);
-    let entries = report
-        .entries
-        .iter()
-        .enumerate()
-        .filter(|(i, _)| only.is_none_or(|e| e == *i))
-        .map(|(i, entry)| {
-            let area = &library.areas[entry.area];
-            let timeline = match layout.timeline_folder(entry.area, &area.id, report.month) {
-                Some(folder) => urls.link(&folder),
-                None => urls.area(&area.id),
-            };
-            EntryView {
-                number: i + 1,
-                area_id: &area.id,
-                area_name: &area.name,
-                area_url: [&timeline, "#", &month_key, "_", &entry.anchor].concat(),
-                heading: (entry.heading != area.name).then_some(entry.heading.as_str()),
-                anchor: &entry.anchor,
-                url: [&page_url, "#", &entry.anchor].concat(),
-                progress_html: linked(views, r, &entry.progress_html),
-                plan_html: linked(views, r, &entry.plan_html),
-                excerpt: &entry.progress_excerpt,
-                previous: previous_view(views, report.month, entry.previous),
-            }
-        })
-        .collect();
+    let entries = match entries {
+        Entries::All => (0..report.entries.len())
+            .map(|i| entry_view(views, r, i, &page_url, &month_key))
+            .collect(),
+        Entries::None => Vec::new(),
+    };
     ReportView {
         id: ["report-", &unit.id].concat(),
         unit_id: &unit.id,
@@ -247,6 +243,37 @@ fn report_view<'l>(views: &Views<'l>, r: usize, only: Option<usize>) -> ReportVi
         preamble_html: linked(views, r, &report.preamble_html),
         entries,
         updated: [&month_key, "-01T00:00:00Z"].concat(),
+    }
+}
+
+/// Entry `i` of report `r`, whose page is `page_url` and month `month_key`.
+fn entry_view<'l>(
+    views: &Views<'l>,
+    r: usize,
+    i: usize,
+    page_url: &str,
+    month_key: &str,
+) -> EntryView<'l> {
+    let (library, urls, layout) = (views.library, views.urls, views.layout);
+    let report = &library.reports[r];
+    let entry = &report.entries[i];
+    let area = &library.areas[entry.area];
+    let timeline = match layout.timeline_folder(entry.area, &area.id, report.month) {
+        Some(folder) => urls.link(&folder),
+        None => urls.area(&area.id),
+    };
+    EntryView {
+        number: i + 1,
+        area_id: &area.id,
+        area_name: &area.name,
+        area_url: [&timeline, "#", month_key, "_", &entry.anchor].concat(),
+        heading: (entry.heading != area.name).then_some(entry.heading.as_str()),
+        anchor: &entry.anchor,
+        url: [page_url, "#", &entry.anchor].concat(),
+        progress_html: linked(views, r, &entry.progress_html),
+        plan_html: linked(views, r, &entry.plan_html),
+        excerpt: &entry.progress_excerpt,
+        previous: previous_view(views, report.month, entry.previous),
     }
 }
 
