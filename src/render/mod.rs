@@ -844,16 +844,8 @@ fn month_csv(
         let texts = match texts {
             Some(texts) => texts,
             None => {
-                made = reports
-                    .iter()
-                    .flat_map(|&r| &library.reports[r].entries)
-                    .map(|e| {
-                        (
-                            plain::text_of(&e.progress_html),
-                            plain::text_of(&e.plan_html),
-                        )
-                    })
-                    .collect::<Vec<_>>();
+                made =
+                    plain::entry_texts(reports.iter().flat_map(|&r| &library.reports[r].entries));
                 &made
             }
         };

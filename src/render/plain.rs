@@ -1,6 +1,7 @@
-//! A report part's HTML as plain text, for the month's CSV: paragraphs
-//! and list items on their own lines, ordered items numbered as shown,
-//! cells tab-separated, entities decoded (by html-escape).
+//! A report part's HTML as plain text, for the month's CSV and the search
+//! index (made once, for both: see `search`): paragraphs and list items
+//! on their own lines, ordered items numbered as shown, cells
+//! tab-separated, entities decoded (by html-escape).
 //!
 //! The HTML is reportal's own (pulldown-cmark's output, sanitised by
 //! ammonia, which re-serialises it): well-formed tags, quoted attributes,
@@ -8,9 +9,14 @@
 //! parser (lol_html did this before) spent ~0.4 s of a 6,000-report
 //! build re-serialising tokens nobody reads.
 
-/// The plain text of each HTML fragment of `parts`.
-pub fn texts_of(parts: &[&str]) -> Vec<String> {
-    parts.iter().map(|part| text_of(part)).collect()
+use crate::model::Entry;
+
+/// Each entry's progress and plan as plain text.
+pub fn entry_texts<'a>(entries: impl IntoIterator<Item = &'a Entry>) -> Vec<(String, String)> {
+    entries
+        .into_iter()
+        .map(|entry| (text_of(&entry.progress_html), text_of(&entry.plan_html)))
+        .collect()
 }
 
 /// The plain text of one fragment: blank lines dropped, line ends trimmed.
@@ -157,13 +163,17 @@ mod tests {
 
     #[test]
     fn lists_paragraphs_and_entities_part_by_part() {
+        let texts: Vec<String> = [
+            "<ol>\n<li>一&amp;二</li>\n<li><strong>三</strong>&lt;四&gt;</li>\n</ol>\n<p>说明</p>",
+            "",
+            "<ul><li>甲</li><li>乙</li></ul>",
+            "<ol start=\"3\"><li>丙</li></ol>",
+        ]
+        .iter()
+        .map(|html| text_of(html))
+        .collect();
         assert_eq!(
-            texts_of(&[
-                "<ol>\n<li>一&amp;二</li>\n<li><strong>三</strong>&lt;四&gt;</li>\n</ol>\n<p>说明</p>",
-                "",
-                "<ul><li>甲</li><li>乙</li></ul>",
-                "<ol start=\"3\"><li>丙</li></ol>",
-            ]),
+            texts,
             ["1. 一&二\n2. 三<四>\n说明", "", "- 甲\n- 乙", "3. 丙"]
         );
     }

@@ -374,22 +374,10 @@ fn read_doc(
 
 /// Each document's progress and plan as plain text.
 fn doc_texts(library: &Library, docs: &[Doc]) -> Vec<(String, String)> {
-    let parts: Vec<&str> = docs
-        .iter()
-        .flat_map(|doc| {
-            let entry = &library.reports[doc.report].entries[doc.entry];
-            [&*entry.progress_html, &*entry.plan_html]
-        })
-        .collect();
-    let mut texts = plain::texts_of(&parts).into_iter();
-    docs.iter()
-        .map(|_| {
-            (
-                texts.next().unwrap_or_default(),
-                texts.next().unwrap_or_default(),
-            )
-        })
-        .collect()
+    plain::entry_texts(
+        docs.iter()
+            .map(|doc| &library.reports[doc.report].entries[doc.entry]),
+    )
 }
 
 /// `[month label, unit, area, link from the site's top, heading, progress,
