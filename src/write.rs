@@ -80,6 +80,9 @@ pub struct Staging {
     folder: PathBuf,
     output: PathBuf,
     committed: bool,
+    /// Folders made so far: most files go into a folder made for an
+    /// earlier one, and asking the system again costs two calls a file.
+    made: std::sync::Mutex<std::collections::HashSet<PathBuf>>,
 }
 
 fn fail(what: &str, path: &Path, err: std::io::Error) -> Problem {
@@ -111,6 +114,7 @@ impl Staging {
             folder,
             output,
             committed: false,
+            made: std::sync::Mutex::default(),
         })
     }
 
@@ -140,7 +144,14 @@ impl Staging {
         }
         let target = self.folder.join(path);
         if let Some(dir) = target.parent() {
-            std::fs::create_dir_all(dir).map_err(|e| fail("create", dir, e))?;
+            let mut folders = self
+                .made
+                .lock()
+                .unwrap_or_else(std::sync::PoisonError::into_inner);
+            if !folders.contains(dir) {
+                std::fs::create_dir_all(dir).map_err(|e| fail("create", dir, e))?;
+                folders.insert(dir.to_path_buf());
+            }
         }
         Ok(target)
     }

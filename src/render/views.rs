@@ -100,7 +100,7 @@ pub struct Views<'l> {
     /// Per month (oldest first): its link.
     pub month_links: Vec<(Month, Value)>,
     /// Per report, once made: the report as its timeline entries show it
-    /// (without entries, summary or preamble), the same for all twelve.
+    /// (without entries, summary or preamble), the same for each entry.
     timeline_heads: Vec<std::sync::OnceLock<Value>>,
     library: &'l Library,
     urls: &'l Urls,
