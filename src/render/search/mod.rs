@@ -291,21 +291,8 @@ impl Plan {
                     doc_files(docs, None);
                     return (inputs, Arc::clone(batch));
                 }
-                // Each month's texts are made, handed on, and read; the
-                // batches, not the months, are read in parallel.
-                let mut reader = postings::BatchReader::new(docs.start as u32);
-                let mut texts = Vec::with_capacity(docs.len());
-                for (month, range) in months {
-                    let month_docs = &self.docs[range.clone()];
-                    let month_texts = doc_texts(library, month_docs);
-                    month_read(*month, &month_texts);
-                    for (doc, (progress, plan)) in month_docs.iter().zip(&month_texts) {
-                        read_doc(&mut reader, library, *doc, progress, plan);
-                    }
-                    texts.extend(month_texts);
-                }
-                doc_files(docs.clone(), Some(&texts));
-                let batch = reader.finish(self.token_files);
+                let (texts, batch) = self.read_batch(library, months, month_read);
+                doc_files(docs, Some(&texts));
                 (inputs, Arc::new(batch))
             })
             .collect();
@@ -325,6 +312,30 @@ impl Plan {
         if cache.keep {
             kept.1 = batches;
         }
+    }
+
+    /// Reads a batch's `months`: each month's texts are made, handed to
+    /// `month_read`, and read for tokens. The batches, not the months,
+    /// are read in parallel. Returns the texts, for the document files.
+    fn read_batch(
+        &self,
+        library: &Library,
+        months: &[(crate::model::Month, Range<usize>)],
+        month_read: &(dyn Fn(crate::model::Month, &MonthTexts) + Sync),
+    ) -> (Vec<(String, String)>, postings::Batch) {
+        let first = months.first().map_or(0, |(_, docs)| docs.start);
+        let mut reader = postings::BatchReader::new(first as u32);
+        let mut texts = Vec::new();
+        for (month, range) in months {
+            let month_docs = &self.docs[range.clone()];
+            let month_texts = doc_texts(library, month_docs);
+            month_read(*month, &month_texts);
+            for (doc, (progress, plan)) in month_docs.iter().zip(&month_texts) {
+                read_doc(&mut reader, library, *doc, progress, plan);
+            }
+            texts.extend(month_texts);
+        }
+        (texts, reader.finish(self.token_files))
     }
 
     fn manifest(&self, library: &Library) -> Vec<u8> {
