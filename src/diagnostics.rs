@@ -127,6 +127,10 @@ pub enum ProblemKind {
     Template { name: String, message: String },
     #[error("{0}")]
     Output(String),
+    #[error(
+        "this is a link to {0}, outside the site's folder: reportal never publishes files from outside the site (copy the file into the site instead)"
+    )]
+    LinkOutside(String),
 }
 
 fn suggestion_text(suggestion: &Option<String>) -> String {

@@ -2,6 +2,7 @@
 //! report files (decoded, front matter split off), the theme's templates and
 //! static files — and nothing else. Later stages never touch the disk.
 
+mod confine;
 mod decode;
 pub mod front_matter;
 mod theme;
@@ -13,6 +14,7 @@ use rayon::prelude::*;
 
 use crate::config::{KNOWN_KEYS, SiteConfig};
 use crate::diagnostics::{Problem, ProblemKind, Problems};
+pub use confine::Confine;
 pub use theme::{StaticFile, Template, Theme};
 
 /// One report file as read from disk.
@@ -69,14 +71,28 @@ pub fn load(root: &Path, problems: &mut Problems) -> Option<Inputs> {
 }
 
 /// The Markdown files under `content/`, sorted, skipping hidden files and
-/// editors' backup and lock files.
+/// editors' backup and lock files. A link leading outside the site is a
+/// problem, and is not followed.
 fn report_paths(content: &Path, root: &Path, problems: &mut Problems) -> Vec<(PathBuf, String)> {
+    let confine = Confine::new(root);
+    let escapes = std::cell::RefCell::new(Vec::new());
     let mut paths = Vec::new();
     let walker = walkdir::WalkDir::new(content)
         .follow_links(true)
         .sort_by_file_name()
         .into_iter()
-        .filter_entry(|entry| entry.depth() == 0 || !is_hidden(entry.file_name()));
+        .filter_entry(|entry| {
+            if entry.depth() > 0 && is_hidden(entry.file_name()) {
+                return false;
+            }
+            match confine.check_entry(entry) {
+                Ok(()) => true,
+                Err(problem) => {
+                    escapes.borrow_mut().push(problem);
+                    false
+                }
+            }
+        });
     for entry in walker {
         match entry {
             Ok(entry) if entry.file_type().is_file() && is_markdown(entry.path()) => {
@@ -94,6 +110,7 @@ fn report_paths(content: &Path, root: &Path, problems: &mut Problems) -> Vec<(Pa
             }
         }
     }
+    problems.extend(escapes.into_inner());
     paths
 }
 
@@ -126,6 +143,9 @@ pub fn reload_report(root: &Path, path: &Path) -> Option<Result<SourceFile, Prob
         .any(|c| is_hidden(c.as_os_str()));
     if hidden || !is_markdown(path) || !path.is_file() {
         return None;
+    }
+    if let Err(problem) = Confine::new(root).real(path) {
+        return Some(Err(problem));
     }
     Some(read_report(path, &relative(root, path)))
 }
@@ -171,6 +191,10 @@ fn read_report(path: &Path, rel: &str) -> Result<SourceFile, Problem> {
 /// cannot be used.
 pub fn read_config(root: &Path, problems: &mut Problems) -> Option<SiteConfig> {
     let path = root.join("site.yaml");
+    if let Err(problem) = Confine::new(root).real(&path) {
+        problems.push(problem);
+        return None;
+    }
     let text = match std::fs::read(&path) {
         Ok(bytes) => match decode::decode(bytes) {
             Ok(text) => text,

@@ -102,6 +102,7 @@ impl Theme {
         if !dir.is_dir() {
             return Ok(());
         }
+        let confine = super::Confine::new(root);
         for entry in walkdir::WalkDir::new(dir)
             .follow_links(true)
             .sort_by_file_name()
@@ -110,6 +111,9 @@ impl Theme {
                 Problem::error(ProblemKind::Unreadable(err.to_string()))
                     .in_file(&super::relative(root, err.path().unwrap_or(dir)))
             })?;
+            // A link out of the site is refused before anything under it
+            // is read (walkdir only descends after yielding the folder).
+            confine.check_entry(&entry)?;
             if !entry.file_type().is_file() || super::is_hidden(entry.file_name()) {
                 continue;
             }
