@@ -10,10 +10,13 @@ use crate::diagnostics::{Problem, ProblemKind};
 /// The file that marks a folder as reportal's own output: only such a
 /// folder is ever replaced without `--force`.
 pub const MARKER: &str = ".reportal-output";
+const MARKER_TEXT: &str = "made by reportal; replaced on every build\n";
 
 /// Refuses output folders whose replacement would lose the writers' work:
 /// the site itself, anything holding it, its sources, or a folder reportal
-/// did not make (unless `force`).
+/// did not make (unless `force`). Both sides are compared as the system
+/// resolves them, links and all: `content` may be a link to the very
+/// folder `--output` names, and `--force` never overrides this.
 pub fn check_output(root: &Path, output: &Path, force: bool) -> Result<(), Problem> {
     let refuse = |why: String| Err(Problem::error(ProblemKind::Output(why)));
     let root = absolute(root);
@@ -25,11 +28,12 @@ pub fn check_output(root: &Path, output: &Path, force: bool) -> Result<(), Probl
         ));
     }
     for source in ["content", "templates", "static", "themes", "site.yaml"] {
-        let source_path = root.join(source);
-        if output.starts_with(&source_path) {
+        let source_path = absolute(&root.join(source));
+        if output.starts_with(&source_path) || source_path.starts_with(&output) {
             return refuse(format!(
-                "refusing to build into {}: it is or is inside the site's {source}",
-                output.display()
+                "refusing to build into {}: it is, holds or is inside the site's {source} ({})",
+                output.display(),
+                source_path.display()
             ));
         }
     }
@@ -108,8 +112,7 @@ impl Staging {
         // Marked at once, so a run killed mid-build leaves a folder the
         // next run knows to be its own leftover.
         let marker = folder.join(MARKER);
-        std::fs::write(&marker, "made by reportal; replaced on every build\n")
-            .map_err(|e| fail("write", &marker, e))?;
+        std::fs::write(&marker, MARKER_TEXT).map_err(|e| fail("write", &marker, e))?;
         Ok(Staging {
             folder,
             output,
@@ -125,10 +128,14 @@ impl Staging {
     }
 
     /// Copies the file at `from` to `path` (the system copies it, without
-    /// reading it through memory).
+    /// reading it through memory). The copy gets an ordinary new file's
+    /// permissions, not the source's: a report saved `0600` must still be
+    /// readable by the web server, and a set-uid bit must not be published.
     pub fn copy(&self, path: &str, from: &Path) -> Result<(), Problem> {
         let target = self.target(path)?;
-        std::fs::copy(from, &target)
+        let mut source = std::fs::File::open(from).map_err(|e| fail("copy", from, e))?;
+        let mut copy = std::fs::File::create(&target).map_err(|e| fail("write", &target, e))?;
+        std::io::copy(&mut source, &mut copy)
             .map(|_| ())
             .map_err(|e| fail("copy", from, e))
     }
@@ -160,7 +167,10 @@ impl Staging {
     pub fn commit(mut self) -> Result<(), Problem> {
         self.committed = true;
         let result = swap(&self.folder, &self.output).map_err(|e| fail("replace", &self.output, e));
-        // After a swap the staging folder holds the previous output.
+        // After a swap the staging folder holds the previous output: marked
+        // before its removal starts (a forced output had no marker), so a
+        // run killed midway leaves a folder the next run removes.
+        let _ = std::fs::write(self.folder.join(MARKER), MARKER_TEXT);
         remove_tree(&self.folder);
         result
     }
@@ -169,15 +179,17 @@ impl Staging {
 impl Drop for Staging {
     fn drop(&mut self) {
         if !self.committed {
-            let _ = std::fs::remove_dir_all(&self.folder);
+            remove_tree(&self.folder);
         }
     }
 }
 
-/// Removes a folder, the entries of its sub-folders in parallel: a large
-/// site's previous output (hundreds of MB) otherwise takes one core's
-/// time, and its top level alone (months/, units/, areas/, search/) is
-/// too few and too unequal pieces to share between cores.
+/// Removes a folder of reportal's, the entries of its sub-folders in
+/// parallel: a large site's previous output (hundreds of MB) otherwise
+/// takes one core's time, and its top level alone (months/, units/,
+/// areas/, search/) is too few and too unequal pieces to share between
+/// cores. Its marker goes last, so a run killed at any moment leaves a
+/// folder that is marked or empty: either way, recognisably ours.
 fn remove_tree(folder: &Path) {
     use rayon::prelude::*;
     let entries = |folder: &Path| -> Vec<(PathBuf, bool)> {
@@ -191,12 +203,15 @@ fn remove_tree(folder: &Path) {
             })
             .unwrap_or_default()
     };
+    let marker = folder.join(MARKER);
     let mut pieces = Vec::new();
     for (path, is_dir) in entries(folder) {
         if is_dir {
             pieces.extend(entries(&path));
         }
-        pieces.push((path, is_dir));
+        if path != marker {
+            pieces.push((path, is_dir));
+        }
     }
     // Sub-folders' entries first (in parallel), then the emptied folders.
     let (inner, top): (Vec<_>, Vec<_>) = pieces
@@ -211,7 +226,8 @@ fn remove_tree(folder: &Path) {
             };
         });
     }
-    let _ = std::fs::remove_dir_all(folder);
+    let _ = std::fs::remove_file(&marker);
+    let _ = std::fs::remove_dir(folder);
 }
 
 /// A relative, `/`-separated path made only of plain names.
@@ -223,7 +239,10 @@ fn stays_inside(path: &str) -> bool {
 }
 
 /// Staging folders of runs that were killed mid-build: reportal's own, by
-/// their names.
+/// their names (`.public.reportal-new-<pid>`, `-old` after it where the
+/// swap takes two renames) and by their marker, or empty (killed before
+/// the marker was written, or after it was removed last). A folder of a
+/// build still running (its process alive) is left to it.
 fn remove_leftovers(parent: &Path, name: &str) {
     let prefix = format!(".{name}.reportal-new-");
     let Ok(entries) = std::fs::read_dir(parent) else {
@@ -232,12 +251,39 @@ fn remove_leftovers(parent: &Path, name: &str) {
     for entry in entries.flatten() {
         let file_name = entry.file_name();
         let leftover = file_name.to_string_lossy();
-        let ours = leftover
+        let Some(pid) = leftover
             .strip_prefix(&prefix)
-            .is_some_and(|pid| pid.chars().all(|c| c.is_ascii_digit()));
-        if ours && entry.path().join(MARKER).is_file() {
-            let _ = std::fs::remove_dir_all(entry.path());
+            .map(|rest| rest.strip_suffix("-old").unwrap_or(rest))
+            .and_then(|pid| pid.parse::<u32>().ok())
+        else {
+            continue;
+        };
+        let path = entry.path();
+        let is_folder = entry.file_type().is_ok_and(|t| t.is_dir());
+        if !is_folder || running(pid) {
+            continue;
         }
+        let empty = std::fs::read_dir(&path).is_ok_and(|mut e| e.next().is_none());
+        if empty || path.join(MARKER).is_file() {
+            remove_tree(&path);
+        }
+    }
+}
+
+/// Whether process `pid` is alive (so its staging folder is in use).
+fn running(pid: u32) -> bool {
+    #[cfg(unix)]
+    {
+        let Ok(pid) = libc::pid_t::try_from(pid) else {
+            return false;
+        };
+        // SAFETY: signal 0 only asks whether the process exists.
+        let alive = unsafe { libc::kill(pid, 0) } == 0;
+        alive || std::io::Error::last_os_error().raw_os_error() == Some(libc::EPERM)
+    }
+    #[cfg(not(unix))]
+    {
+        false
     }
 }
 
