@@ -3,12 +3,13 @@
 //! it stands; the first paragraph before it is the title, and every other
 //! paragraph outside it is kept too.
 
-use docx_rs::{DocumentChild, TableCellContent, TableChild, TableRowChild};
+use docx_rs::{DocumentChild, Docx, TableCellContent, TableChild, TableRowChild};
 
 use super::{Cell, ImportError, Table, markdown};
 
 pub fn read(bytes: &[u8]) -> Result<Table, ImportError> {
-    let document = docx_rs::read_docx(bytes).map_err(|e| ImportError::NotDocx(e.to_string()))?;
+    super::limits::inspect(bytes)?;
+    let document = read_guarded(bytes)?;
     let mut table = Table::default();
     let mut found = false;
     for child in &document.document.children {
@@ -100,4 +101,47 @@ fn paragraphs(children: &[TableCellContent]) -> Vec<String> {
         }
     }
     out
+}
+
+/// The thread docx-rs runs on: named, so its panics are not printed.
+const READER: &str = "reportal-docx-reader";
+
+/// docx-rs, on a thread of its own: it unwraps what it reads (a part that
+/// is not what it expects panics), and its recursion wants a deeper stack
+/// than the limits' nesting needs. A panic is this file's failure only.
+fn read_guarded(bytes: &[u8]) -> Result<Docx, ImportError> {
+    quiet_reader_panics();
+    let bytes = bytes.to_vec();
+    let reader = std::thread::Builder::new()
+        .name(READER.into())
+        .stack_size(64 << 20)
+        .spawn(move || docx_rs::read_docx(&bytes))
+        .map_err(|e| ImportError::Unreadable(e.to_string()))?;
+    match reader.join() {
+        Ok(read) => read.map_err(|e| ImportError::NotDocx(e.to_string())),
+        Err(panic) => {
+            let why = panic
+                .downcast_ref::<&str>()
+                .map(|s| s.to_string())
+                .or_else(|| panic.downcast_ref::<String>().cloned())
+                .unwrap_or_default();
+            Err(ImportError::Damaged(format!(
+                "the Word reader stopped on it ({why}); open it in Word or WPS and save it again as .docx"
+            )))
+        }
+    }
+}
+
+/// Panics of the reader thread become the file's error message; the
+/// default hook would also print them as if reportal had crashed.
+fn quiet_reader_panics() {
+    static ONCE: std::sync::Once = std::sync::Once::new();
+    ONCE.call_once(|| {
+        let previous = std::panic::take_hook();
+        std::panic::set_hook(Box::new(move |info| {
+            if std::thread::current().name() != Some(READER) {
+                previous(info);
+            }
+        }));
+    });
 }

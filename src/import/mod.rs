@@ -5,6 +5,7 @@
 //! goes under a marked section, with a warning.
 
 mod docx;
+mod limits;
 mod markdown;
 mod text;
 
@@ -52,6 +53,14 @@ pub enum ImportError {
     Unreadable(String),
     #[error("not a .docx file Word wrote: {0}")]
     NotDocx(String),
+    #[error("the file is damaged: {0}")]
+    Damaged(String),
+    #[error("refused: {0}")]
+    TooLarge(String),
+    #[error("--unit {0}: a unit is a short name (like 广州 or gz), not a path")]
+    UnitNotAName(String),
+    #[error("--unit {given}: no such unit in site.yaml (units: {known})")]
+    UnknownUnit { given: String, known: String },
     #[error("its text is neither UTF-8 nor GB18030")]
     NotText,
     #[error(
@@ -74,7 +83,7 @@ pub fn import_file(
     config: &SiteConfig,
     options: &ImportOptions,
 ) -> Result<Imported, ImportError> {
-    let bytes = std::fs::read(path).map_err(|e| ImportError::Unreadable(e.to_string()))?;
+    let bytes = read_bounded(path)?;
     let is_docx = path
         .extension()
         .is_some_and(|e| e.eq_ignore_ascii_case("docx"))
@@ -89,8 +98,17 @@ pub fn import_file(
         .month
         .or_else(|| month_from(&table, file_name.as_deref().unwrap_or(""), options.year))
         .ok_or(ImportError::NoMonth)?;
-    let unit = options.unit.clone().or_else(|| unit_from(&table, config));
+    let unit = match &options.unit {
+        Some(given) => Some(unit_given(given, config)?),
+        None => unit_from(&table, config),
+    };
     let report = markdown::write(&table, month, unit.as_deref(), config)?;
+    if report.text.len() > limits::REPORT_BYTES {
+        return Err(ImportError::TooLarge(format!(
+            "its report would be {} MB; a monthly report is far smaller",
+            report.text.len() >> 20
+        )));
+    }
     let folder = match &unit {
         Some(unit) => options.root.join("content").join(unit),
         None => options.root.join("content"),
@@ -107,6 +125,60 @@ pub fn import_file(
         written: target,
         warnings: report.warnings,
     })
+}
+
+/// The file's bytes, if it is not larger than any report could be.
+fn read_bounded(path: &Path) -> Result<Vec<u8>, ImportError> {
+    use std::io::Read;
+    let file = std::fs::File::open(path).map_err(|e| ImportError::Unreadable(e.to_string()))?;
+    let mut bytes = Vec::new();
+    file.take(limits::FILE_BYTES + 1)
+        .read_to_end(&mut bytes)
+        .map_err(|e| ImportError::Unreadable(e.to_string()))?;
+    if bytes.len() as u64 > limits::FILE_BYTES {
+        return Err(ImportError::TooLarge(format!(
+            "it is larger than {} MB; a monthly report is far smaller",
+            limits::FILE_BYTES >> 20
+        )));
+    }
+    Ok(bytes)
+}
+
+/// `--unit` as given: one of site.yaml's units (by id or name: its id),
+/// or, on a site that lists none, a name that is one plain folder name
+/// (never a path: `/some/where` or `../../x` wrote outside the site).
+fn unit_given(given: &str, config: &SiteConfig) -> Result<String, ImportError> {
+    let wanted = crate::names::normalize(given);
+    if !config.units.is_empty() {
+        return config
+            .units
+            .iter()
+            .find(|u| {
+                crate::names::normalize(&u.id) == wanted
+                    || crate::names::normalize(&u.name) == wanted
+            })
+            .map(|u| u.id.clone())
+            .ok_or_else(|| ImportError::UnknownUnit {
+                given: given.to_string(),
+                known: config
+                    .units
+                    .iter()
+                    .map(|u| format!("{} ({})", u.id, u.name))
+                    .collect::<Vec<_>>()
+                    .join(", "),
+            });
+    }
+    // It names a folder under content/: one plain name on every system.
+    let path_like = given.trim().is_empty()
+        || given.len() > 100
+        || given.trim_start().starts_with('.')
+        || given.chars().any(|c| {
+            matches!(c, '/' | '\\' | ':' | '<' | '>' | '"' | '|' | '?' | '*') || c.is_control()
+        });
+    if path_like {
+        return Err(ImportError::UnitNotAName(given.to_string()));
+    }
+    Ok(given.trim().to_string())
 }
 
 /// The month a document names (`12月份`, `2015年12月`), the year from the

@@ -2,4 +2,5 @@
 //! not leak, delete or crash. One module per kind of attack.
 #[path = "../common/mod.rs"]
 mod common;
+mod import;
 mod paths;

@@ -279,7 +279,5 @@ fn published_copies_get_ordinary_permissions() {
 }
 
 fn has_copy_of_source(public: &Path) -> bool {
-    snapshot(public)
-        .keys()
-        .any(|path| path.ends_with(".md"))
+    snapshot(public).keys().any(|path| path.ends_with(".md"))
 }

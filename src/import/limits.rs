@@ -1,0 +1,141 @@
+//! What an import will read: a `.docx` is a zip of XML parts, and a small
+//! damaged or hostile one can expand to gigabytes, nest tables a thousand
+//! deep (docx-rs recurses and overflows the stack) or fail a checksum
+//! (docx-rs unwraps its reads and panics). Each part is read here first,
+//! through the zip crate and quick-xml, against limits far above any real
+//! monthly report, before docx-rs is given the file.
+
+use std::io::Read;
+
+use super::ImportError;
+
+/// The largest file `import` reads at all (a month's report, with its
+/// pictures, is a few MB).
+pub const FILE_BYTES: u64 = 64 << 20;
+/// Parts in one document: Word writes a dozen, plus one per picture.
+const PARTS: usize = 2_000;
+/// The expanded size of all XML parts together: a long report's
+/// document.xml is well under 1 MB.
+const XML_BYTES: u64 = 4 << 20;
+/// The expanded size of every part together (pictures included).
+const ALL_BYTES: u64 = 128 << 20;
+/// Elements in all XML parts, and of those the paragraphs, tables, rows
+/// and cells: docx-rs holds each paragraph or cell in 3–5 KB and any
+/// other element in about 1 KB (measured: see the commit adding this),
+/// so these keep a document's memory to a few hundred MB. A 50-page
+/// report has a few thousand paragraphs.
+const ELEMENTS: usize = 250_000;
+const BLOCKS: usize = 30_000;
+/// The largest report an import writes: its text cannot be much larger
+/// than the XML it came from.
+pub const REPORT_BYTES: usize = 4 * XML_BYTES as usize;
+/// Nesting of XML elements. A table in a table's cell is about six levels
+/// deeper; Word documents rarely pass 30.
+const DEPTH: usize = 100;
+
+/// Reads every part of the `.docx` in `bytes`, refusing what is damaged
+/// or beyond the limits above.
+pub fn inspect(bytes: &[u8]) -> Result<(), ImportError> {
+    let mut archive = zip::ZipArchive::new(std::io::Cursor::new(bytes))
+        .map_err(|e| ImportError::NotDocx(e.to_string()))?;
+    if archive.len() > PARTS {
+        return Err(ImportError::TooLarge(format!(
+            "it holds {} parts (a Word document has a few dozen; at most {PARTS} are read)",
+            archive.len()
+        )));
+    }
+    let (mut all, mut xml) = (0u64, 0u64);
+    let mut counts = Counts::default();
+    let mut part = Vec::new();
+    for index in 0..archive.len() {
+        let mut entry = archive
+            .by_index(index)
+            .map_err(|e| ImportError::Damaged(e.to_string()))?;
+        let name = entry.name().to_string();
+        let is_xml = name.ends_with(".xml") || name.ends_with(".rels");
+        // Read, not trusted from the header (the size a zip declares can
+        // lie), and to the end, where the zip crate checks the checksum.
+        let allowed = if is_xml {
+            XML_BYTES - xml
+        } else {
+            ALL_BYTES - all
+        };
+        part.clear();
+        (&mut entry)
+            .take(allowed + 1)
+            .read_to_end(&mut part)
+            .map_err(|e| ImportError::Damaged(format!("{name}: {e}")))?;
+        let size = part.len() as u64;
+        if size > allowed {
+            let (what, limit) = if is_xml {
+                ("its text (XML)", XML_BYTES)
+            } else {
+                ("it", ALL_BYTES)
+            };
+            return Err(ImportError::TooLarge(format!(
+                "{what} expands to more than {} MB (at {name}); a monthly report is far smaller",
+                limit >> 20
+            )));
+        }
+        if is_xml {
+            xml += size;
+            check_xml(&name, &part, &mut counts)?;
+        }
+        all += size;
+    }
+    Ok(())
+}
+
+/// Elements counted so far, over all parts.
+#[derive(Default)]
+struct Counts {
+    elements: usize,
+    blocks: usize,
+}
+
+/// Refuses XML nested deeper than `DEPTH`, with more elements than the
+/// limits, or not well formed.
+fn check_xml(name: &str, xml: &[u8], counts: &mut Counts) -> Result<(), ImportError> {
+    use quick_xml::events::Event;
+    let mut reader = quick_xml::Reader::from_reader(xml);
+    let mut depth = 0usize;
+    let mut buf = Vec::new();
+    loop {
+        let element = match reader.read_event_into(&mut buf) {
+            Ok(Event::Start(start)) => {
+                depth += 1;
+                if depth > DEPTH {
+                    return Err(ImportError::TooLarge(format!(
+                        "{name} nests more than {DEPTH} levels deep (tables inside tables?); Word documents do not"
+                    )));
+                }
+                Some(start.local_name().into_inner().to_vec())
+            }
+            Ok(Event::Empty(empty)) => Some(empty.local_name().into_inner().to_vec()),
+            Ok(Event::End(_)) => {
+                depth = depth.saturating_sub(1);
+                None
+            }
+            Ok(Event::Eof) => return Ok(()),
+            Ok(_) => None,
+            Err(e) => {
+                return Err(ImportError::Damaged(format!(
+                    "{name}: {e} (at byte {})",
+                    reader.error_position()
+                )));
+            }
+        };
+        if let Some(local) = element {
+            counts.elements += 1;
+            if matches!(local.as_slice(), b"p" | b"tbl" | b"tr" | b"tc") {
+                counts.blocks += 1;
+            }
+            if counts.elements > ELEMENTS || counts.blocks > BLOCKS {
+                return Err(ImportError::TooLarge(format!(
+                    "it has more than {ELEMENTS} XML elements or {BLOCKS} paragraphs and table cells (at {name}); a monthly report has a few thousand"
+                )));
+            }
+        }
+        buf.clear();
+    }
+}

@@ -1,0 +1,236 @@
+//! `reportal import` of damaged, hostile and enormous files: each file's
+//! failure is named with its reason, the others are imported, nothing
+//! panics and memory stays bounded.
+
+use std::io::Write;
+use std::path::Path;
+
+use crate::common::{Run, Site, reportal_in};
+
+const HEAD: &str = r#"<?xml version="1.0" encoding="UTF-8" standalone="yes"?><w:document xmlns:w="http://schemas.openxmlformats.org/wordprocessingml/2006/main"><w:body>"#;
+const TAIL: &str = "</w:body></w:document>";
+
+fn row(cells: [&str; 4]) -> String {
+    cells
+        .iter()
+        .map(|c| format!("<w:tc><w:p><w:r><w:t>{c}</w:t></w:r></w:p></w:tc>"))
+        .fold("<w:tr>".to_string(), |row, cell| row + &cell)
+        + "</w:tr>"
+}
+
+/// A report table as Word writes it (reduced to what matters), then `extra`.
+fn body(extra: &str) -> String {
+    format!(
+        "<w:p><w:r><w:t>2015年12月重点工作推进情况</w:t></w:r></w:p><w:tbl>{}{}</w:tbl>{extra}",
+        row(["序号", "重点工作", "本月份推进情况", "下一步推进计划"]),
+        row(["1", "团的制度建设", "完成换届。", "继续推进。"]),
+    )
+}
+
+/// A .docx whose document.xml is `body`, its parts compressed or stored.
+fn docx(body: &str, method: zip::CompressionMethod) -> Vec<u8> {
+    let mut bytes = std::io::Cursor::new(Vec::new());
+    let mut zip = zip::ZipWriter::new(&mut bytes);
+    let options = zip::write::SimpleFileOptions::default().compression_method(method);
+    let rels = r#"<?xml version="1.0" encoding="UTF-8"?><Relationships xmlns="http://schemas.openxmlformats.org/package/2006/relationships">"#;
+    let parts = [
+        (
+            "[Content_Types].xml",
+            r#"<?xml version="1.0" encoding="UTF-8"?><Types xmlns="http://schemas.openxmlformats.org/package/2006/content-types"><Default Extension="rels" ContentType="application/vnd.openxmlformats-package.relationships+xml"/><Default Extension="xml" ContentType="application/xml"/><Override PartName="/word/document.xml" ContentType="application/vnd.openxmlformats-officedocument.wordprocessingml.document.main+xml"/></Types>"#.to_string(),
+        ),
+        (
+            "_rels/.rels",
+            format!(r#"{rels}<Relationship Id="rId1" Type="http://schemas.openxmlformats.org/officeDocument/2006/relationships/officeDocument" Target="word/document.xml"/></Relationships>"#),
+        ),
+        ("word/_rels/document.xml.rels", format!("{rels}</Relationships>")),
+        ("word/document.xml", format!("{HEAD}{body}{TAIL}")),
+    ];
+    for (name, text) in parts {
+        zip.start_file(name, options).unwrap();
+        zip.write_all(text.as_bytes()).unwrap();
+    }
+    zip.finish().unwrap();
+    bytes.into_inner()
+}
+
+fn deflated(body: &str) -> Vec<u8> {
+    docx(body, zip::CompressionMethod::Deflated)
+}
+
+fn import(site: &Site, files: &[&str], extra: &[&str]) -> Run {
+    let mut args = vec!["import", "--month", "2015-12"];
+    args.extend_from_slice(files);
+    args.extend_from_slice(extra);
+    reportal_in(site.root(), &args)
+}
+
+/// The import ran to its end: no panic, no abort, no signal.
+fn assert_ended_normally(run: &Run) {
+    assert!(
+        matches!(run.code, Some(0 | 1)) && !run.stderr.contains("panicked"),
+        "import did not end normally:\n{run}"
+    );
+}
+
+fn assert_named(run: &Run, file: &str, reason: &str) {
+    let line = run
+        .stderr
+        .lines()
+        .find(|l| l.contains(file))
+        .unwrap_or_else(|| panic!("{file} is not named:\n{run}"));
+    assert!(line.contains(reason), "{file}: expected `{reason}`:\n{run}");
+}
+
+#[test]
+fn damaged_files_are_named_and_the_others_are_imported() {
+    let site = Site::new(&[]);
+    // A stored part with one byte changed: its checksum no longer matches.
+    let mut checksum = docx(&body(""), zip::CompressionMethod::Stored);
+    let at = find(&checksum, "团的制度建设".as_bytes());
+    checksum[at + 1] ^= 1;
+    site.write_bytes("checksum.docx", &checksum);
+    // A compressed part with its middle overwritten.
+    let mut deflate = deflated(&body(&"<w:p><w:r><w:t>文字</w:t></w:r></w:p>".repeat(50)));
+    let at = find(&deflate, b"word/document.xml") + 40;
+    for byte in &mut deflate[at..at + 40] {
+        *byte ^= 0x5a;
+    }
+    site.write_bytes("deflate.docx", &deflate);
+    // Well formed, but docx-rs indexes an attribute that is not there.
+    let unreadable = deflated(&body(
+        "<w:p><w:pPr><w:numPr><w:ilvl/></w:numPr></w:pPr></w:p>",
+    ));
+    site.write_bytes("unreadable.docx", &unreadable);
+    site.write_bytes("good.docx", &deflated(&body("")));
+
+    let run = import(
+        &site,
+        &[
+            "checksum.docx",
+            "deflate.docx",
+            "unreadable.docx",
+            "good.docx",
+        ],
+        &[],
+    );
+    assert_ended_normally(&run);
+    assert_eq!(run.code, Some(1), "{run}");
+    assert_named(&run, "checksum.docx", "checksum");
+    assert_named(&run, "deflate.docx", "damaged");
+    assert_named(&run, "unreadable.docx", "damaged");
+    assert!(run.stderr.contains("3 of 4 files not imported"), "{run}");
+    let report = std::fs::read_to_string(site.root().join("content/2015-12.md"))
+        .expect("the good file was not imported");
+    assert!(report.contains("完成换届。"), "{report}");
+}
+
+fn find(haystack: &[u8], needle: &[u8]) -> usize {
+    haystack
+        .windows(needle.len())
+        .position(|w| w == needle)
+        .expect("needle")
+}
+
+fn nested_tables(depth: usize) -> String {
+    "<w:tbl><w:tr><w:tc>".repeat(depth) + "<w:p/>" + &"</w:tc></w:tr></w:tbl>".repeat(depth)
+}
+
+#[test]
+fn deeply_nested_tables_are_refused_not_a_stack_overflow() {
+    let site = Site::new(&[]);
+    let bytes = deflated(&body(&nested_tables(1_000)));
+    assert!(bytes.len() < 4_000, "{} bytes", bytes.len());
+    site.write_bytes("nested.docx", &bytes);
+    site.write_bytes("few.docx", &deflated(&body(&nested_tables(5))));
+    let run = import(&site, &["nested.docx"], &[]);
+    assert_ended_normally(&run);
+    assert_named(&run, "nested.docx", "levels deep");
+    // Tables a few levels deep, as Word documents have them, still import.
+    let run = import(&site, &["few.docx"], &[]);
+    assert_eq!(run.code, Some(0), "{run}");
+}
+
+/// The largest resident size of any child process this test binary has
+/// waited for, in bytes.
+fn children_peak_memory() -> u64 {
+    // SAFETY: getrusage writes into the struct we pass, nothing else.
+    let usage = unsafe {
+        let mut usage: libc::rusage = std::mem::zeroed();
+        libc::getrusage(libc::RUSAGE_CHILDREN, &mut usage);
+        usage
+    };
+    u64::try_from(usage.ru_maxrss).unwrap_or(0) * 1024
+}
+
+#[test]
+fn decompression_bombs_are_refused_with_memory_bounded() {
+    let site = Site::new(&[]);
+    // 30 MB of empty paragraphs in a file of tens of KB.
+    let expands = deflated(&body(&"<w:p/>".repeat(5_000_000)));
+    assert!(expands.len() < 200_000, "{} bytes", expands.len());
+    site.write_bytes("expands.docx", &expands);
+    // Under the size limit, but 600,000 paragraphs (docx-rs took 1.6 GB).
+    let many = deflated(&body(&"<w:p/>".repeat(600_000)));
+    site.write_bytes("many.docx", &many);
+    // A text export larger than any report is not read into memory.
+    let huge = std::fs::File::create(site.root().join("huge.txt")).unwrap();
+    huge.set_len(65 << 20).unwrap();
+    site.write_bytes("good.docx", &deflated(&body("")));
+
+    let run = import(
+        &site,
+        &["expands.docx", "many.docx", "huge.txt", "good.docx"],
+        &[],
+    );
+    assert_ended_normally(&run);
+    assert_named(&run, "expands.docx", "expands to more than");
+    assert_named(&run, "many.docx", "paragraphs");
+    assert_named(&run, "huge.txt", "larger than");
+    assert!(site.root().join("content/2015-12.md").is_file(), "{run}");
+    let peak = children_peak_memory();
+    assert!(peak < 300 << 20, "an import took {} MB", peak >> 20);
+}
+
+fn written_anywhere(dir: &Path) -> Vec<String> {
+    crate::common::snapshot(dir).into_keys().collect()
+}
+
+#[test]
+fn import_unit_must_be_a_name_not_a_path() {
+    let outside = tempfile::tempdir().unwrap();
+    let site = Site::new(&[]);
+    site.write_bytes("good.docx", &deflated(&body("")));
+    let escape = format!("{}/x", outside.path().display());
+    for unit in [
+        escape.as_str(),
+        "../../x",
+        "..",
+        "a/b",
+        "a\\b",
+        ".hidden",
+        "",
+    ] {
+        let run = import(&site, &["good.docx"], &["--unit", unit]);
+        assert_eq!(run.code, Some(1), "--unit {unit:?} was accepted:\n{run}");
+        assert!(run.stderr.contains("not a path"), "{run}");
+    }
+    assert!(written_anywhere(outside.path()).is_empty());
+    assert!(
+        !site.root().join("content").exists(),
+        "something was written"
+    );
+    // A name is fine; so is a unit of site.yaml, by name (its id's folder).
+    let run = import(&site, &["good.docx"], &["--unit", "广州"]);
+    assert_eq!(run.code, Some(0), "{run}");
+    assert!(site.root().join("content/广州/2015-12.md").is_file());
+    site.write("site.yaml", "units:\n  - id: gz\n    name: 广州\n");
+    let run = import(&site, &["good.docx"], &["--unit", "广州", "--force"]);
+    assert_eq!(run.code, Some(0), "{run}");
+    assert!(site.root().join("content/gz/2015-12.md").is_file());
+    let run = import(&site, &["good.docx"], &["--unit", "深圳"]);
+    assert_eq!(run.code, Some(1), "{run}");
+    assert!(
+        run.stderr.contains("no such unit") && run.stderr.contains("gz (广州)"),
+        "{run}"
+    );
+}
