@@ -7,6 +7,7 @@ use serde::Serialize;
 use super::chart::{self, Line, Words};
 use super::i18n::{self, Strings};
 use super::numbers;
+use super::spreadsheet::text_cell;
 use crate::config::Language;
 use crate::model::metrics::{Metric, MetricScope, MetricValue};
 use crate::model::{Library, Month};
@@ -255,10 +256,10 @@ pub fn csv(library: &Library, scope: MetricScope, t: &Strings) -> Vec<u8> {
             for value in values {
                 let _ = writer.write_record([
                     value.month.to_string().as_str(),
-                    &library.units[value.unit].name,
-                    &metric.name,
+                    &text_cell(&library.units[value.unit].name),
+                    &text_cell(&metric.name),
                     &numbers::plain(value.value, metric.decimals),
-                    metric.unit.as_deref().unwrap_or(""),
+                    &text_cell(metric.unit.as_deref().unwrap_or("")),
                 ]);
             }
         }

@@ -11,6 +11,7 @@ mod plain;
 pub use i18n::month_label;
 pub use plain::text_of as plain_text;
 pub mod search;
+mod spreadsheet;
 mod templates;
 mod urls;
 mod views;
@@ -25,6 +26,7 @@ use crate::model::metrics::MetricScope;
 use crate::model::{Library, Month, Previous};
 use i18n::year_label;
 use layout::Layout;
+use spreadsheet::text_cell;
 use urls::{Urls, file_of, root_of};
 use views::Views;
 
@@ -859,11 +861,11 @@ fn month_csv(
                     .map_or(("", ""), |(a, b)| (a.as_str(), b.as_str()));
                 let _ = writer.write_record([
                     label.as_str(),
-                    unit,
+                    &text_cell(unit),
                     &(i + 1).to_string(),
-                    &library.areas[entry.area].name,
-                    progress,
-                    plan,
+                    &text_cell(&library.areas[entry.area].name),
+                    &text_cell(progress),
+                    &text_cell(plan),
                 ]);
             }
         }

@@ -2,5 +2,6 @@
 //! not leak, delete or crash. One module per kind of attack.
 #[path = "../common/mod.rs"]
 mod common;
+mod csv;
 mod import;
 mod paths;
