@@ -2,6 +2,7 @@
 //! rebuilds on every save, telling open pages to reload. A broken save
 //! keeps the last good build on screen, with the problem shown over it.
 
+mod listen;
 mod live;
 mod memory;
 mod watch;
@@ -165,16 +166,8 @@ async fn serve(options: ServeOptions) -> ExitCode {
             std::process::exit(0);
         });
     };
-    match axum::serve(listener, app)
-        .with_graceful_shutdown(shutdown)
-        .await
-    {
-        Ok(()) => ExitCode::SUCCESS,
-        Err(err) => {
-            eprintln!("error: the server stopped: {err}");
-            ExitCode::FAILURE
-        }
-    }
+    listen::serve(listener, app, shutdown).await;
+    ExitCode::SUCCESS
 }
 
 #[derive(serde::Deserialize)]

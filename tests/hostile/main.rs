@@ -5,3 +5,4 @@ mod common;
 mod csv;
 mod import;
 mod paths;
+mod serve;

@@ -119,6 +119,13 @@ impl Server {
     }
 }
 
+impl Server {
+    /// The server's process id, to look at what it holds in /proc.
+    pub fn pid(&self) -> u32 {
+        self.child.id()
+    }
+}
+
 impl Drop for Server {
     fn drop(&mut self) {
         let _ = self.child.kill();
