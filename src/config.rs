@@ -161,20 +161,46 @@ impl SiteConfig {
     }
 }
 
-/// A mistake in site.yaml's lists: the message, and the value it is about
-/// (to point at it).
+impl SiteConfig {
+    /// `base_url` as the URL parser writes it (host in lower case, spaces
+    /// and quotes escaped), so the links made from it are valid addresses.
+    /// For a config without `mistakes()`.
+    pub fn normalize_base_url(&mut self) {
+        if let Some(url) = self.base_url().and_then(|url| url::Url::parse(url).ok()) {
+            self.base_url = Some(url.into());
+        }
+    }
+}
+
+/// A mistake in site.yaml: the message, and the value it is about (to
+/// point at it).
 pub struct ConfigMistake {
     pub message: String,
     pub value: String,
     /// A second use of the value: point at its last occurrence.
     pub repeated: bool,
+    /// The top-level key the value is under: look for it there, not in a
+    /// comment above.
+    pub key: Option<&'static str>,
 }
 
 impl SiteConfig {
     /// Checks what serde cannot: ids become folder names and anchors, so
-    /// they must be plain and unique; a name or alias must mean one area.
+    /// they must be plain and unique; a name or alias must mean one area;
+    /// `base_url` must be a web address.
     pub fn mistakes(&self) -> Vec<ConfigMistake> {
         let mut mistakes = Vec::new();
+        // An empty one is no base_url, as `base_url()` says.
+        if let Some(url) = self.base_url()
+            && let Some(why) = base_url_mistake(url)
+        {
+            mistakes.push(ConfigMistake {
+                message: format!("base_url `{url}` {why}"),
+                value: url.to_string(),
+                repeated: false,
+                key: Some("base_url"),
+            });
+        }
         let mut check_ids = |kind: &str, ids: Vec<&str>| {
             let mut seen = std::collections::BTreeSet::new();
             for id in ids {
@@ -185,12 +211,14 @@ impl SiteConfig {
                         ),
                         value: id.to_string(),
                         repeated: false,
+                        key: None,
                     });
                 } else if !seen.insert(id) {
                     mistakes.push(ConfigMistake {
                         message: format!("two {kind}s have the id `{id}`"),
                         value: id.to_string(),
                         repeated: true,
+                        key: None,
                     });
                 }
             }
@@ -212,6 +240,7 @@ impl SiteConfig {
                     ),
                     value: metric.name.clone(),
                     repeated: true,
+                    key: None,
                 }),
                 _ => {
                     metric_names.insert(key, &metric.id);
@@ -227,6 +256,7 @@ impl SiteConfig {
                         message: format!("`{name}` names two areas: `{other}` and `{}`", area.id),
                         value: name.clone(),
                         repeated: true,
+                        key: None,
                     }),
                     _ => {
                         names.insert(key, &area.id);
@@ -235,6 +265,27 @@ impl SiteConfig {
             }
         }
         mistakes
+    }
+}
+
+/// Why `base_url` cannot be the published site's address, if it cannot.
+/// The feed, the sitemap and the 404 page link to it, so it must be a web
+/// address (a `javascript:` or `file:` one would run or open on a click),
+/// and page paths are added after it.
+fn base_url_mistake(value: &str) -> Option<&'static str> {
+    let web =
+        "must be a full http:// or https:// address, such as https://intranet.example.org/reports";
+    let Ok(url) = url::Url::parse(value) else {
+        return Some(web);
+    };
+    if !matches!(url.scheme(), "http" | "https") || !url.has_host() {
+        Some(web)
+    } else if !url.username().is_empty() || url.password().is_some() {
+        Some("must not carry a user name or password: the feed and the sitemap publish it")
+    } else if url.query().is_some() || url.fragment().is_some() {
+        Some("must end with its path, without `?` or `#`: page paths are added after it")
+    } else {
+        None
     }
 }
 

@@ -223,7 +223,7 @@ pub fn read_config(root: &Path, problems: &mut Problems) -> Option<SiteConfig> {
     }
     let text: Arc<str> = text.into();
     match crate::yaml::from_str::<SiteConfig>(&text) {
-        Ok(config) => {
+        Ok(mut config) => {
             for key in config.unknown.keys() {
                 let suggestion = crate::yaml::closest_key(key, KNOWN_KEYS);
                 let at = crate::yaml::key_offset(&text, key);
@@ -238,19 +238,26 @@ pub fn read_config(root: &Path, problems: &mut Problems) -> Option<SiteConfig> {
             }
             let mistakes = config.mistakes();
             for mistake in &mistakes {
+                let from = mistake
+                    .key
+                    .map_or(0, |key| crate::yaml::key_offset(&text, key));
                 let found = if mistake.repeated {
                     text.rfind(&mistake.value)
                 } else {
-                    text.find(&mistake.value)
+                    text[from..].find(&mistake.value).map(|at| from + at)
                 };
-                let at = found.unwrap_or(0);
+                let at = found.unwrap_or(from);
                 problems.push(
                     Problem::error(ProblemKind::BadConfig(mistake.message.clone()))
                         .in_file("site.yaml")
                         .at(&text, at..at + mistake.value.len()),
                 );
             }
-            mistakes.is_empty().then_some(config)
+            if !mistakes.is_empty() {
+                return None;
+            }
+            config.normalize_base_url();
+            Some(config)
         }
         Err(err) => {
             problems.push(

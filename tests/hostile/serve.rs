@@ -1,12 +1,14 @@
 //! `reportal serve --bind 0.0.0.0` on an office network: clients that open
 //! connections and never finish a request must not hold them, nor the
 //! server's memory, forever; open pages' live reload must not be cut.
+//! And `base_url`, which the feed, the sitemap and the 404 page link to,
+//! must be a web address, not a script.
 
 use std::io::{ErrorKind, Read, Write};
 use std::net::TcpStream;
 use std::time::{Duration, Instant};
 
-use crate::common::{Site, report};
+use crate::common::{Site, report, sel};
 
 // The real binary, started on a free port (server.rs finds `super::Site`).
 #[path = "../support/server.rs"]
@@ -163,4 +165,68 @@ fn resident(pid: u32) -> String {
         .split_whitespace()
         .collect::<Vec<_>>()
         .join(" ")
+}
+
+#[test]
+fn a_base_url_that_is_not_a_web_address_is_refused_at_its_line() {
+    for bad in [
+        "javascript:alert(1)",
+        "\"JavaScript:alert(document.cookie)//\"",
+        "data:text/html,<script>alert(1)</script>",
+        "file:///etc/passwd",
+        "//intranet.example.org/reports",
+        "ftp://intranet.example.org/reports",
+        "intranet.example.org/reports",
+        "http://",
+        "https://user:secret@intranet.example.org/reports",
+        "https://intranet.example.org/reports?page=",
+        "https://intranet.example.org/reports#top",
+    ] {
+        let site = Site::new(&[
+            // The key's line, not a comment's.
+            (
+                "site.yaml",
+                &format!("# was: base_url: {bad}\nbase_url: {bad}\n"),
+            ),
+            ("content/2015-12.md", &month("1. 进展")),
+        ]);
+        for run in [site.build(&[]), site.check(&[])] {
+            assert_ne!(run.code, Some(0), "{bad} accepted:\n{run}");
+            assert!(
+                run.stderr.contains("site.yaml:2:") && run.stderr.contains("base_url"),
+                "{bad}: the error does not point at base_url in site.yaml:\n{run}"
+            );
+        }
+        assert!(!site.has_output("feed.xml"), "{bad}: a feed was written");
+    }
+}
+
+#[test]
+fn an_http_or_https_base_url_still_makes_the_feed() {
+    for (base, link) in [
+        (
+            "https://intranet.example.org/reports/",
+            "https://intranet.example.org/reports/index.html",
+        ),
+        ("http://10.1.2.3:8080", "http://10.1.2.3:8080/index.html"),
+        // Written as the address it is, so the links are valid.
+        (
+            "https://OA.Example.org/工作 报告/",
+            "https://oa.example.org/%E5%B7%A5%E4%BD%9C%20%E6%8A%A5%E5%91%8A/index.html",
+        ),
+    ] {
+        let site = Site::new(&[
+            ("site.yaml", &format!("base_url: {base}\n")),
+            ("content/2015-12.md", &month("1. 进展")),
+        ]);
+        site.build_ok(&[]);
+        let feed = std::fs::read_to_string(site.public().join("feed.xml")).expect("feed.xml");
+        let feed = scraper::Html::parse_document(&feed);
+        let links: Vec<&str> = feed
+            .select(&sel("link[rel=alternate]"))
+            .filter_map(|link| link.value().attr("href"))
+            .collect();
+        assert_eq!(links.first(), Some(&link), "{base}");
+        assert_eq!(site.check(&[]).code, Some(0), "{base}");
+    }
 }
