@@ -96,6 +96,9 @@ pub struct SiteConfig {
     pub metrics: Vec<MetricConfig>,
     pub sections: Sections,
     pub unsafe_html: bool,
+    /// Hosts reports may show images from, as written (`intranet.example.gov.cn`):
+    /// an image from any other machine is shown as a link.
+    pub remote_images: Vec<String>,
     /// Links end in `/` instead of `/index.html`: nicer over HTTP, but a
     /// folder link opened from disk shows a file listing.
     pub pretty_urls: bool,
@@ -120,6 +123,7 @@ impl Default for SiteConfig {
             metrics: Vec::new(),
             sections: Sections::default(),
             unsafe_html: false,
+            remote_images: Vec::new(),
             pretty_urls: false,
             max_page_kb: 2048,
             unknown: BTreeMap::new(),
@@ -138,6 +142,7 @@ pub const KNOWN_KEYS: &[&str] = &[
     "metrics",
     "sections",
     "unsafe_html",
+    "remote_images",
     "pretty_urls",
     "max_page_kb",
 ];
@@ -229,6 +234,17 @@ impl SiteConfig {
             "metric",
             self.metrics.iter().map(|m| m.id.as_str()).collect(),
         );
+        for host in &self.remote_images {
+            if host_name(host).is_none() {
+                mistakes.push(ConfigMistake {
+                    message: format!(
+                        "`remote_images` lists host names, like `intranet.example.gov.cn`; `{host}` is not one (no `http://`, port or path)"
+                    ),
+                    value: host.clone(),
+                    repeated: false,
+                });
+            }
+        }
         let mut metric_names: BTreeMap<String, &str> = BTreeMap::new();
         for metric in &self.metrics {
             let key = crate::names::normalize(&metric.name);
@@ -289,6 +305,16 @@ fn base_url_mistake(value: &str) -> Option<&'static str> {
     }
 }
 
+/// `name` as a URL's host reads (lower case, IDNA); none if it is not a
+/// bare host name (no scheme, port, path or user).
+pub fn host_name(name: &str) -> Option<String> {
+    if name.is_empty() || name.contains(|c: char| "/\\:@?#".contains(c) || c.is_whitespace()) {
+        return None;
+    }
+    let url = url::Url::parse(&format!("http://{name}/")).ok()?;
+    url.host_str().map(str::to_string)
+}
+
 /// Ids name output folders and anchors: `[a-z0-9_-]`, starting with a
 /// letter or digit (the theme's own ids start with `_`), not `index`.
 fn is_plain_id(id: &str) -> bool {
@@ -297,4 +323,17 @@ fn is_plain_id(id: &str) -> bool {
         && id
             .chars()
             .all(|c| c.is_ascii_lowercase() || c.is_ascii_digit() || c == '-' || c == '_')
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn host_names_are_bare() {
+        assert_eq!(host_name("a.example.cn").as_deref(), Some("a.example.cn"));
+        for bad in ["http://a.cn", "a.cn/x", "a.cn:80", "u@a.cn", "", "a b"] {
+            assert_eq!(host_name(bad), None, "{bad}");
+        }
+    }
 }

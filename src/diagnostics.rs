@@ -115,6 +115,10 @@ pub enum ProblemKind {
         report: String,
         known: String,
     },
+    #[error(
+        "the image `{0}` is not in the site: opening the page would make every reader's computer contact another machine, so it is shown as a link instead; copy the image beside the report, or list its host under `remote_images:` in site.yaml"
+    )]
+    RemoteImage(String),
     #[error("a link in the built site leads nowhere: {0}")]
     BrokenLink(String),
     #[error("`draft:` must be true or false, not `{0}`")]

@@ -13,6 +13,7 @@ use std::sync::Arc;
 use pulldown_cmark::{CowStr, Event, HeadingLevel, Options, Parser, Tag, TagEnd};
 
 use super::cjk_emphasis;
+use super::remote::{self, Hosts, RemoteImage};
 use crate::config::Sections;
 use crate::diagnostics::Spot;
 use crate::names::{normalize, strip_numbering};
@@ -23,6 +24,8 @@ type Spanned<'a> = (Event<'a>, Range<usize>);
 pub struct BodyOptions<'c> {
     pub sections: &'c Sections,
     pub unsafe_html: bool,
+    /// Where images may load from besides the site.
+    pub hosts: Hosts<'c>,
     /// Prefix for footnote ids, unique per report, since one page shows
     /// several reports.
     pub id_prefix: String,
@@ -53,6 +56,8 @@ pub struct Body {
     /// order; in the HTML each is `link_placeholder(i)` until the pages
     /// it leads to are known.
     pub links: Vec<WrittenLink>,
+    /// Images from other machines, shown as links (for warnings).
+    pub remote_images: Vec<RemoteImage>,
 }
 
 /// A link to another report file, as written.
@@ -82,9 +87,12 @@ pub fn render(text: &str, range: Range<usize>, options: &BodyOptions) -> Body {
         .collect();
     let events = cjk_emphasis::bold_literal_pairs(events, text);
     let (events, links) = report_links(events);
+    let (events, remote_images) = remote::guard(events, text, options.hosts);
     let (events, notes) = Footnotes::take(events, &options.id_prefix);
-    let mut body = Splitter::new(options, notes).split(events);
+    let mut body = Splitter::new(options, notes, range.start).split(events);
     body.links = links;
+    // What the last check in `to_html` found comes after.
+    body.remote_images.splice(0..0, remote_images);
     body
 }
 
@@ -159,10 +167,14 @@ struct Splitter<'o, 'a> {
     /// Open block containers (quotes, lists, items): headings inside them
     /// are content, not structure.
     depth: usize,
+    /// Where the body starts, and where each part's first raw HTML is:
+    /// where to point if the rendered part still loads something remote.
+    body_start: usize,
+    raw_html_at: [Option<usize>; 3],
 }
 
 impl<'o, 'a> Splitter<'o, 'a> {
-    fn new(options: &'o BodyOptions<'o>, notes: Footnotes<'a>) -> Self {
+    fn new(options: &'o BodyOptions<'o>, notes: Footnotes<'a>, body_start: usize) -> Self {
         let labels = |labels: &[String]| labels.iter().map(|l| normalize(l)).collect();
         Splitter {
             options,
@@ -174,12 +186,15 @@ impl<'o, 'a> Splitter<'o, 'a> {
             preamble: Vec::new(),
             area: None,
             depth: 0,
+            body_start,
+            raw_html_at: [None; 3],
         }
     }
 
     fn split(mut self, events: Vec<Spanned<'a>>) -> Body {
         let mut iter = events.into_iter();
         while let Some((event, span)) = iter.next() {
+            self.note_raw_html(&event, &span);
             match event {
                 Event::Start(Tag::Heading {
                     level: HeadingLevel::H2,
@@ -201,7 +216,8 @@ impl<'o, 'a> Splitter<'o, 'a> {
                 }) if self.depth == 0 && self.part != Part::Preamble => {
                     let mut heading = vec![shift_heading(event, Part::Progress)];
                     let mut label = String::new();
-                    for (event, _) in iter.by_ref() {
+                    for (event, span) in iter.by_ref() {
+                        self.note_raw_html(&event, &span);
                         if let Event::Text(t) | Event::Code(t) = &event {
                             label.push_str(t);
                         }
@@ -245,6 +261,27 @@ impl<'o, 'a> Splitter<'o, 'a> {
         self.out
     }
 
+    fn note_raw_html(&mut self, event: &Event, span: &Range<usize>) {
+        if matches!(event, Event::Html(_) | Event::InlineHtml(_)) {
+            self.raw_html_at[self.part as usize].get_or_insert(span.start);
+        }
+    }
+
+    /// Renders one part; anything remote still in its HTML (a tag a writer
+    /// built across lines and Markdown, which no single piece of raw HTML
+    /// showed) is taken out and pointed at the part's first raw HTML.
+    fn render(&mut self, events: Vec<Event>, part: Part, fallback: usize) -> String {
+        let (html, loads) = to_html(events, self.options);
+        let at = self.raw_html_at[part as usize].take().unwrap_or(fallback);
+        self.out
+            .remote_images
+            .extend(loads.into_iter().map(|(_, address)| RemoteImage {
+                address,
+                range: at..at,
+            }));
+        html
+    }
+
     fn push(&mut self, event: Event<'a>) {
         match (&mut self.area, self.part) {
             (Some((_, progress, _)), Part::Progress) => progress.push(event),
@@ -261,14 +298,17 @@ impl<'o, 'a> Splitter<'o, 'a> {
                 let last = self.notes.place_unreferenced;
                 let preamble = std::mem::take(&mut self.preamble);
                 let events = self.notes.attach(preamble, last);
-                self.out.preamble_html = to_html(events, self.options).into();
+                self.out.preamble_html =
+                    self.render(events, Part::Preamble, self.body_start).into();
             }
             Some((mut area, progress, plan)) => {
+                let at = area.heading_range.start;
                 area.progress_excerpt = excerpt(&progress).into();
                 let progress = self.notes.attach(progress, false);
-                area.progress_html = to_html(progress, self.options).into();
+                area.progress_html = self.render(progress, Part::Progress, at).into();
                 let last = self.notes.place_unreferenced;
-                area.plan_html = to_html(self.notes.attach(plan, last), self.options).into();
+                let plan = self.notes.attach(plan, last);
+                area.plan_html = self.render(plan, Part::Plan, at).into();
                 self.out.areas.push(area);
             }
         }
@@ -440,11 +480,16 @@ fn excerpt(events: &[Event]) -> String {
     out
 }
 
-fn to_html(events: Vec<Event>, options: &BodyOptions) -> String {
+/// A part's HTML, and what remote loads had to be taken out of it (see
+/// `remote::rewrite_html`).
+fn to_html(events: Vec<Event>, options: &BodyOptions) -> (String, Vec<(usize, String)>) {
     if events.is_empty() {
-        return String::new();
+        return (String::new(), Vec::new());
     }
     let needs_cleaning = !options.unsafe_html && events.iter().any(is_risky);
+    let has_raw_html = events
+        .iter()
+        .any(|e| matches!(e, Event::Html(_) | Event::InlineHtml(_)));
     let mut html = String::new();
     pulldown_cmark::html::push_html(&mut html, events.into_iter());
     let html = if needs_cleaning {
@@ -452,12 +497,19 @@ fn to_html(events: Vec<Event>, options: &BodyOptions) -> String {
     } else {
         html
     };
+    // `remote::guard` rewrote each piece of raw HTML; this checks what
+    // they make together. Markdown alone makes no loading markup but images.
+    let (html, loads) = if has_raw_html {
+        remote::rewrite_html(&html, options.hosts)
+    } else {
+        (html, Vec::new())
+    };
     // Only a comment (as `reportal new` seeds a section with): nothing to
     // show, so the page says nothing was reported.
     if html.trim().is_empty() {
-        String::new()
+        (String::new(), loads)
     } else {
-        html
+        (html, loads)
     }
 }
 
@@ -494,6 +546,7 @@ mod tests {
         let options = BodyOptions {
             sections: &sections,
             unsafe_html: false,
+            hosts: Hosts { allowed: &[] },
             id_prefix: "r-".into(),
         };
         render(markdown, 0..markdown.len(), &options)

@@ -6,6 +6,7 @@ mod cjk_emphasis;
 pub mod metrics;
 mod month;
 mod previous;
+pub mod remote;
 mod report;
 mod sanitize;
 

@@ -10,6 +10,7 @@ use serde_saphyr::Spanned;
 use super::body::{self, Body, BodyOptions};
 use super::metrics::written::{self, RawMetrics, WrittenMetric};
 use super::month::Month;
+use super::remote::Hosts;
 use crate::config::SiteConfig;
 use crate::diagnostics::{Problem, ProblemKind, Spot, Spotter};
 use crate::load::SourceFile;
@@ -165,6 +166,9 @@ pub fn parse(
     let options = BodyOptions {
         sections: &config.sections,
         unsafe_html: config.unsafe_html,
+        hosts: Hosts {
+            allowed: &config.remote_images,
+        },
         id_prefix: format!(
             "{}-",
             slug(file.rsplit_once('.').map_or(file, |(stem, _)| stem))
@@ -182,6 +186,13 @@ pub fn parse(
     }
     for link in &mut body.links {
         link.spot = spotter.spot(link.range.clone());
+    }
+    for image in std::mem::take(&mut body.remote_images) {
+        warnings.push(
+            Problem::warning(ProblemKind::RemoteImage(image.address))
+                .in_file(file)
+                .at_spot(&spotter.spot(image.range)),
+        );
     }
     Ok(ParsedReport {
         source: file.to_string(),

@@ -5,4 +5,5 @@ mod common;
 mod csv;
 mod import;
 mod paths;
+mod remote;
 mod serve;
