@@ -242,6 +242,7 @@ impl SiteConfig {
                     ),
                     value: host.clone(),
                     repeated: false,
+                    key: Some("remote_images"),
                 });
             }
         }
