@@ -135,6 +135,10 @@ pub enum ProblemKind {
         "this is a link to {0}, outside the site's folder: reportal never publishes files from outside the site (copy the file into the site instead)"
     )]
     LinkOutside(String),
+    #[error(
+        "the HTML written here opens more than {0} elements inside each other: close the tags it opens (`<div>` … `</div>`), or write it as Markdown"
+    )]
+    HtmlTooDeep(usize),
 }
 
 fn suggestion_text(suggestion: &Option<String>) -> String {
@@ -232,16 +236,30 @@ impl<'t> Spotter<'t> {
         self.at = (line_start, line);
         let column = text[line_start..start].chars().count() + 1;
         // One line of context each side, as `Problems::render` shows.
-        let (first, first_line) = match text[..line_start.saturating_sub(1)].rfind('\n') {
+        let (mut first, mut first_line) = match text[..line_start.saturating_sub(1)].rfind('\n') {
             Some(i) if line_start > 0 => (i + 1, line - 1),
             None if line_start > 0 => (0, line - 1),
             _ => (line_start, line),
         };
-        let last = text[end..]
+        let line_end = text[end..].find('\n').map_or(text.len(), |i| end + i + 1);
+        let mut last = text[line_end..]
             .find('\n')
-            .map(|i| end + i + 1)
-            .and_then(|after| text[after..].find('\n').map(|i| after + i + 1))
-            .unwrap_or(text.len());
+            .map_or(text.len(), |i| line_end + i + 1);
+        // A line of megabytes (a hostile or generated file) is shown, and
+        // kept, only around the place: a window of it, never all of it.
+        if line_start - first > WINDOW {
+            (first, first_line) = (line_start, line);
+        }
+        if start - first > WINDOW {
+            first = floor_char_boundary(text, start - WINDOW);
+        }
+        let end = floor_char_boundary(text, end.min(start + WINDOW));
+        if last - line_end > WINDOW {
+            last = line_end;
+        }
+        if last - end > 2 * WINDOW {
+            last = floor_char_boundary(text, end + WINDOW);
+        }
         Spot {
             excerpt: Excerpt {
                 text: Arc::from(&text[first..last]),
@@ -303,6 +321,9 @@ impl Problem {
         self.severity == Severity::Error
     }
 }
+
+/// Bytes of a long line shown each side of a problem's place.
+const WINDOW: usize = 240;
 
 fn floor_char_boundary(text: &str, mut i: usize) -> usize {
     while i > 0 && !text.is_char_boundary(i) {

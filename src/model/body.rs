@@ -58,6 +58,8 @@ pub struct Body {
     pub links: Vec<WrittenLink>,
     /// Images from other machines, shown as links (for warnings).
     pub remote_images: Vec<RemoteImage>,
+    /// Where raw HTML nests deeper than the sanitiser is given (errors).
+    pub too_deep_html: Vec<usize>,
 }
 
 /// A link to another report file, as written.
@@ -271,8 +273,11 @@ impl<'o, 'a> Splitter<'o, 'a> {
     /// built across lines and Markdown, which no single piece of raw HTML
     /// showed) is taken out and pointed at the part's first raw HTML.
     fn render(&mut self, events: Vec<Event>, part: Part, fallback: usize) -> String {
-        let (html, loads) = to_html(events, self.options);
+        let (html, loads, too_deep) = to_html(events, self.options);
         let at = self.raw_html_at[part as usize].take().unwrap_or(fallback);
+        if too_deep {
+            self.out.too_deep_html.push(at);
+        }
         self.out
             .remote_images
             .extend(loads.into_iter().map(|(_, address)| RemoteImage {
@@ -480,11 +485,12 @@ fn excerpt(events: &[Event]) -> String {
     out
 }
 
-/// A part's HTML, and what remote loads had to be taken out of it (see
-/// `remote::rewrite_html`).
-fn to_html(events: Vec<Event>, options: &BodyOptions) -> (String, Vec<(usize, String)>) {
+/// A part's HTML, what remote loads had to be taken out of it (see
+/// `remote::rewrite_html`), and whether its raw HTML nests too deep to be
+/// sanitised (it is then left out, and the build fails naming it).
+fn to_html(events: Vec<Event>, options: &BodyOptions) -> (String, Vec<(usize, String)>, bool) {
     if events.is_empty() {
-        return (String::new(), Vec::new());
+        return (String::new(), Vec::new(), false);
     }
     let needs_cleaning = !options.unsafe_html && events.iter().any(is_risky);
     let has_raw_html = events
@@ -493,6 +499,9 @@ fn to_html(events: Vec<Event>, options: &BodyOptions) -> (String, Vec<(usize, St
     let mut html = String::new();
     pulldown_cmark::html::push_html(&mut html, events.into_iter());
     let html = if needs_cleaning {
+        if super::sanitize::nests_too_deep(&html) {
+            return (String::new(), Vec::new(), true);
+        }
         super::sanitize::clean(&html)
     } else {
         html
@@ -507,9 +516,9 @@ fn to_html(events: Vec<Event>, options: &BodyOptions) -> (String, Vec<(usize, St
     // Only a comment (as `reportal new` seeds a section with): nothing to
     // show, so the page says nothing was reported.
     if html.trim().is_empty() {
-        (String::new(), loads)
+        (String::new(), loads, false)
     } else {
-        (html, loads)
+        (html, loads, false)
     }
 }
 

@@ -187,6 +187,13 @@ pub fn parse(
     for link in &mut body.links {
         link.spot = spotter.spot(link.range.clone());
     }
+    for at in std::mem::take(&mut body.too_deep_html) {
+        warnings.push(
+            Problem::error(ProblemKind::HtmlTooDeep(crate::model::sanitize::MAX_DEPTH))
+                .in_file(file)
+                .at_spot(&spotter.spot(at..at)),
+        );
+    }
     for image in std::mem::take(&mut body.remote_images) {
         warnings.push(
             Problem::warning(ProblemKind::RemoteImage(image.address))

@@ -4,6 +4,7 @@
 mod common;
 mod csv;
 mod import;
+mod markup;
 mod paths;
 mod remote;
 mod serve;

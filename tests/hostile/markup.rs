@@ -1,0 +1,46 @@
+//! Markup whose cost grows faster than its size: refused with its place.
+
+use crate::common::{Site, report};
+
+#[test]
+fn raw_html_nested_absurdly_deep_is_an_error_at_its_line() {
+    // 50,000 unclosed <div>s: the sanitiser's parser took 225 s on them.
+    let body = format!(
+        "## 团的制度建设\n\n### 本月份推进情况\n\n完成换届。\n\n{}x\n",
+        "<div>".repeat(50_000)
+    );
+    let site = Site::new(&[("content/2015-12.md", &report("month: 2015-12", &body))]);
+    let run = site.build(&[]);
+    assert_eq!(run.code, Some(1), "{run}");
+    assert!(
+        run.stderr.contains("content/2015-12.md:10:1") && run.stderr.contains("close the tags"),
+        "{run}"
+    );
+    // The line is 250 KB: the message shows a window of it, not all.
+    assert!(
+        run.stderr.len() < 4_000,
+        "{} bytes of message",
+        run.stderr.len()
+    );
+    let check = site.check(&[]);
+    assert_eq!(
+        check.code,
+        Some(1),
+        "check passes what build refuses:\n{check}"
+    );
+}
+
+#[test]
+fn html_nested_as_reports_nest_it_is_kept() {
+    let body = format!(
+        "## 团的制度建设\n\n### 本月份推进情况\n\n{}深处{}\n\n{}\n",
+        "<div>".repeat(40),
+        "</div>".repeat(40),
+        "<p>一<p>二".repeat(2_000)
+    );
+    let site = Site::new(&[("content/2015-12.md", &report("month: 2015-12", &body))]);
+    site.build_ok(&[]);
+    let page = site.page("months/2015-12/index.html");
+    let text = page.root_element().text().collect::<String>();
+    assert!(text.contains("深处") && text.matches('二').count() >= 2_000);
+}
