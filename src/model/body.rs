@@ -6,7 +6,7 @@
 //! across areas; the event stream is then cut at the top-level headings
 //! (a heading inside a quote or a list item cuts nothing).
 
-use std::collections::HashSet;
+use std::collections::{HashMap, HashSet};
 use std::ops::Range;
 use std::sync::Arc;
 
@@ -370,8 +370,11 @@ fn shift_heading(event: Event, part: Part) -> Event {
 /// notes and no note is shown twice on a page.
 struct Footnotes<'a> {
     definitions: Vec<(String, Vec<Event<'a>>)>,
+    /// Each definition's place in `definitions`, by name.
+    index: HashMap<String, usize>,
     referenced: HashSet<String>,
-    placed: HashSet<String>,
+    /// Whether each definition has been shown.
+    placed: Vec<bool>,
     /// Set for the last part: it also takes the notes nothing refers to.
     place_unreferenced: bool,
 }
@@ -384,6 +387,7 @@ impl<'a> Footnotes<'a> {
         let rename = |label: &str| CowStr::from(format!("{prefix}fn-{label}"));
         let mut rest = Vec::with_capacity(events.len());
         let mut definitions: Vec<(String, Vec<Event<'a>>)> = Vec::new();
+        let mut index = HashMap::new();
         let mut referenced = HashSet::new();
         let mut current: Option<(String, Vec<Event<'a>>)> = None;
         let mut depth = 0;
@@ -411,7 +415,8 @@ impl<'a> Footnotes<'a> {
                     if depth == 0 {
                         if let Some((name, mut body)) = current.take() {
                             body.push(Event::End(TagEnd::FootnoteDefinition));
-                            if !definitions.iter().any(|(n, _)| *n == name) {
+                            if !index.contains_key(&name) {
+                                index.insert(name.clone(), definitions.len());
                                 definitions.push((name, body));
                             }
                         }
@@ -427,30 +432,39 @@ impl<'a> Footnotes<'a> {
             }
         }
         let notes = Footnotes {
+            placed: vec![false; definitions.len()],
             definitions,
+            index,
             referenced,
-            placed: HashSet::new(),
             place_unreferenced: false,
         };
         (rest, notes)
     }
 
     /// Appends to `events` the definitions they refer to that no earlier
-    /// part has shown, and with `last`, every note never referred to.
+    /// part has shown, and with `last`, every note never referred to; in
+    /// the order they were written. Looked up by name, so a report of
+    /// thousands of notes costs what its notes do, not their square.
     fn attach(&mut self, mut events: Vec<Event<'a>>, last: bool) -> Vec<Event<'a>> {
-        let mut wanted: Vec<String> = Vec::new();
-        for event in &events {
-            if let Event::FootnoteReference(label) = event
-                && !wanted.iter().any(|l| l == &**label)
-            {
-                wanted.push(label.to_string());
-            }
+        let mut chosen: Vec<usize> = events
+            .iter()
+            .filter_map(|event| match event {
+                Event::FootnoteReference(label) => self.index.get(&**label).copied(),
+                _ => None,
+            })
+            .collect();
+        if last {
+            chosen.extend(
+                (0..self.definitions.len())
+                    .filter(|&i| !self.referenced.contains(&self.definitions[i].0)),
+            );
         }
-        for (name, definition) in &self.definitions {
-            let referenced_here = wanted.contains(name);
-            let orphan = last && !self.referenced.contains(name);
-            if (referenced_here || orphan) && self.placed.insert(name.clone()) {
-                events.extend(definition.iter().cloned());
+        chosen.sort_unstable();
+        chosen.dedup();
+        for i in chosen {
+            if !self.placed[i] {
+                self.placed[i] = true;
+                events.extend(self.definitions[i].1.iter().cloned());
             }
         }
         events
