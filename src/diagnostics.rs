@@ -212,41 +212,66 @@ impl SourceCode for Excerpt {
 }
 
 /// Cuts spots out of one file's text. Asked in order of position (as a
-/// parser meets them), it reads the text once.
+/// parser meets them), it reads the text once, however many spots share a
+/// line: a report of 100,000 links on one line once cost links × line in
+/// time and, with an excerpt copied per spot, in memory (8 GB).
 pub struct Spotter<'t> {
     text: &'t str,
-    /// A byte offset at a line start, and that line's 0-based number.
-    at: (usize, usize),
+    /// Where the last spot was asked (a char boundary), on which line.
+    cursor: Cursor,
+    /// The last excerpt made, by its byte range: spots on the same lines
+    /// share it.
+    excerpt: Option<(std::ops::Range<usize>, Excerpt)>,
+}
+
+/// A place in the text, with what is known of its line.
+#[derive(Clone, Copy, Default)]
+struct Cursor {
+    at: usize,
+    /// Characters between the line's start and `at`.
+    column: usize,
+    line_start: usize,
+    /// 0-based.
+    line: usize,
+    /// The line before's start, when there is one.
+    previous_start: Option<usize>,
+    /// The line after's end (what ends an excerpt), once looked for.
+    excerpt_end: Option<usize>,
 }
 
 impl<'t> Spotter<'t> {
     pub fn new(text: &'t str) -> Self {
-        Spotter { text, at: (0, 0) }
+        Spotter {
+            text,
+            cursor: Cursor::default(),
+            excerpt: None,
+        }
     }
 
     pub fn spot(&mut self, range: std::ops::Range<usize>) -> Spot {
         let text = self.text;
         let start = floor_char_boundary(text, range.start.min(text.len()));
         let end = floor_char_boundary(text, range.end.clamp(start, text.len()));
-        let line_start = text[..start].rfind('\n').map_or(0, |i| i + 1);
-        if line_start < self.at.0 {
-            self.at = (0, 0);
-        }
-        let line = self.at.1 + text[self.at.0..line_start].matches('\n').count();
-        self.at = (line_start, line);
-        let column = text[line_start..start].chars().count() + 1;
+        self.move_to(start);
+        let cursor = self.cursor;
         // One line of context each side, as `Problems::render` shows.
-        let (mut first, mut first_line) = match text[..line_start.saturating_sub(1)].rfind('\n') {
-            Some(i) if line_start > 0 => (i + 1, line - 1),
-            None if line_start > 0 => (0, line - 1),
-            _ => (line_start, line),
+        let (mut first, mut first_line) = match cursor.previous_start {
+            Some(previous) => (previous, cursor.line - 1),
+            None => (cursor.line_start, cursor.line),
         };
-        let line_end = text[end..].find('\n').map_or(text.len(), |i| end + i + 1);
-        let mut last = text[line_end..]
-            .find('\n')
-            .map_or(text.len(), |i| line_end + i + 1);
+        let mut last = if text[start..end].contains('\n') {
+            excerpt_end(text, end)
+        } else {
+            *self
+                .cursor
+                .excerpt_end
+                .get_or_insert_with(|| excerpt_end(text, end))
+        };
         // A line of megabytes (a hostile or generated file) is shown, and
         // kept, only around the place: a window of it, never all of it.
+        // (Only a window's width is read here: many problems on one long
+        // line must not each read all of it.)
+        let (line_start, line) = (cursor.line_start, cursor.line);
         if line_start - first > WINDOW {
             (first, first_line) = (line_start, line);
         }
@@ -254,22 +279,63 @@ impl<'t> Spotter<'t> {
             first = floor_char_boundary(text, start - WINDOW);
         }
         let end = floor_char_boundary(text, end.min(start + WINDOW));
-        if last - line_end > WINDOW {
-            last = line_end;
+        let horizon = floor_char_boundary(text, (end + 2 * WINDOW).min(text.len()));
+        match text[end..horizon].find('\n') {
+            // The next line, if shown, is long: leave it out.
+            Some(i) if last - (end + i + 1) > WINDOW => last = end + i + 1,
+            Some(_) => {}
+            None if last > horizon => last = floor_char_boundary(text, end + WINDOW),
+            None => {}
         }
-        if last - end > 2 * WINDOW {
-            last = floor_char_boundary(text, end + WINDOW);
-        }
+        let excerpt = match &self.excerpt {
+            Some((made, excerpt)) if *made == (first..last) => excerpt.clone(),
+            _ => {
+                let excerpt = Excerpt {
+                    text: Arc::from(&text[first..last]),
+                    first_line,
+                };
+                self.excerpt = Some((first..last, excerpt.clone()));
+                excerpt
+            }
+        };
         Spot {
-            excerpt: Excerpt {
-                text: Arc::from(&text[first..last]),
-                first_line,
-            },
+            excerpt,
             range: start - first..end - first,
-            line: line + 1,
-            column,
+            line: cursor.line + 1,
+            column: cursor.column + 1,
         }
     }
+
+    /// Moves the cursor to `to`, reading only what lies between (from the
+    /// start again when `to` is behind it).
+    fn move_to(&mut self, to: usize) {
+        if to < self.cursor.at {
+            self.cursor = Cursor::default();
+        }
+        let cursor = &mut self.cursor;
+        let between = &self.text[cursor.at..to];
+        let mut from = 0;
+        for (newline, _) in between.match_indices('\n') {
+            cursor.previous_start = Some(cursor.line_start);
+            cursor.line_start = cursor.at + newline + 1;
+            cursor.line += 1;
+            cursor.column = 0;
+            cursor.excerpt_end = None;
+            from = newline + 1;
+        }
+        cursor.column += between[from..].chars().count();
+        cursor.at = to;
+    }
+}
+
+/// Where the excerpt of a place ending at `end` ends: after the line
+/// following `end`'s line, or at the end of the text.
+fn excerpt_end(text: &str, end: usize) -> usize {
+    text[end..]
+        .find('\n')
+        .map(|i| end + i + 1)
+        .and_then(|after| text[after..].find('\n').map(|i| after + i + 1))
+        .unwrap_or(text.len())
 }
 
 impl Problem {
@@ -471,7 +537,19 @@ mod tests {
         // In order, out of order, at the start, at the very end.
         let b = text.find('甲').unwrap_or(0);
         let c = text.find("第四").unwrap_or(0);
-        for range in [b..b + 3, c..c + 3, 0..0, b..b + 3, text.len()..text.len()] {
+        let d = text.find("二").unwrap_or(0);
+        let ranges = [
+            b..b + 3,
+            c..c + 3,
+            0..0,
+            d..d + 3,
+            b..b + 3,
+            // Across lines, then back on the line it started on.
+            d..c,
+            b..b,
+            text.len()..text.len(),
+        ];
+        for range in ranges {
             let spot = spotter.spot(range.clone());
             let problem = Problem::error(ProblemKind::NoReports("x".into()))
                 .in_file("a.md")
@@ -485,5 +563,25 @@ mod tests {
             assert_eq!(Problems(vec![problem]).render(false), whole(range));
         }
         assert_eq!((spotter.spot(b..b).line, spotter.spot(b..b).column), (2, 5));
+    }
+
+    /// Many places on one long line (a report of thousands of links) share
+    /// one excerpt: a copy each cost places × line in memory.
+    #[test]
+    fn spots_on_one_line_share_their_excerpt() {
+        let text = format!("前\n{}\n后\n", "[上月](a.md) ".repeat(1000));
+        let mut spotter = Spotter::new(&text);
+        let spots: Vec<Spot> = text
+            .match_indices("[上月]")
+            .map(|(i, m)| spotter.spot(i..i + m.len()))
+            .collect();
+        assert_eq!(spots.len(), 1000);
+        assert!(
+            spots
+                .iter()
+                .all(|s| Arc::ptr_eq(&s.excerpt.text, &spots[0].excerpt.text))
+        );
+        let last = &spots[999];
+        assert_eq!((last.line, last.column), (2, 999 * 11 + 1));
     }
 }

@@ -13,7 +13,7 @@ mod sanitize;
 use std::collections::{BTreeMap, BTreeSet, HashMap};
 use std::sync::Arc;
 
-pub use body::link_placeholder;
+pub use body::{fill_link_placeholders, link_placeholder};
 pub use month::Month;
 pub use previous::Previous;
 use report::ParsedReport;

@@ -285,19 +285,17 @@ fn linked<'l>(views: &Views<'l>, r: usize, html: &'l str) -> Cow<'l, str> {
     if report.links.is_empty() {
         return Cow::Borrowed(html);
     }
-    let mut html = html.to_string();
-    for (i, link) in report.links.iter().enumerate() {
-        let target = link.as_ref().map_or_else(String::new, |link| {
+    crate::model::fill_link_placeholders(html, |i| {
+        let link = report.links.get(i)?;
+        Some(link.as_ref().map_or_else(String::new, |link| {
             let target = &library.reports[link.report];
-            let anchor = link
-                .anchor
-                .clone()
-                .unwrap_or_else(|| format!("report-{}", library.units[target.unit].id));
-            format!("{ROOT_MARK}{}#{anchor}", views.page_of(link.report))
-        });
-        html = html.replace(&crate::model::link_placeholder(i), &target);
-    }
-    Cow::Owned(html)
+            let page = views.page_of(link.report);
+            match &link.anchor {
+                Some(anchor) => format!("{ROOT_MARK}{page}#{anchor}"),
+                None => format!("{ROOT_MARK}{page}#report-{}", library.units[target.unit].id),
+            }
+        }))
+    })
 }
 
 fn previous_view<'l>(views: &Views<'l>, month: Month, previous: Previous) -> PreviousView<'l> {
