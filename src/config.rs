@@ -218,6 +218,16 @@ impl SiteConfig {
                         repeated: false,
                         key: None,
                     });
+                } else if id.len() > crate::names::MAX_ID_BYTES {
+                    mistakes.push(ConfigMistake {
+                        message: format!(
+                            "{kind} id `{id}` is {} bytes long; at most {} (it names a folder of the site, and file systems limit names)",
+                            id.len(),
+                            crate::names::MAX_ID_BYTES
+                        ),
+                        value: id.to_string(),
+                        repeated: false,
+                    });
                 } else if !seen.insert(id) {
                     mistakes.push(ConfigMistake {
                         message: format!("two {kind}s have the id `{id}`"),

@@ -50,6 +50,14 @@ pub enum ProblemKind {
         "this report has no work area: start each area with a level-2 heading (`## 团的制度建设`)"
     )]
     NoAreas,
+    #[error(
+        "this report has {count} work areas, more than the {max} a report may have: each becomes pages of the site (`##` before every paragraph?)"
+    )]
+    TooManyAreas { count: usize, max: usize },
+    #[error(
+        "this report gives {count} numbers under `metrics:`, more than the {max} a report may give: each is a point of a chart on the site"
+    )]
+    TooManyMetrics { count: usize, max: usize },
     #[error("every report is a draft: nothing to publish (build with --drafts to see them)")]
     OnlyDrafts,
     #[error("a second report for unit `{unit}` in {month}: {other} has it already")]

@@ -102,16 +102,81 @@ pub fn slug(name: &str) -> String {
         }
     }
     flush(&mut ascii, &mut words);
-    if words.is_empty() {
+    let id = if words.is_empty() {
         // A name with neither letters nor Chinese: fall back to its code points.
-        return name
-            .chars()
+        name.chars()
             .filter(|c| !is_space(*c))
             .map(|c| format!("{:x}", c as u32))
             .collect::<Vec<_>>()
-            .join("-");
+            .join("-")
+    } else {
+        words.join("-")
+    };
+    fit_id(id, name)
+}
+
+/// The longest id `slug` makes, in bytes. An id names a folder (and, with
+/// `.md` or `-2` after it, a file): 255 bytes is the most a file name may
+/// have, and Windows wants the whole path within 260, so ids stay far
+/// below. A 60-character Chinese heading's pinyin is about 300 bytes.
+pub const MAX_ID_BYTES: usize = 96;
+
+/// `id` if it fits; else its start, cut after a whole word, and a hash of
+/// the whole `name`, so that two long names that start alike still get
+/// two ids, and the same name the same id in every build and on every
+/// platform. Ids that fit are left as they were: links people saved keep
+/// working.
+fn fit_id(id: String, name: &str) -> String {
+    if id.len() <= MAX_ID_BYTES {
+        return id;
     }
-    words.join("-")
+    let hash = format!("{:016x}", fnv1a64(name.as_bytes()));
+    // Slugs are ASCII, so any byte index is a char boundary.
+    let room = MAX_ID_BYTES - hash.len() - 1;
+    let cut = id[..=room].rfind('-').unwrap_or(room);
+    format!("{}-{hash}", &id[..cut])
+}
+
+/// 64-bit FNV-1a: fixed constants, unlike std's randomly seeded hasher, so
+/// an id never changes between builds, versions or machines.
+fn fnv1a64(bytes: &[u8]) -> u64 {
+    bytes.iter().fold(0xcbf2_9ce4_8422_2325, |hash, &b| {
+        (hash ^ u64::from(b)).wrapping_mul(0x0100_0000_01b3)
+    })
+}
+
+/// Ids handed out so far, to make each new one unique: `id`, else `id-2`,
+/// `id-3`… In constant time per id, however many share a start (a list
+/// searched for each new id cost ids²; a count tried from 2 each time,
+/// ids³ for headings that differ only in punctuation).
+#[derive(Default)]
+pub struct UniqueIds {
+    taken: std::collections::HashSet<String>,
+    /// Per id asked for, the suffix number to try next: the smallest free
+    /// one never goes down, as ids are only ever added.
+    next: std::collections::HashMap<String, usize>,
+}
+
+impl UniqueIds {
+    /// Marks `id` as taken as it is (a configured id).
+    pub fn reserve(&mut self, id: &str) {
+        self.taken.insert(id.to_string());
+    }
+
+    /// `id`, or the first of `id-2`, `id-3`… not yet taken; now taken.
+    pub fn claim(&mut self, id: String) -> String {
+        if self.taken.insert(id.clone()) {
+            return id;
+        }
+        let n = self.next.entry(id.clone()).or_insert(2);
+        loop {
+            let candidate = format!("{id}-{n}");
+            *n += 1;
+            if self.taken.insert(candidate.clone()) {
+                return candidate;
+            }
+        }
+    }
 }
 
 #[cfg(test)]
@@ -154,6 +219,32 @@ mod tests {
             normalize("中学(中职) 共青团工作"),
             normalize("中学（中职）共青团工作")
         );
+    }
+
+    #[test]
+    fn long_names_get_short_stable_ids() {
+        let name = "深入学习贯彻党的二十届四中全会精神".repeat(4);
+        let id = slug(&name);
+        assert!(id.len() <= MAX_ID_BYTES, "{id}");
+        assert!(id.starts_with("shen-ru-xue-xi-guan-che-"), "{id}");
+        // The same on every run and machine: FNV-1a of the UTF-8 bytes.
+        assert_eq!(slug(&name), id);
+        assert_eq!(fnv1a64(b"a"), 0xaf63_dc4c_8601_ec8c);
+        // Names that differ only past the cut still differ.
+        assert_ne!(slug(&format!("{name}甲")), slug(&format!("{name}乙")));
+        let fallback = slug(&"★".repeat(60));
+        assert!(fallback.len() <= MAX_ID_BYTES, "{fallback}");
+    }
+
+    #[test]
+    fn unique_ids_count_up_from_two() {
+        let mut ids = UniqueIds::default();
+        ids.reserve("a-2");
+        let got: Vec<String> = ["a", "a", "a", "b", "a"]
+            .iter()
+            .map(|id| ids.claim(id.to_string()))
+            .collect();
+        assert_eq!(got, ["a", "a-3", "a-4", "b", "a-5"]);
     }
 
     #[test]

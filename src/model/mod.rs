@@ -365,12 +365,20 @@ fn resolve_links(
     written: Vec<(String, Vec<body::WrittenLink>)>,
     problems: &mut Problems,
 ) {
+    let by_source: HashMap<String, usize> = reports
+        .iter()
+        .enumerate()
+        .map(|(i, r)| (r.source.clone(), i))
+        .collect();
+    // Per linked report, made when first needed: a report linked 20,000
+    // times is not searched 20,000 times.
+    let mut anchors_by_name: HashMap<usize, HashMap<String, usize>> = HashMap::new();
     for (source, links) in written {
         let mut resolved = Vec::new();
         for link in links {
             let at = |kind| Problem::error(kind).in_file(&source).at_spot(&link.spot);
             let path = join(&source, &link.path);
-            let Some(target) = reports.iter().position(|r| r.source == path) else {
+            let Some(&target) = by_source.get(&path) else {
                 problems.push(at(ProblemKind::LinkToNoReport(link.path.clone())));
                 resolved.push(None);
                 continue;
@@ -378,16 +386,12 @@ fn resolve_links(
             let anchor = match &link.fragment {
                 None => None,
                 Some(fragment) => {
-                    let wanted = names::normalize(fragment);
                     let entries = &reports[target].entries;
-                    let found = entries.iter().find(|e| {
-                        let area = &areas[e.area];
-                        [e.heading.as_str(), &area.name, &area.id, &e.anchor]
-                            .iter()
-                            .any(|n| names::normalize(n) == wanted)
-                    });
-                    match found {
-                        Some(entry) => Some(entry.anchor.clone()),
+                    let anchors = anchors_by_name
+                        .entry(target)
+                        .or_insert_with(|| entry_names(entries, areas));
+                    match anchors.get(&names::normalize(fragment)) {
+                        Some(&entry) => Some(entries[entry].anchor.clone()),
                         None => {
                             let known = entries
                                 .iter()
@@ -410,10 +414,23 @@ fn resolve_links(
                 anchor,
             }));
         }
-        if let Some(report) = reports.iter_mut().find(|r| r.source == source) {
-            report.links = resolved;
+        if let Some(&report) = by_source.get(&source) {
+            reports[report].links = resolved;
         }
     }
+}
+
+/// A report's entries by every name a link may give them: heading, area
+/// name, area id, anchor (normalized; the first entry a name fits).
+fn entry_names(entries: &[Entry], areas: &[Area]) -> HashMap<String, usize> {
+    let mut by_name = HashMap::new();
+    for (i, e) in entries.iter().enumerate() {
+        let area = &areas[e.area];
+        for name in [e.heading.as_str(), &area.name, &area.id, &e.anchor] {
+            by_name.entry(names::normalize(name)).or_insert(i);
+        }
+    }
+    by_name
 }
 
 /// `path` (relative, `/`-separated) from the folder of the file `from`,
@@ -436,6 +453,8 @@ pub fn join(from: &str, path: &str) -> String {
 /// The site's units: those site.yaml lists, or else those the reports name.
 struct Units {
     list: Vec<Unit>,
+    /// Ids and names, normalized: what a report's `unit:` may say.
+    by_name: HashMap<String, usize>,
     /// Whether reports may only name listed units.
     configured: bool,
 }
@@ -450,10 +469,7 @@ fn resolve_units(config: &SiteConfig, reports: &[ParsedReport]) -> Units {
                 name: u.name.clone(),
             })
             .collect();
-        return Units {
-            list,
-            configured: true,
-        };
+        return Units::new(list, true);
     }
     let mut list: Vec<Unit> = Vec::new();
     // One unit however it is spelled (`GD`, `gd`, `ＧＤ`): the first spelling,
@@ -468,12 +484,10 @@ fn resolve_units(config: &SiteConfig, reports: &[ParsedReport]) -> Units {
         }
     }
     spellings.sort_unstable();
+    let mut ids = names::UniqueIds::default();
     for name in spellings {
         list.push(Unit {
-            id: unique_id(
-                names::slug(name),
-                &list.iter().map(|u| u.id.as_str()).collect::<Vec<_>>(),
-            ),
+            id: ids.claim(names::slug(name)),
             name: name.to_string(),
         });
     }
@@ -483,13 +497,25 @@ fn resolve_units(config: &SiteConfig, reports: &[ParsedReport]) -> Units {
             name: config.title().to_string(),
         });
     }
-    Units {
-        list,
-        configured: false,
-    }
+    Units::new(list, false)
 }
 
 impl Units {
+    fn new(list: Vec<Unit>, configured: bool) -> Self {
+        let mut by_name = HashMap::new();
+        for (i, unit) in list.iter().enumerate() {
+            // The first unit an id or name fits is the one meant.
+            for name in [&unit.id, &unit.name] {
+                by_name.entry(names::normalize(name)).or_insert(i);
+            }
+        }
+        Units {
+            list,
+            by_name,
+            configured,
+        }
+    }
+
     fn unit_of(
         &self,
         report: &ParsedReport,
@@ -508,10 +534,7 @@ impl Units {
             return None;
         };
         let wanted = names::normalize(written);
-        let found = self
-            .list
-            .iter()
-            .position(|u| names::normalize(&u.id) == wanted || names::normalize(&u.name) == wanted);
+        let found = self.by_name.get(&wanted).copied();
         if found.is_none() && self.configured {
             let known = config
                 .units
@@ -536,6 +559,9 @@ impl Units {
 struct AreaIndex {
     list: Vec<Area>,
     by_name: HashMap<String, usize>,
+    /// Every area's id, normalized: a heading may name an area by it.
+    by_id: HashMap<String, usize>,
+    ids: names::UniqueIds,
     /// Configured names and aliases, for "closest area" suggestions.
     configured: Vec<(String, usize)>,
     /// Areas before this index are site.yaml's.
@@ -547,6 +573,8 @@ impl AreaIndex {
         let mut index = AreaIndex {
             list: Vec::new(),
             by_name: HashMap::new(),
+            by_id: HashMap::new(),
+            ids: names::UniqueIds::default(),
             configured: Vec::new(),
             configured_count: config.areas.len(),
         };
@@ -556,6 +584,8 @@ impl AreaIndex {
                 id: area.id.clone(),
                 name: area.name.clone(),
             });
+            index.ids.reserve(&area.id);
+            index.by_id.entry(names::normalize(&area.id)).or_insert(i);
             for name in std::iter::once(&area.name)
                 .chain(&area.aliases)
                 .chain(std::iter::once(&area.id))
@@ -573,9 +603,9 @@ impl AreaIndex {
         if let Some(&i) = self.by_name.get(&key) {
             return i;
         }
-        let ids: Vec<&str> = self.list.iter().map(|a| a.id.as_str()).collect();
-        let id = unique_id(names::slug(name), &ids);
+        let id = self.ids.claim(names::slug(name));
         let i = self.list.len();
+        self.by_id.entry(names::normalize(&id)).or_insert(i);
         self.list.push(Area {
             id,
             name: name.to_string(),
@@ -587,11 +617,10 @@ impl AreaIndex {
     /// The area `name` names (a name, alias or id), if any.
     fn find(&self, name: &str) -> Option<usize> {
         let key = names::normalize(name);
-        self.by_name.get(&key).copied().or_else(|| {
-            self.list
-                .iter()
-                .position(|a| names::normalize(&a.id) == key)
-        })
+        self.by_name
+            .get(&key)
+            .or_else(|| self.by_id.get(&key))
+            .copied()
     }
 
     fn closest(&self, name: &str) -> Option<String> {
@@ -607,6 +636,11 @@ impl AreaIndex {
     }
 }
 
+/// The most work areas one report may have: a real one has 12 to 20; one
+/// with thousands (a Word import with every paragraph made a heading) would
+/// make as many pages, and lists of areas as long on pages that list them.
+pub const MAX_AREAS_PER_REPORT: usize = 200;
+
 /// The report's written areas matched to the site's areas, moved out of
 /// the parsed report.
 fn entries(
@@ -617,7 +651,19 @@ fn entries(
     problems: &mut Problems,
     several_units: bool,
 ) -> Vec<Entry> {
-    let mut anchors: Vec<String> = Vec::new();
+    if let Some(over) = report.body.areas.get(MAX_AREAS_PER_REPORT) {
+        problems.push(
+            Problem::error(ProblemKind::TooManyAreas {
+                count: report.body.areas.len(),
+                max: MAX_AREAS_PER_REPORT,
+            })
+            .in_file(&report.source)
+            .at_spot(&over.heading_spot),
+        );
+        // Refused: the rest is not worth matching.
+        report.body.areas.truncate(MAX_AREAS_PER_REPORT);
+    }
+    let mut anchors = names::UniqueIds::default();
     let mut entries = Vec::new();
     for written in std::mem::take(&mut report.body.areas) {
         let heading = names::strip_numbering(&written.heading).to_string();
@@ -647,11 +693,7 @@ fn entries(
         } else {
             areas.list[area].id.clone()
         };
-        let anchor = unique_id(
-            base,
-            &anchors.iter().map(String::as_str).collect::<Vec<_>>(),
-        );
-        anchors.push(anchor.clone());
+        let anchor = anchors.claim(base);
         entries.push(Entry {
             area,
             heading,
@@ -663,15 +705,4 @@ fn entries(
         });
     }
     entries
-}
-
-/// `id`, or `id-2`, `id-3`… if taken.
-fn unique_id(id: String, taken: &[&str]) -> String {
-    if !taken.contains(&id.as_str()) {
-        return id;
-    }
-    (2..)
-        .map(|n| format!("{id}-{n}"))
-        .find(|candidate| !taken.contains(&candidate.as_str()))
-        .unwrap_or(id)
 }

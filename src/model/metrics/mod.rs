@@ -3,6 +3,7 @@
 
 pub mod written;
 
+use std::collections::{HashMap, HashSet};
 use written::WrittenMetric;
 
 use super::Month;
@@ -85,6 +86,11 @@ pub(in crate::model) struct AreaNames<'a> {
     pub names: Vec<String>,
 }
 
+/// The most numbers one report may give: 20 areas × 10 metrics is already
+/// more than any real report; each number is a point of a chart, each new
+/// metric a chart of its own on the home page or an area's page.
+pub const MAX_METRICS_PER_REPORT: usize = 500;
+
 /// Matches every report's numbers to areas and metrics. A metric not in
 /// site.yaml is an error when site.yaml lists metrics (a typo would start
 /// a new chart of one point, unnoticed); a site that lists none charts
@@ -107,11 +113,32 @@ pub(in crate::model) fn resolve(
             decimals: 0,
         })
         .collect();
+    // By normalized id and name (the first metric either fits), and the ids
+    // given: looked up, not searched, for each value (100,000 metrics in
+    // one report took metrics² comparisons).
+    let mut by_name: HashMap<String, usize> = HashMap::new();
+    let mut ids = names::UniqueIds::default();
+    for (i, metric) in list.iter().enumerate() {
+        for name in [&metric.id, &metric.name] {
+            by_name.entry(names::normalize(name)).or_insert(i);
+        }
+        ids.reserve(&metric.id);
+    }
     let mut values = Vec::new();
-    for report in reports {
+    for mut report in reports {
         let error =
             |kind: ProblemKind, at: &Spot| Problem::error(kind).in_file(&report.source).at_spot(at);
-        let mut seen = Vec::new();
+        if let Some(over) = report.written.get(MAX_METRICS_PER_REPORT) {
+            problems.push(error(
+                ProblemKind::TooManyMetrics {
+                    count: report.written.len(),
+                    max: MAX_METRICS_PER_REPORT,
+                },
+                &over.name_at,
+            ));
+            report.written.truncate(MAX_METRICS_PER_REPORT);
+        }
+        let mut seen = HashSet::new();
         for written in report.written {
             let scope = if names::normalize(&written.scope) == REPORT_SCOPE {
                 MetricScope::Report
@@ -131,9 +158,7 @@ pub(in crate::model) fn resolve(
                 continue;
             };
             let wanted = names::normalize(&written.name);
-            let found = list.iter().position(|m| {
-                names::normalize(&m.id) == wanted || names::normalize(&m.name) == wanted
-            });
+            let found = by_name.get(&wanted).copied();
             let metric = match found {
                 Some(metric) => metric,
                 None if configured => {
@@ -148,8 +173,10 @@ pub(in crate::model) fn resolve(
                     continue;
                 }
                 None => {
-                    let ids: Vec<&str> = list.iter().map(|m| m.id.as_str()).collect();
-                    let id = super::unique_id(names::slug(&written.name), &ids);
+                    let id = ids.claim(names::slug(&written.name));
+                    let metric = list.len();
+                    by_name.entry(names::normalize(&id)).or_insert(metric);
+                    by_name.entry(wanted).or_insert(metric);
                     list.push(Metric {
                         id,
                         name: written.name.clone(),
@@ -157,7 +184,7 @@ pub(in crate::model) fn resolve(
                         higher_is_better: true,
                         decimals: 0,
                     });
-                    list.len() - 1
+                    metric
                 }
             };
             if let Some((given, at)) = &written.unit {
@@ -174,7 +201,7 @@ pub(in crate::model) fn resolve(
                     continue;
                 }
             }
-            if seen.contains(&(scope, metric)) {
+            if !seen.insert((scope, metric)) {
                 problems.push(error(
                     ProblemKind::DuplicateMetric {
                         name: written.name.clone(),
@@ -184,7 +211,6 @@ pub(in crate::model) fn resolve(
                 ));
                 continue;
             }
-            seen.push((scope, metric));
             let decimals = &mut list[metric].decimals;
             *decimals = (*decimals).max(written.decimals);
             values.push(MetricValue {

@@ -240,6 +240,9 @@ pub(in crate::model) fn read(
             ));
             continue;
         };
+        // Spotted once for all its numbers: spotting it again after each
+        // number's name went back to it, and the text, every time.
+        let mut scope_at: Option<Spot> = None;
         for (name, value) in numbers {
             let name_range = range_of(&name, base);
             let value_range = range_of(&value, base);
@@ -272,7 +275,9 @@ pub(in crate::model) fn read(
             match number {
                 Ok((value, decimals)) => metrics.push(WrittenMetric {
                     scope: scope.value.trim().to_string(),
-                    scope_at: spotter.spot(scope_range.clone()),
+                    scope_at: scope_at
+                        .get_or_insert_with(|| spotter.spot(scope_range.clone()))
+                        .clone(),
                     name: name.value.trim().to_string(),
                     name_at: spotter.spot(name_range),
                     value,
