@@ -3,7 +3,7 @@
 //! rendered again, unless the change reaches every page (a new month, an
 //! area's count, site.yaml, a template), when everything is.
 
-use std::collections::{BTreeMap, BTreeSet};
+use std::collections::{BTreeMap, BTreeSet, HashMap};
 use std::hash::{Hash, Hasher};
 use std::path::{Path, PathBuf};
 use std::sync::Arc;
@@ -248,10 +248,20 @@ impl State {
         let before = std::mem::take(&mut self.before);
         let mut library = self.library.take()?;
         let mut areas = BTreeSet::new();
-        for rel in &self.pending {
+        // Where each edited report is, found in one pass (a search per
+        // edit cost edits × reports when a checkout changed them all). A
+        // draft left out of the site is not there: assemble again.
+        let places: HashMap<&str, usize> = (library.reports.iter().enumerate())
+            .map(|(i, r)| (r.source.as_str(), i))
+            .collect();
+        let edited: Vec<(&String, usize)> = (self.pending.iter())
+            .map(|rel| places.get(rel.as_str()).map(|&r| (rel, r)))
+            .collect::<Option<_>>()?;
+        drop(places);
+        for (rel, report) in edited {
             let old = before.get(rel)?.as_ref()?;
             let (_, new) = self.reports.get(rel)?;
-            if !model::patch(&mut library, old, new, &mut areas) {
+            if !model::patch(&mut library, report, old, new, &mut areas) {
                 return None;
             }
         }

@@ -155,8 +155,10 @@ pub fn parse_all(config: &SiteConfig, sources: Vec<SourceFile>) -> Vec<ParsedFil
 /// save in `serve`). Returns false, the library untouched, otherwise.
 /// The work areas whose text changed are added to `areas` (every area of
 /// the report when its title changed: timelines name the report).
+/// `report` is where the caller found the report's source in the library.
 pub fn patch(
     library: &mut Library,
+    report: usize,
     old: &ParsedFile,
     new: &ParsedFile,
     areas: &mut BTreeSet<usize>,
@@ -189,11 +191,10 @@ pub fn patch(
     {
         return false;
     }
-    // A draft left out of the site is not in the library.
     let Some(report) = library
         .reports
-        .iter_mut()
-        .find(|r| r.source == after.source)
+        .get_mut(report)
+        .filter(|r| r.source == after.source)
     else {
         return false;
     };
