@@ -2,6 +2,7 @@
 //! not leak, delete or crash. One module per kind of attack.
 #[path = "../common/mod.rs"]
 mod common;
+mod costs;
 mod csv;
 mod import;
 mod markup;
