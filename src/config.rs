@@ -227,6 +227,7 @@ impl SiteConfig {
                         ),
                         value: id.to_string(),
                         repeated: false,
+                        key: None,
                     });
                 } else if !seen.insert(id) {
                     mistakes.push(ConfigMistake {
