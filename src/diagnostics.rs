@@ -58,6 +58,15 @@ pub enum ProblemKind {
         "this report gives {count} numbers under `metrics:`, more than the {max} a report may give: each is a point of a chart on the site"
     )]
     TooManyMetrics { count: usize, max: usize },
+    #[error(
+        "the reports span {first} to {last}, more than the {max} years a site may span (each unit's reporting grid shows every month between): is {month} a typo?"
+    )]
+    SpanTooLong {
+        month: String,
+        first: String,
+        last: String,
+        max: u16,
+    },
     #[error("every report is a draft: nothing to publish (build with --drafts to see them)")]
     OnlyDrafts,
     #[error("a second report for unit `{unit}` in {month}: {other} has it already")]

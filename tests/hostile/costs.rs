@@ -251,3 +251,28 @@ fn the_month_page_shows_every_area_of_a_report_at_the_limit() {
     let entries = attrs(&month, "[id^='gong-zuo-']", "id");
     assert_eq!(entries.len(), 200);
 }
+
+#[test]
+fn a_month_centuries_away_is_refused_as_a_typo() {
+    // Reporting grids show every month from the first report to the
+    // latest: 1000-01 to 9999-12 wrote a 14 MB home page for two reports.
+    let site = Site::new(&[
+        ("site.yaml", "title: t\n"),
+        (
+            "content/2015-11.md",
+            &report("month: 2015-11", "## 甲\n\n进展\n"),
+        ),
+        (
+            "content/2015-12.md",
+            &report("month: 2015-12", "## 甲\n\n进展\n"),
+        ),
+        (
+            "content/typo.md",
+            &report("month: 1015-12", "## 甲\n\n进展\n"),
+        ),
+    ]);
+    let check = site.check(&[]);
+    assert!(refused_at(&check, "content/typo.md:1:1"), "{check}");
+    assert!(check.stderr.contains("1015-12"), "{check}");
+    assert!(refused_at(&site.build(&[]), "content/typo.md:1:1"));
+}
