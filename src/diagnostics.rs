@@ -582,23 +582,30 @@ mod tests {
         assert_eq!((spotter.spot(b..b).line, spotter.spot(b..b).column), (2, 5));
     }
 
-    /// Many places on one long line (a report of thousands of links) share
-    /// one excerpt: a copy each cost places × line in memory.
+    /// Many places on one line share one excerpt; on a long line (a
+    /// report of thousands of links) each keeps a window of it: a copy of
+    /// the whole line each cost places × line in memory.
     #[test]
-    fn spots_on_one_line_share_their_excerpt() {
-        let text = format!("前\n{}\n后\n", "[上月](a.md) ".repeat(1000));
-        let mut spotter = Spotter::new(&text);
-        let spots: Vec<Spot> = text
-            .match_indices("[上月]")
-            .map(|(i, m)| spotter.spot(i..i + m.len()))
-            .collect();
-        assert_eq!(spots.len(), 1000);
+    fn spots_on_one_line_share_or_window_their_excerpt() {
+        let spots = |links: usize| {
+            let text = format!("前\n{}\n后\n", "[上月](a.md) ".repeat(links));
+            let mut spotter = Spotter::new(&text);
+            text.match_indices("[上月]")
+                .map(|(i, m)| spotter.spot(i..i + m.len()))
+                .collect::<Vec<Spot>>()
+        };
+        let short = spots(10);
         assert!(
-            spots
+            short
                 .iter()
-                .all(|s| Arc::ptr_eq(&s.excerpt.text, &spots[0].excerpt.text))
+                .all(|s| Arc::ptr_eq(&s.excerpt.text, &short[0].excerpt.text))
         );
-        let last = &spots[999];
+        let long = spots(1000);
+        assert_eq!(long.len(), 1000);
+        assert!(long.iter().all(|s| s.excerpt.text.len() <= 4 * WINDOW));
+        let last = &long[999];
         assert_eq!((last.line, last.column), (2, 999 * 11 + 1));
+        let shown = &last.excerpt.text[last.range.clone()];
+        assert_eq!(shown, "[上月]");
     }
 }
