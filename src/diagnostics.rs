@@ -156,6 +156,10 @@ pub enum ProblemKind {
         "the HTML written here opens more than {0} elements inside each other: close the tags it opens (`<div>` … `</div>`), or write it as Markdown"
     )]
     HtmlTooDeep(usize),
+    #[error(
+        "this file is larger than {0} MB, far larger than any report or theme file: it is not read"
+    )]
+    TooLarge(u64),
 }
 
 fn suggestion_text(suggestion: &Option<String>) -> String {

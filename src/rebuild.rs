@@ -201,13 +201,14 @@ impl Session {
                 .filter(|_| !everything && !state.pending.contains(source));
             let bytes = match kept {
                 Some(bytes) => Arc::clone(bytes),
-                None => match std::fs::read(self.root.join(source)) {
+                None => match crate::load::read_bounded(
+                    &self.root.join(source),
+                    source,
+                    crate::load::REPORT_BYTES,
+                ) {
                     Ok(bytes) => Arc::new(bytes),
-                    Err(err) => {
-                        problems.push(
-                            Problem::error(ProblemKind::Unreadable(err.to_string()))
-                                .in_file(source),
-                        );
+                    Err(problem) => {
+                        problems.push(problem);
                         return None;
                     }
                 },

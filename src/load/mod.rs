@@ -150,9 +150,31 @@ pub fn reload_report(root: &Path, path: &Path) -> Option<Result<SourceFile, Prob
     Some(read_report(path, &relative(root, path)))
 }
 
+/// The largest report file read: a month's report is tens of KB; one of
+/// gigabytes (a log saved as `.md`, or a hostile file) must not take the
+/// build's memory.
+pub const REPORT_BYTES: u64 = 16 << 20;
+/// The largest template or static file read (the theme is held in memory).
+pub const THEME_FILE_BYTES: u64 = 64 << 20;
+
+/// A file's bytes, refused past `limit` without reading more than it.
+pub fn read_bounded(path: &Path, rel: &str, limit: u64) -> Result<Vec<u8>, Problem> {
+    use std::io::Read;
+    let unreadable =
+        |err: std::io::Error| Problem::error(ProblemKind::Unreadable(err.to_string())).in_file(rel);
+    let file = std::fs::File::open(path).map_err(unreadable)?;
+    let mut bytes = Vec::new();
+    file.take(limit + 1)
+        .read_to_end(&mut bytes)
+        .map_err(unreadable)?;
+    if bytes.len() as u64 > limit {
+        return Err(Problem::error(ProblemKind::TooLarge(limit >> 20)).in_file(rel));
+    }
+    Ok(bytes)
+}
+
 fn read_report(path: &Path, rel: &str) -> Result<SourceFile, Problem> {
-    let bytes = std::fs::read(path)
-        .map_err(|err| Problem::error(ProblemKind::Unreadable(err.to_string())).in_file(rel))?;
+    let bytes = read_bounded(path, rel, REPORT_BYTES)?;
     let text: Arc<str> = match decode::decode(bytes) {
         Ok(text) => text.into(),
         Err(err) => {

@@ -119,9 +119,7 @@ impl Theme {
             }
             let rel_to_root = super::relative(root, entry.path());
             let name = super::relative(dir, entry.path());
-            let bytes = std::fs::read(entry.path()).map_err(|err| {
-                Problem::error(ProblemKind::Unreadable(err.to_string())).in_file(&rel_to_root)
-            })?;
+            let bytes = super::read_bounded(entry.path(), &rel_to_root, super::THEME_FILE_BYTES)?;
             if templates {
                 self.add_template(&name, bytes, rel_to_root)?;
             } else {

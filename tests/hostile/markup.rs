@@ -44,3 +44,31 @@ fn html_nested_as_reports_nest_it_is_kept() {
     let text = page.root_element().text().collect::<String>();
     assert!(text.contains("深处") && text.matches('二').count() >= 2_000);
 }
+
+#[test]
+fn enormous_files_are_refused_without_being_read() {
+    let site = Site::new(&[(
+        "content/2015-12.md",
+        &report("month: 2015-12", "## 团的制度建设\n\n完成。\n"),
+    )]);
+    // Sparse files: gigabytes cost nothing to make, and must cost nothing
+    // to refuse.
+    let huge = std::fs::File::create(site.root().join("content/2015-11.md")).unwrap();
+    huge.set_len(4 << 30).unwrap();
+    let run = site.build(&[]);
+    assert_eq!(run.code, Some(1), "{run}");
+    assert!(
+        run.stderr.contains("content/2015-11.md") && run.stderr.contains("larger than 16 MB"),
+        "{run}"
+    );
+    std::fs::remove_file(site.root().join("content/2015-11.md")).unwrap();
+    std::fs::create_dir_all(site.root().join("static")).unwrap();
+    let huge = std::fs::File::create(site.root().join("static/film.mp4")).unwrap();
+    huge.set_len(4 << 30).unwrap();
+    let run = site.build(&[]);
+    assert_eq!(run.code, Some(1), "{run}");
+    assert!(
+        run.stderr.contains("static/film.mp4") && run.stderr.contains("larger than 64 MB"),
+        "{run}"
+    );
+}
