@@ -119,6 +119,15 @@ pub fn import_file(
     }
     std::fs::create_dir_all(&folder)
         .map_err(|e| ImportError::Write(format!("{}: {e}", folder.display())))?;
+    // Never written through a link out of the site (content/<unit> linked
+    // to another folder), nor through a link at the report's own name.
+    let confine = crate::load::Confine::new(&options.root);
+    if confine.real(&folder).is_err() || target.is_symlink() {
+        return Err(ImportError::Write(format!(
+            "{}: a link leads it outside the site, or it is a link; reportal writes only inside the site",
+            target.display()
+        )));
+    }
     std::fs::write(&target, report.text)
         .map_err(|e| ImportError::Write(format!("{}: {e}", target.display())))?;
     Ok(Imported {

@@ -234,3 +234,25 @@ fn import_unit_must_be_a_name_not_a_path() {
         "{run}"
     );
 }
+
+#[test]
+fn import_never_writes_through_a_link_out_of_the_site() {
+    let outside = tempfile::tempdir().unwrap();
+    let site = Site::new(&[]);
+    site.write_bytes("good.docx", &deflated(&body("")));
+    std::fs::create_dir_all(site.root().join("content")).unwrap();
+    std::os::unix::fs::symlink(outside.path(), site.root().join("content/gz")).unwrap();
+    let run = import(&site, &["good.docx"], &["--unit", "gz"]);
+    assert_eq!(run.code, Some(1), "{run}");
+    assert!(
+        written_anywhere(outside.path()).is_empty(),
+        "written outside the site"
+    );
+    // A link at the report's own name, replaced with --force.
+    let victim = outside.path().join("victim.txt");
+    std::fs::write(&victim, "keep me").unwrap();
+    std::os::unix::fs::symlink(&victim, site.root().join("content/2015-12.md")).unwrap();
+    let run = import(&site, &["good.docx"], &["--force"]);
+    assert_eq!(run.code, Some(1), "{run}");
+    assert_eq!(std::fs::read_to_string(&victim).unwrap(), "keep me");
+}
