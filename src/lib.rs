@@ -20,3 +20,24 @@ pub mod serve;
 pub mod site;
 pub mod write;
 mod yaml;
+
+use config::SiteConfig;
+use diagnostics::Problems;
+
+/// One report file's bytes, named `rel`, through the load and model
+/// stages as a build of a site holding only it: its problems, and the
+/// library it makes. Touches no disk: the fuzz target `report` (`fuzz/`)
+/// and the replay of its corpus (`tests/hostile/fuzz.rs`) enter here.
+pub fn parse_report(
+    rel: &str,
+    bytes: Vec<u8>,
+    config: SiteConfig,
+    problems: &mut Problems,
+) -> model::Library {
+    let parsed = match load::report_from_bytes(rel, bytes) {
+        Ok(source) => model::parse_file(&config, &source),
+        Err(problem) => model::ParsedFile::unreadable(problem),
+    };
+    let options = model::ModelOptions { drafts: true };
+    model::assemble_parsed(config, vec![parsed], &options, problems)
+}

@@ -84,31 +84,20 @@ pub fn import_file(
     options: &ImportOptions,
 ) -> Result<Imported, ImportError> {
     let bytes = read_bounded(path)?;
-    let is_docx = path
-        .extension()
-        .is_some_and(|e| e.eq_ignore_ascii_case("docx"))
-        || bytes.starts_with(b"PK\x03\x04");
-    let table = if is_docx {
-        docx::read(&bytes)?
-    } else {
-        text::read(&bytes)?
-    };
     let file_name = path.file_name().map(|n| n.to_string_lossy().into_owned());
-    let month = options
-        .month
-        .or_else(|| month_from(&table, file_name.as_deref().unwrap_or(""), options.year))
-        .ok_or(ImportError::NoMonth)?;
-    let unit = match &options.unit {
-        Some(given) => Some(unit_given(given, config)?),
-        None => unit_from(&table, config),
-    };
-    let report = markdown::write(&table, month, unit.as_deref(), config)?;
-    if report.text.len() > limits::REPORT_BYTES {
-        return Err(ImportError::TooLarge(format!(
-            "its report would be {} MB; a monthly report is far smaller",
-            report.text.len() >> 20
-        )));
-    }
+    let Converted {
+        month,
+        unit,
+        text,
+        warnings,
+    } = convert(
+        &bytes,
+        file_name.as_deref().unwrap_or(""),
+        config,
+        options.month,
+        options.year,
+        options.unit.as_deref(),
+    )?;
     let folder = match &unit {
         Some(unit) => options.root.join("content").join(unit),
         None => options.root.join("content"),
@@ -128,10 +117,65 @@ pub fn import_file(
             target.display()
         )));
     }
-    std::fs::write(&target, report.text)
+    std::fs::write(&target, text)
         .map_err(|e| ImportError::Write(format!("{}: {e}", target.display())))?;
     Ok(Imported {
         written: target,
+        warnings,
+    })
+}
+
+/// A document converted to a report, not yet written.
+#[derive(Debug)]
+pub struct Converted {
+    pub month: Month,
+    /// The unit's folder under `content/`, if known.
+    pub unit: Option<String>,
+    /// The report file's text.
+    pub text: String,
+    pub warnings: Vec<String>,
+}
+
+/// The report a document's bytes make, read as `.docx` when `file_name`
+/// says so or the bytes are a zip, else as a text export; `month`, `year`
+/// and `unit` as `--month`, `--year` and `--unit` give them. Touches no
+/// disk: the fuzz target `import` (`fuzz/`) and the replay of its corpus
+/// (`tests/hostile/fuzz.rs`) enter here.
+pub fn convert(
+    bytes: &[u8],
+    file_name: &str,
+    config: &SiteConfig,
+    month: Option<Month>,
+    year: Option<u16>,
+    unit: Option<&str>,
+) -> Result<Converted, ImportError> {
+    let is_docx = Path::new(file_name)
+        .extension()
+        .is_some_and(|e| e.eq_ignore_ascii_case("docx"))
+        || bytes.starts_with(b"PK\x03\x04");
+    let table = if is_docx {
+        docx::read(bytes)?
+    } else {
+        text::read(bytes)?
+    };
+    let month = month
+        .or_else(|| month_from(&table, file_name, year))
+        .ok_or(ImportError::NoMonth)?;
+    let unit = match unit {
+        Some(given) => Some(unit_given(given, config)?),
+        None => unit_from(&table, config),
+    };
+    let report = markdown::write(&table, month, unit.as_deref(), config)?;
+    if report.text.len() > limits::REPORT_BYTES {
+        return Err(ImportError::TooLarge(format!(
+            "its report would be {} MB; a monthly report is far smaller",
+            report.text.len() >> 20
+        )));
+    }
+    Ok(Converted {
+        month,
+        unit,
+        text: report.text,
         warnings: report.warnings,
     })
 }

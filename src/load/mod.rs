@@ -175,6 +175,12 @@ pub fn read_bounded(path: &Path, rel: &str, limit: u64) -> Result<Vec<u8>, Probl
 
 fn read_report(path: &Path, rel: &str) -> Result<SourceFile, Problem> {
     let bytes = read_bounded(path, rel, REPORT_BYTES)?;
+    report_from_bytes(rel, bytes)
+}
+
+/// A report file's bytes as read from `rel`: decoded, front matter split
+/// off. Apart from the disk, so the parse can be fuzzed (see `fuzz/`).
+pub fn report_from_bytes(rel: &str, bytes: Vec<u8>) -> Result<SourceFile, Problem> {
     let text: Arc<str> = match decode::decode(bytes) {
         Ok(text) => text.into(),
         Err(err) => {
