@@ -94,7 +94,7 @@ struct Counts {
 }
 
 /// Refuses XML nested deeper than `DEPTH`, with more elements than the
-/// limits, or not well formed.
+/// limits, or not well formed (an element left open included).
 fn check_xml(name: &str, xml: &[u8], counts: &mut Counts) -> Result<(), ImportError> {
     use quick_xml::events::Event;
     let mut reader = quick_xml::Reader::from_reader(xml);
@@ -115,6 +115,13 @@ fn check_xml(name: &str, xml: &[u8], counts: &mut Counts) -> Result<(), ImportEr
             Ok(Event::End(_)) => {
                 depth = depth.saturating_sub(1);
                 None
+            }
+            // Cut short inside an element: quick-xml lets it pass, and
+            // docx-rs's readers then wait for its end forever.
+            Ok(Event::Eof) if depth > 0 => {
+                return Err(ImportError::Damaged(format!(
+                    "{name} ends inside an element: the file is cut short"
+                )));
             }
             Ok(Event::Eof) => return Ok(()),
             Ok(_) => None,
