@@ -4,6 +4,7 @@
 mod common;
 mod costs;
 mod csv;
+mod fuzz;
 mod import;
 mod markup;
 mod paths;
