@@ -52,29 +52,32 @@ pub fn inspect(bytes: &[u8]) -> Result<(), ImportError> {
             .by_index(index)
             .map_err(|e| ImportError::Damaged(e.to_string()))?;
         let name = entry.name().to_string();
-        let is_xml = name.ends_with(".xml") || name.ends_with(".rels");
         // Read, not trusted from the header (the size a zip declares can
         // lie), and to the end, where the zip crate checks the checksum.
-        let allowed = if is_xml {
-            XML_BYTES - xml
-        } else {
-            ALL_BYTES - all
-        };
+        let allowed = ALL_BYTES - all;
         part.clear();
         (&mut entry)
             .take(allowed + 1)
             .read_to_end(&mut part)
             .map_err(|e| ImportError::Damaged(format!("{name}: {e}")))?;
         let size = part.len() as u64;
-        if size > allowed {
-            let (what, limit) = if is_xml {
-                ("its text (XML)", XML_BYTES)
-            } else {
-                ("it", ALL_BYTES)
-            };
+        // docx-rs reads the parts the relations name, whatever their names
+        // (`word/document.bin` too): any part that reads as XML is held to
+        // the XML limits; what does not is no XML to docx-rs either.
+        let is_xml = looks_like_xml(&part);
+        let (what, limit) = if is_xml {
+            ("its text (XML)", XML_BYTES - xml)
+        } else {
+            ("it", allowed)
+        };
+        if size > limit {
             return Err(ImportError::TooLarge(format!(
                 "{what} expands to more than {} MB (at {name}); a monthly report is far smaller",
-                limit >> 20
+                if is_xml {
+                    XML_BYTES >> 20
+                } else {
+                    ALL_BYTES >> 20
+                }
             )));
         }
         if is_xml {
@@ -84,6 +87,14 @@ pub fn inspect(bytes: &[u8]) -> Result<(), ImportError> {
         all += size;
     }
     Ok(())
+}
+
+/// Whether a part starts as XML does (after a BOM or white space).
+fn looks_like_xml(part: &[u8]) -> bool {
+    let part = part.strip_prefix(b"\xEF\xBB\xBF").unwrap_or(part);
+    part.iter()
+        .find(|b| !b.is_ascii_whitespace())
+        .is_some_and(|&b| b == b'<')
 }
 
 /// Elements counted so far, over all parts.

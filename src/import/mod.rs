@@ -222,7 +222,26 @@ fn unit_given(given: &str, config: &SiteConfig) -> Result<String, ImportError> {
             });
     }
     // It names a folder under content/: one plain name on every system.
+    let reserved = {
+        // Names Windows keeps for devices, whatever follows a dot.
+        let stem = given
+            .split('.')
+            .next()
+            .unwrap_or("")
+            .trim()
+            .to_ascii_uppercase();
+        matches!(stem.as_str(), "CON" | "PRN" | "AUX" | "NUL")
+            || ["COM", "LPT"].iter().any(|d| {
+                stem.strip_prefix(d)
+                    .is_some_and(|n| n.len() == 1 && n.bytes().all(|b| b.is_ascii_digit()))
+            })
+    };
+    // A folder the build would skip as an editor's (`#x`, `x~`) would
+    // hold reports nobody sees.
     let path_like = given.trim().is_empty()
+        || reserved
+        || crate::load::is_hidden(std::ffi::OsStr::new(given))
+        || given.ends_with(['.', ' '])
         || given.len() > 100
         || given.trim_start().starts_with('.')
         || given.chars().any(|c| {

@@ -115,7 +115,7 @@ fn report_paths(content: &Path, root: &Path, problems: &mut Problems) -> Vec<(Pa
 }
 
 /// Hidden files and editors' backup and lock files (`.x`, `x~`, `#x#`).
-fn is_hidden(name: &std::ffi::OsStr) -> bool {
+pub fn is_hidden(name: &std::ffi::OsStr) -> bool {
     let name = name.to_string_lossy();
     name.starts_with('.') || name.ends_with('~') || name.starts_with('#')
 }

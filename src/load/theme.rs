@@ -103,9 +103,13 @@ impl Theme {
             return Ok(());
         }
         let confine = super::Confine::new(root);
+        // Hidden folders (`.git`, `.svn`) are pruned as in content/: never
+        // published.
         for entry in walkdir::WalkDir::new(dir)
             .follow_links(true)
             .sort_by_file_name()
+            .into_iter()
+            .filter_entry(|e| e.depth() == 0 || !super::is_hidden(e.file_name()))
         {
             let entry = entry.map_err(|err| {
                 Problem::error(ProblemKind::Unreadable(err.to_string()))

@@ -29,6 +29,12 @@ fn body(extra: &str) -> String {
 
 /// A .docx whose document.xml is `body`, its parts compressed or stored.
 fn docx(body: &str, method: zip::CompressionMethod) -> Vec<u8> {
+    docx_with_main(body, method, "word/document.xml")
+}
+
+/// The same, its main part at `main` (the relations name it; docx-rs
+/// reads it whatever its name ends in).
+fn docx_with_main(body: &str, method: zip::CompressionMethod, main: &str) -> Vec<u8> {
     let mut bytes = std::io::Cursor::new(Vec::new());
     let mut zip = zip::ZipWriter::new(&mut bytes);
     let options = zip::write::SimpleFileOptions::default().compression_method(method);
@@ -40,10 +46,10 @@ fn docx(body: &str, method: zip::CompressionMethod) -> Vec<u8> {
         ),
         (
             "_rels/.rels",
-            format!(r#"{rels}<Relationship Id="rId1" Type="http://schemas.openxmlformats.org/officeDocument/2006/relationships/officeDocument" Target="word/document.xml"/></Relationships>"#),
+            format!(r#"{rels}<Relationship Id="rId1" Type="http://schemas.openxmlformats.org/officeDocument/2006/relationships/officeDocument" Target="{main}"/></Relationships>"#),
         ),
         ("word/_rels/document.xml.rels", format!("{rels}</Relationships>")),
-        ("word/document.xml", format!("{HEAD}{body}{TAIL}")),
+        (main, format!("{HEAD}{body}{TAIL}")),
     ];
     for (name, text) in parts {
         zip.start_file(name, options).unwrap();
@@ -142,6 +148,16 @@ fn deeply_nested_tables_are_refused_not_a_stack_overflow() {
     assert!(bytes.len() < 4_000, "{} bytes", bytes.len());
     site.write_bytes("nested.docx", &bytes);
     site.write_bytes("few.docx", &deflated(&body(&nested_tables(5))));
+    // The same under another name: the limits follow what docx-rs reads.
+    let renamed = docx_with_main(
+        &body(&nested_tables(30_000)),
+        zip::CompressionMethod::Deflated,
+        "word/document.bin",
+    );
+    site.write_bytes("renamed.docx", &renamed);
+    let run = import(&site, &["renamed.docx"], &[]);
+    assert_ended_normally(&run);
+    assert_named(&run, "renamed.docx", "levels deep");
     let run = import(&site, &["nested.docx"], &[]);
     assert_ended_normally(&run);
     assert_named(&run, "nested.docx", "levels deep");
@@ -209,6 +225,11 @@ fn import_unit_must_be_a_name_not_a_path() {
         "a\\b",
         ".hidden",
         "",
+        "#x",
+        "x~",
+        "CON",
+        "com1.txt",
+        "a.",
     ] {
         let run = import(&site, &["good.docx"], &["--unit", unit]);
         assert_eq!(run.code, Some(1), "--unit {unit:?} was accepted:\n{run}");

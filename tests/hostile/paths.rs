@@ -281,3 +281,17 @@ fn published_copies_get_ordinary_permissions() {
 fn has_copy_of_source(public: &Path) -> bool {
     snapshot(public).keys().any(|path| path.ends_with(".md"))
 }
+
+#[test]
+fn hidden_folders_of_static_files_are_not_published() {
+    let site = Site::new(&[
+        ("content/2015-12.md", &report("month: 2015-12", REPORT)),
+        ("static/.git/config", "[remote] url = secret"),
+        ("static/.hid/key.txt", "SECRET-TOKEN-42"),
+        ("static/logo.txt", "logo"),
+    ]);
+    site.build_ok(&[]);
+    assert!(site.public().join("logo.txt").is_file());
+    assert!(!site.public().join(".git").exists(), ".git was published");
+    assert_nothing_published(&site);
+}
