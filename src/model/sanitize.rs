@@ -41,13 +41,15 @@ pub fn clean(html: &str) -> String {
 /// this deep; unclosed tags are the likely cause.
 pub const MAX_DEPTH: usize = 256;
 
-/// Whether `html` opens more than `MAX_DEPTH` elements inside each other.
-/// Counted from the tags as written: void elements and those whose end
-/// tag may be left out (`<p>`, `<li>`, `<td>` …, closed by the next one)
-/// do not add; `>` inside quoted attribute values is skipped.
+/// Whether `html` opens more than `MAX_DEPTH` elements inside each other,
+/// counted as the parser counts: `<div/>` opens a div (HTML ignores the
+/// slash but on void elements and inside SVG or MathML), an end tag closes
+/// the innermost open element of its name and is ignored when none is
+/// open, and void elements and those whose end tag may be left out
+/// (`<p>`, `<li>`, `<td>` …, closed by the next one) do not add.
 pub fn nests_too_deep(html: &str) -> bool {
     let bytes = html.as_bytes();
-    let mut depth = 0usize;
+    let mut open: Vec<String> = Vec::new();
     let mut i = 0;
     while let Some(offset) = bytes[i..].iter().position(|&b| b == b'<') {
         let start = i + offset + 1;
@@ -61,12 +63,15 @@ pub fn nests_too_deep(html: &str) -> bool {
         let end = tag_end(bytes, name_start + name_len);
         if is_tag {
             let name = html[name_start..name_start + name_len].to_ascii_lowercase();
-            let self_closing = end >= 2 && bytes[end - 2] == b'/';
+            let foreign = open.iter().any(|n| n == "svg" || n == "math");
+            let self_closing = foreign && end >= 2 && bytes[end - 2] == b'/';
             if closing {
-                depth = depth.saturating_sub(1);
+                if let Some(at) = open.iter().rposition(|n| *n == name) {
+                    open.truncate(at);
+                }
             } else if !self_closing && !VOID_OR_OPTIONAL.contains(&name.as_str()) {
-                depth += 1;
-                if depth > MAX_DEPTH {
+                open.push(name);
+                if open.len() > MAX_DEPTH {
                     return true;
                 }
             }
@@ -120,7 +125,13 @@ mod tests {
         assert!(!deep("<div></div>", 10_000));
         assert!(!deep("<p>", 10_000), "each <p> closes the one before");
         assert!(!deep("<br>", 10_000));
-        assert!(!deep("<span/>", 10_000));
+        assert!(deep("<span/>", MAX_DEPTH + 1), "HTML ignores the slash");
+        assert!(
+            deep("<div></b>", MAX_DEPTH + 1),
+            "an unmatched end tag closes nothing"
+        );
+        assert!(!deep("<svg><circle/></svg>", 10_000));
+        assert!(!deep("<b><i></b>", 10_000), "</b> closes what it holds");
         assert!(!deep(r#"<a title="x>y">z</a>"#, 10_000));
         assert!(deep(r#"<span title='<'>"#, MAX_DEPTH + 1));
         assert!(!deep("<!-- <div> -->", 10_000));
