@@ -83,6 +83,8 @@ fn absolute(path: &Path) -> PathBuf {
 pub struct Staging {
     folder: PathBuf,
     output: PathBuf,
+    /// The marker, locked for as long as this build runs.
+    lock: Option<std::fs::File>,
     committed: bool,
     /// Folders made so far: most files go into a folder made for an
     /// earlier one, and asking the system again costs two calls a file.
@@ -113,9 +115,15 @@ impl Staging {
         // next run knows to be its own leftover.
         let marker = folder.join(MARKER);
         std::fs::write(&marker, MARKER_TEXT).map_err(|e| fail("write", &marker, e))?;
+        // Held while this build runs: a later build that can take the lock
+        // knows the folder's build is gone, in whatever process namespace
+        // it ran (a process id alone can be reused, or alive elsewhere).
+        let lock = std::fs::File::open(&marker).map_err(|e| fail("open", &marker, e))?;
+        lock.lock().map_err(|e| fail("lock", &marker, e))?;
         Ok(Staging {
             folder,
             output,
+            lock: Some(lock),
             committed: false,
             made: std::sync::Mutex::default(),
         })
@@ -166,6 +174,10 @@ impl Staging {
     /// Puts the new output in place of the old, which is then removed.
     pub fn commit(mut self) -> Result<(), Problem> {
         self.committed = true;
+        // Windows does not rename a folder with a file open inside it.
+        if cfg!(windows) {
+            self.lock.take();
+        }
         let result = swap(&self.folder, &self.output).map_err(|e| fail("replace", &self.output, e));
         // After a swap the staging folder holds the previous output: marked
         // before its removal starts (a forced output had no marker), so a
@@ -240,9 +252,9 @@ fn stays_inside(path: &str) -> bool {
 
 /// Staging folders of runs that were killed mid-build: reportal's own, by
 /// their names (`.public.reportal-new-<pid>`, `-old` after it where the
-/// swap takes two renames) and by their marker, or empty (killed before
-/// the marker was written, or after it was removed last). A folder of a
-/// build still running (its process alive) is left to it.
+/// swap takes two renames), marked (with no build holding the marker's
+/// lock) or empty (killed before the marker was written, or after it was
+/// removed last). A folder of a build still running is left to it.
 fn remove_leftovers(parent: &Path, name: &str) {
     let prefix = format!(".{name}.reportal-new-");
     let Ok(entries) = std::fs::read_dir(parent) else {
@@ -251,40 +263,24 @@ fn remove_leftovers(parent: &Path, name: &str) {
     for entry in entries.flatten() {
         let file_name = entry.file_name();
         let leftover = file_name.to_string_lossy();
-        let Some(pid) = leftover
+        let ours = leftover
             .strip_prefix(&prefix)
             .map(|rest| rest.strip_suffix("-old").unwrap_or(rest))
-            .and_then(|pid| pid.parse::<u32>().ok())
-        else {
-            continue;
-        };
+            .is_some_and(|pid| pid.parse::<u32>().is_ok());
         let path = entry.path();
-        let is_folder = entry.file_type().is_ok_and(|t| t.is_dir());
-        if !is_folder || running(pid) {
+        if !ours || !entry.file_type().is_ok_and(|t| t.is_dir()) {
             continue;
         }
         let empty = std::fs::read_dir(&path).is_ok_and(|mut e| e.next().is_none());
-        if empty || path.join(MARKER).is_file() {
+        if empty || abandoned(&path.join(MARKER)) {
             remove_tree(&path);
         }
     }
 }
 
-/// Whether process `pid` is alive (so its staging folder is in use).
-fn running(pid: u32) -> bool {
-    #[cfg(unix)]
-    {
-        let Ok(pid) = libc::pid_t::try_from(pid) else {
-            return false;
-        };
-        // SAFETY: signal 0 only asks whether the process exists.
-        let alive = unsafe { libc::kill(pid, 0) } == 0;
-        alive || std::io::Error::last_os_error().raw_os_error() == Some(libc::EPERM)
-    }
-    #[cfg(not(unix))]
-    {
-        false
-    }
+/// Whether a marker exists and no running build holds its lock.
+fn abandoned(marker: &Path) -> bool {
+    std::fs::File::open(marker).is_ok_and(|file| file.try_lock().is_ok())
 }
 
 /// Puts `staging` in the place of `output` in one step where the system

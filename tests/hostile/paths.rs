@@ -228,9 +228,17 @@ fn leftovers_of_killed_builds_are_removed_whatever_the_moment() {
     let foreign = leftover(&site, pid + 300_000);
     std::fs::create_dir_all(&foreign).unwrap();
     std::fs::write(foreign.join("notes.txt"), "mine").unwrap();
-    let live = leftover(&site, std::process::id());
+    // A running build holds its marker's lock (as this test does here).
+    let live = leftover(&site, pid + 400_000);
     std::fs::create_dir_all(&live).unwrap();
     std::fs::write(live.join(".reportal-output"), "").unwrap();
+    let held = std::fs::File::open(live.join(".reportal-output")).unwrap();
+    held.lock().unwrap();
+    // Named for a process that is alive (pid 1, as in a container, where a
+    // killed build was pid 1 too), but no build holds it: a leftover.
+    let reused = leftover(&site, 1);
+    std::fs::create_dir_all(&reused).unwrap();
+    std::fs::write(reused.join(".reportal-output"), "").unwrap();
 
     site.build_ok(&[]);
     assert!(!marked.exists(), "a marked leftover stayed");
@@ -241,6 +249,11 @@ fn leftovers_of_killed_builds_are_removed_whatever_the_moment() {
         "a folder reportal did not make was removed"
     );
     assert!(live.exists(), "a running build's folder was removed");
+    assert!(
+        !reused.exists(),
+        "a leftover named for a live process id stayed"
+    );
+    drop(held);
 }
 
 #[test]
