@@ -37,6 +37,12 @@ pub fn check_output(root: &Path, output: &Path, force: bool) -> Result<(), Probl
             ));
         }
     }
+    if let Some(link) = link_into(&root, &output) {
+        return refuse(format!(
+            "refusing to build into {}: the site's link {link} leads there",
+            output.display()
+        ));
+    }
     let has_files = std::fs::read_dir(&output).is_ok_and(|mut entries| entries.next().is_some());
     if has_files && !output.join(MARKER).is_file() && !force {
         return refuse(format!(
@@ -50,8 +56,9 @@ pub fn check_output(root: &Path, output: &Path, force: bool) -> Result<(), Probl
     Ok(())
 }
 
-/// The path made absolute and cleaned of `.` and `..` without touching the
-/// disk, with symbolic links resolved where the path exists.
+/// The path made absolute and cleaned of `.` and `..`, with symbolic links
+/// resolved as far as the path exists: the longest existing ancestor is
+/// resolved and the rest appended (a link two folders up still counts).
 fn absolute(path: &Path) -> PathBuf {
     let joined = std::path::absolute(path).unwrap_or_else(|_| path.to_path_buf());
     if let Ok(real) = joined.canonicalize() {
@@ -67,14 +74,44 @@ fn absolute(path: &Path) -> PathBuf {
             other => clean.push(other),
         }
     }
-    // The parent may exist (the usual case: a new `public/`); resolve it.
-    match (
-        clean.parent().and_then(|p| p.canonicalize().ok()),
-        clean.file_name(),
-    ) {
-        (Some(parent), Some(name)) => parent.join(name),
-        _ => clean,
+    let mut missing = Vec::new();
+    let mut existing = clean.as_path();
+    loop {
+        if let Ok(real) = existing.canonicalize() {
+            return missing
+                .iter()
+                .rev()
+                .fold(real, |path, name| path.join(name));
+        }
+        match (existing.parent(), existing.file_name()) {
+            (Some(parent), Some(name)) => {
+                missing.push(name.to_os_string());
+                existing = parent;
+            }
+            _ => return clean,
+        }
     }
+}
+
+/// A link under the site's source folders whose real path is, holds or
+/// lies inside `output` (`content/gd` → `archive/gd`, built into): the
+/// build would replace what the link leads to.
+fn link_into(root: &Path, output: &Path) -> Option<String> {
+    ["content", "templates", "static", "themes"]
+        .iter()
+        .flat_map(|source| {
+            walkdir::WalkDir::new(root.join(source))
+                .into_iter()
+                .flatten()
+        })
+        .filter(|entry| entry.path_is_symlink())
+        .find(|entry| {
+            entry
+                .path()
+                .canonicalize()
+                .is_ok_and(|real| real.starts_with(output) || output.starts_with(&real))
+        })
+        .map(|entry| crate::load::relative(root, entry.path()))
 }
 
 /// The next output, being written beside the current one: files go in as

@@ -308,3 +308,50 @@ fn hidden_folders_of_static_files_are_not_published() {
     assert!(!site.public().join(".git").exists(), ".git was published");
     assert_nothing_published(&site);
 }
+
+/// A link that stays inside the site still leads the output checks to
+/// what it points at: `content/gd` → `archive/gd`, built into.
+#[test]
+fn output_into_a_folder_a_source_link_leads_to_is_refused() {
+    let site = Site::new(&[("archive/gd/2015-12.md", &report("month: 2015-12", REPORT))]);
+    std::fs::create_dir_all(site.root().join("content")).unwrap();
+    symlink("../archive/gd", site.root().join("content/gd")).unwrap();
+    let root = site.root().to_str().unwrap();
+    let output = site.root().join("archive/gd");
+    let run = reportal(&[
+        "build",
+        "--root",
+        root,
+        "--output",
+        output.to_str().unwrap(),
+        "--force",
+    ]);
+    assert_ne!(run.code, Some(0), "{run}");
+    assert!(run.stderr.contains("content/gd"), "{run}");
+    assert!(
+        site.root().join("archive/gd/2015-12.md").is_file(),
+        "the report was deleted"
+    );
+}
+
+/// An output two missing folders below a link into content.
+#[test]
+fn output_below_a_link_and_missing_folders_is_resolved() {
+    let site = site();
+    let elsewhere = tempfile::tempdir().unwrap();
+    symlink(site.root().join("content"), elsewhere.path().join("link")).unwrap();
+    let output = elsewhere.path().join("link/new/dir");
+    let root = site.root().to_str().unwrap();
+    let run = reportal(&[
+        "build",
+        "--root",
+        root,
+        "--output",
+        output.to_str().unwrap(),
+    ]);
+    assert_ne!(run.code, Some(0), "{run}");
+    assert!(
+        !site.root().join("content/new").exists(),
+        "built into content/"
+    );
+}
