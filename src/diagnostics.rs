@@ -153,6 +153,10 @@ pub enum ProblemKind {
     )]
     LinkOutside(String),
     #[error(
+        "this is a link to {0}, a hidden folder or reportal's own output: neither is published (copy what should be into the site)"
+    )]
+    LinkIntoHidden(String),
+    #[error(
         "the HTML written here opens more than {0} elements inside each other: close the tags it opens (`<div>` … `</div>`), or write it as Markdown"
     )]
     HtmlTooDeep(usize),

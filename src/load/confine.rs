@@ -39,11 +39,16 @@ impl Confine {
                     .in_file(&super::relative(&self.root, path)));
             }
         };
-        if real.starts_with(&self.real_root) {
-            Ok(real)
-        } else {
-            Err(self.outside(path, &real))
+        if !real.starts_with(&self.real_root) {
+            return Err(self.outside(path, &real));
         }
+        if self.forbidden_inside(&real) {
+            return Err(
+                Problem::error(ProblemKind::LinkIntoHidden(real.display().to_string()))
+                    .in_file(&super::relative(&self.root, path)),
+            );
+        }
+        Ok(real)
     }
 
     /// A walked entry: links (and the folder a walk starts from, which may
@@ -54,6 +59,21 @@ impl Confine {
             self.real(entry.path())?;
         }
         Ok(())
+    }
+
+    /// Inside the site, but in a hidden folder (`.git`, whose history and
+    /// settings a link in static/ would publish) or in reportal's own
+    /// output (each build would publish the previous one again).
+    fn forbidden_inside(&self, real: &Path) -> bool {
+        let inner = real.strip_prefix(&self.real_root).unwrap_or(real);
+        let hidden = inner
+            .components()
+            .any(|c| c.as_os_str().to_string_lossy().starts_with('.'));
+        hidden
+            || real
+                .ancestors()
+                .take_while(|a| a.starts_with(&self.real_root) && *a != self.real_root)
+                .any(|a| a.join(crate::write::MARKER).is_file())
     }
 
     fn outside(&self, link: &Path, target: &Path) -> Problem {

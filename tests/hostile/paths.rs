@@ -355,3 +355,39 @@ fn output_below_a_link_and_missing_folders_is_resolved() {
         "built into content/"
     );
 }
+
+/// Links inside the site into `.git` or into reportal's own output are
+/// refused: one publishes the repository, the other republishes every
+/// earlier output on each build.
+#[test]
+fn links_into_hidden_folders_or_the_output_are_refused() {
+    let site = Site::new(&[
+        ("content/2015-12.md", &report("month: 2015-12", REPORT)),
+        (".git/config", "[remote] url = SECRET-TOKEN-42"),
+    ]);
+    std::fs::create_dir_all(site.root().join("static")).unwrap();
+    symlink("../.git", site.root().join("static/g")).unwrap();
+    assert_refused_hidden(&site.build(&[]), "static/g");
+    std::fs::remove_file(site.root().join("static/g")).unwrap();
+    site.build_ok(&[]);
+    symlink("../public", site.root().join("static/p")).unwrap();
+    assert_refused_hidden(&site.build(&[]), "static/p");
+    // Built elsewhere, the link into the old output is still refused.
+    let elsewhere = tempfile::tempdir().unwrap();
+    let output = elsewhere.path().join("out");
+    let root = site.root().to_str().unwrap();
+    let run = reportal(&[
+        "build",
+        "--root",
+        root,
+        "--output",
+        output.to_str().unwrap(),
+    ]);
+    assert!(run.stderr.contains("hidden folder"), "{run}");
+}
+
+fn assert_refused_hidden(run: &Run, link: &str) {
+    assert_ne!(run.code, Some(0), "{run}");
+    let why = run.stderr.contains("hidden folder") || run.stderr.contains("leads there");
+    assert!(run.stderr.contains(link) && why, "{run}");
+}
