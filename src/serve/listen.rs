@@ -23,6 +23,11 @@ use tokio::sync::{OwnedSemaphorePermit, Semaphore};
 /// head, so it is not cut.
 const HEADER_TIMEOUT: Duration = Duration::from_secs(10);
 
+/// How long a write may wait for a client to read: a client that asks for
+/// a page (or an event stream) and never reads would otherwise hold its
+/// connection, and one of the slots below, for ever.
+const WRITE_TIMEOUT: Duration = Duration::from_secs(20);
+
 /// Connections held at once; later ones wait in the system's listen queue
 /// until one closes. Far above what an office's browsers keep open (a few
 /// each, closed when idle), well below the usual limit of 1024 open files.
@@ -42,7 +47,10 @@ pub async fn serve(mut listener: TcpListener, app: Router, shutdown: impl Future
             accepted = accept(&mut listener, &slots) => accepted,
         };
         let service = TowerToHyperService::new(app.clone());
-        let connection = graceful.watch(http.serve_connection(TokioIo::new(stream), service));
+        let mut stream = tokio_io_timeout::TimeoutStream::new(stream);
+        stream.set_write_timeout(Some(WRITE_TIMEOUT));
+        let stream = TokioIo::new(Box::pin(stream));
+        let connection = graceful.watch(http.serve_connection(stream, service));
         tokio::spawn(async move {
             // A failed connection is the client's doing (a timeout, a reset,
             // a malformed request): nothing to report.

@@ -230,3 +230,43 @@ fn an_http_or_https_base_url_still_makes_the_feed() {
         assert_eq!(site.check(&[]).code, Some(0), "{base}");
     }
 }
+
+/// How long a write waits for a client to read (src/serve/listen.rs).
+const WRITE_TIMEOUT: Duration = Duration::from_secs(20);
+
+/// A client that asks for a large file and never reads holds neither its
+/// connection nor its slot for ever: after the write timeout the server
+/// gives up on it, and reading then ends before the whole file.
+#[test]
+fn a_client_that_never_reads_is_cut_off_after_the_write_timeout() {
+    let site = site();
+    let size = 40 << 20;
+    site.write_bytes("static/big.bin", &vec![b'x'; size]);
+    let server = Server::start(&site);
+    let mut stream = TcpStream::connect(("127.0.0.1", server.port)).expect("connect");
+    stream
+        .write_all(b"GET /big.bin HTTP/1.1\r\nHost: localhost\r\n\r\n")
+        .expect("send");
+    std::thread::sleep(WRITE_TIMEOUT + Duration::from_secs(5));
+    stream
+        .set_read_timeout(Some(Duration::from_secs(10)))
+        .expect("timeout");
+    let mut received = 0usize;
+    let mut buffer = vec![0u8; 1 << 16];
+    let ended = loop {
+        match stream.read(&mut buffer) {
+            Ok(0) => break true,
+            Ok(n) => received += n,
+            Err(err) if matches!(err.kind(), ErrorKind::WouldBlock | ErrorKind::TimedOut) => {
+                break false;
+            }
+            Err(_) => break true,
+        }
+    };
+    assert!(ended, "the connection is still held after {received} bytes");
+    assert!(
+        received < size,
+        "the whole file arrived: the server waited for ever"
+    );
+    assert_eq!(server.get("/").0, 200);
+}
