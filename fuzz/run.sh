@@ -2,7 +2,8 @@
 # Fuzzes each target for SECONDS (default 60) on the stable toolchain:
 # cargo-fuzz with libFuzzer and no sanitizer (the sanitizers need nightly;
 # safe Rust needs them little). A panic, an abort, a stack overflow, a
-# run over 10 s or 4 GB is a crash: the run stops, exits non-zero and
+# run over 30 s (import gives up on docx-rs itself after 15 s) or 4 GB is
+# a crash: the run stops, exits non-zero and
 # leaves the input in fuzz/artifacts/<target>/.
 #
 # Each target starts from tests/fuzz_corpus/<target>/ (replayed by `cargo
@@ -45,6 +46,6 @@ cargo fuzz build --sanitizer none "${target_dir[@]}"
 for target in "${TARGETS[@]}"; do
     mkdir -p "corpus/$target"
     cargo fuzz run --sanitizer none "${target_dir[@]}" "$target" "corpus/$target" "../tests/fuzz_corpus/$target" -- \
-        -max_total_time="$seconds" -max_len=65536 -timeout=10 -rss_limit_mb=4096 \
+        -max_total_time="$seconds" -max_len=65536 -timeout=30 -rss_limit_mb=4096 \
         -print_final_stats=1
 done

@@ -103,6 +103,10 @@ fn paragraphs(children: &[TableCellContent]) -> Vec<String> {
     out
 }
 
+/// How long docx-rs may take on one file: documents at the limits take
+/// a few seconds in a debug build.
+const READ_TIME: std::time::Duration = std::time::Duration::from_secs(15);
+
 /// The thread docx-rs runs on: named, so its panics are not printed.
 const READER: &str = "reportal-docx-reader";
 
@@ -110,26 +114,55 @@ const READER: &str = "reportal-docx-reader";
 /// is not what it expects panics), and its recursion wants a deeper stack
 /// than the limits' nesting needs. A panic is this file's failure only.
 fn read_guarded(bytes: &[u8]) -> Result<Docx, ImportError> {
-    quiet_reader_panics();
     let bytes = bytes.to_vec();
-    let reader = std::thread::Builder::new()
+    match guarded(READ_TIME, move || docx_rs::read_docx(&bytes))? {
+        Ok(read) => read.map_err(|e| ImportError::NotDocx(e.to_string())),
+        Err(Stopped::Panicked(why)) => Err(ImportError::Damaged(format!(
+            "the Word reader stopped on it ({why}); open it in Word or WPS and save it again as .docx"
+        ))),
+        Err(Stopped::TimedOut) => Err(ImportError::Damaged(format!(
+            "the Word reader did not finish within {} s; open it in Word or WPS and save it again as .docx",
+            READ_TIME.as_secs()
+        ))),
+    }
+}
+
+/// Why `guarded` work gave no result.
+#[derive(Debug, PartialEq)]
+enum Stopped {
+    Panicked(String),
+    TimedOut,
+}
+
+/// Runs `work` on the reader thread (deep stack, quiet panics) for at most
+/// `time`. Work that does not finish (docx-rs loops on some damaged parts
+/// the limits do not foresee) is left behind: the file is named, the batch
+/// goes on, and the process ends when the batch does.
+fn guarded<T: Send + 'static>(
+    time: std::time::Duration,
+    work: impl FnOnce() -> T + Send + 'static,
+) -> Result<Result<T, Stopped>, ImportError> {
+    quiet_reader_panics();
+    let (done, finished) = std::sync::mpsc::channel();
+    std::thread::Builder::new()
         .name(READER.into())
         .stack_size(64 << 20)
-        .spawn(move || docx_rs::read_docx(&bytes))
+        .spawn(move || {
+            let result = std::panic::catch_unwind(std::panic::AssertUnwindSafe(work));
+            let _ = done.send(result);
+        })
         .map_err(|e| ImportError::Unreadable(e.to_string()))?;
-    match reader.join() {
-        Ok(read) => read.map_err(|e| ImportError::NotDocx(e.to_string())),
-        Err(panic) => {
-            let why = panic
+    Ok(match finished.recv_timeout(time) {
+        Ok(Ok(value)) => Ok(value),
+        Ok(Err(panic)) => Err(Stopped::Panicked(
+            panic
                 .downcast_ref::<&str>()
                 .map(|s| s.to_string())
                 .or_else(|| panic.downcast_ref::<String>().cloned())
-                .unwrap_or_default();
-            Err(ImportError::Damaged(format!(
-                "the Word reader stopped on it ({why}); open it in Word or WPS and save it again as .docx"
-            )))
-        }
-    }
+                .unwrap_or_default(),
+        )),
+        Err(_) => Err(Stopped::TimedOut),
+    })
 }
 
 /// Panics of the reader thread become the file's error message; the
@@ -144,4 +177,26 @@ fn quiet_reader_panics() {
             }
         }));
     });
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn work_that_never_ends_or_panics_is_given_up_on() {
+        let short = std::time::Duration::from_millis(200);
+        let endless = guarded(short, || {
+            loop {
+                std::thread::sleep(std::time::Duration::from_secs(1));
+            }
+        });
+        assert_eq!(endless.ok().and_then(Result::err), Some(Stopped::TimedOut));
+        let panics = guarded(short, || -> u8 { panic!("index out of bounds") });
+        assert_eq!(
+            panics.ok().and_then(Result::err),
+            Some(Stopped::Panicked("index out of bounds".into()))
+        );
+        assert_eq!(guarded(short, || 7).ok().and_then(Result::ok), Some(7));
+    }
 }

@@ -62,9 +62,10 @@ pub fn inspect(bytes: &[u8]) -> Result<(), ImportError> {
             .map_err(|e| ImportError::Damaged(format!("{name}: {e}")))?;
         let size = part.len() as u64;
         // docx-rs reads the parts the relations name, whatever their names
-        // (`word/document.bin` too): any part that reads as XML is held to
-        // the XML limits; what does not is no XML to docx-rs either.
-        let is_xml = looks_like_xml(&part);
+        // (`word/document.bin` too): every part is held to the XML limits
+        // but pictures, fonts and embedded files, by their folder and
+        // extension, that do not read as XML.
+        let is_xml = !is_media(&name) || looks_like_xml(&part);
         let (what, limit) = if is_xml {
             ("its text (XML)", XML_BYTES - xml)
         } else {
@@ -87,6 +88,24 @@ pub fn inspect(bytes: &[u8]) -> Result<(), ImportError> {
         all += size;
     }
     Ok(())
+}
+
+/// Parts Word stores as they are (pictures, fonts, embedded files).
+fn is_media(name: &str) -> bool {
+    let lower = name.to_ascii_lowercase();
+    let binary = [
+        ".png", ".jpg", ".jpeg", ".gif", ".bmp", ".tif", ".tiff", ".emf", ".wmf", ".bin", ".odttf",
+        ".ttf", ".wdp", ".jfif",
+    ];
+    [
+        "word/media/",
+        "word/embeddings/",
+        "word/fonts/",
+        "docprops/thumbnail",
+    ]
+    .iter()
+    .any(|folder| lower.starts_with(folder))
+        && binary.iter().any(|ext| lower.ends_with(ext))
 }
 
 /// Whether a part starts as XML does (after a BOM or white space).

@@ -35,25 +35,38 @@ fn docx(body: &str, method: zip::CompressionMethod) -> Vec<u8> {
 /// The same, its main part at `main` (the relations name it; docx-rs
 /// reads it whatever its name ends in).
 fn docx_with_main(body: &str, method: zip::CompressionMethod, main: &str) -> Vec<u8> {
+    docx_with_main_bytes(format!("{HEAD}{body}{TAIL}").as_bytes(), method, main)
+}
+
+fn docx_with_main_bytes(xml: &[u8], method: zip::CompressionMethod, main: &str) -> Vec<u8> {
     let mut bytes = std::io::Cursor::new(Vec::new());
     let mut zip = zip::ZipWriter::new(&mut bytes);
     let options = zip::write::SimpleFileOptions::default().compression_method(method);
     let rels = r#"<?xml version="1.0" encoding="UTF-8"?><Relationships xmlns="http://schemas.openxmlformats.org/package/2006/relationships">"#;
+    // Where docx-rs looks for the main part's relations, and its type.
+    let file = main.rsplit('/').next().unwrap_or(main);
+    let stem = file.rsplit_once('.').map_or(file, |(stem, _)| stem);
+    let main_rels = format!("word/_rels/{stem}.xml.rels");
     let parts = [
         (
             "[Content_Types].xml",
-            r#"<?xml version="1.0" encoding="UTF-8"?><Types xmlns="http://schemas.openxmlformats.org/package/2006/content-types"><Default Extension="rels" ContentType="application/vnd.openxmlformats-package.relationships+xml"/><Default Extension="xml" ContentType="application/xml"/><Override PartName="/word/document.xml" ContentType="application/vnd.openxmlformats-officedocument.wordprocessingml.document.main+xml"/></Types>"#.to_string(),
+            format!(
+                r#"<?xml version="1.0" encoding="UTF-8"?><Types xmlns="http://schemas.openxmlformats.org/package/2006/content-types"><Default Extension="rels" ContentType="application/vnd.openxmlformats-package.relationships+xml"/><Default Extension="xml" ContentType="application/xml"/><Override PartName="/{main}" ContentType="application/vnd.openxmlformats-officedocument.wordprocessingml.document.main+xml"/></Types>"#
+            ),
         ),
         (
             "_rels/.rels",
-            format!(r#"{rels}<Relationship Id="rId1" Type="http://schemas.openxmlformats.org/officeDocument/2006/relationships/officeDocument" Target="{main}"/></Relationships>"#),
+            format!(
+                r#"{rels}<Relationship Id="rId1" Type="http://schemas.openxmlformats.org/officeDocument/2006/relationships/officeDocument" Target="{main}"/></Relationships>"#
+            ),
         ),
-        ("word/_rels/document.xml.rels", format!("{rels}</Relationships>")),
-        (main, format!("{HEAD}{body}{TAIL}")),
+        (main_rels.as_str(), format!("{rels}</Relationships>")),
+        (main, String::new()),
     ];
     for (name, text) in parts {
         zip.start_file(name, options).unwrap();
-        zip.write_all(text.as_bytes()).unwrap();
+        let bytes = if name == main { xml } else { text.as_bytes() };
+        zip.write_all(bytes).unwrap();
     }
     zip.finish().unwrap();
     bytes.into_inner()
