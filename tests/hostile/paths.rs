@@ -154,7 +154,7 @@ fn output_through_a_link_to_content_is_refused_even_with_force() {
         site.root().join("content"),
     ] {
         let output = output.to_str().unwrap();
-        let run = reportal(&["build", "--root", root, "--output", output, "--force"]);
+        let run = build_into(root, output, &["--force"]);
         assert_ne!(run.code, Some(0), "built into {output}:\n{run}");
         assert!(run.stderr.contains("refusing"), "{run}");
         assert!(
@@ -174,14 +174,8 @@ fn output_holding_the_real_content_is_refused() {
     std::fs::create_dir_all(&reports).unwrap();
     std::fs::write(reports.join("2015-12.md"), report("month: 2015-12", REPORT)).unwrap();
     symlink(&reports, site.root().join("content")).unwrap();
-    let run = reportal(&[
-        "build",
-        "--root",
-        site.root().to_str().unwrap(),
-        "--output",
-        elsewhere.path().to_str().unwrap(),
-        "--force",
-    ]);
+    let root = site.root().to_str().unwrap();
+    let run = build_into(root, elsewhere.path().to_str().unwrap(), &["--force"]);
     assert_ne!(run.code, Some(0), "{run}");
     assert!(
         reports.join("2015-12.md").is_file(),
@@ -318,14 +312,7 @@ fn output_into_a_folder_a_source_link_leads_to_is_refused() {
     symlink("../archive/gd", site.root().join("content/gd")).unwrap();
     let root = site.root().to_str().unwrap();
     let output = site.root().join("archive/gd");
-    let run = reportal(&[
-        "build",
-        "--root",
-        root,
-        "--output",
-        output.to_str().unwrap(),
-        "--force",
-    ]);
+    let run = build_into(root, output.to_str().unwrap(), &["--force"]);
     assert_ne!(run.code, Some(0), "{run}");
     assert!(run.stderr.contains("content/gd"), "{run}");
     assert!(
@@ -342,13 +329,7 @@ fn output_below_a_link_and_missing_folders_is_resolved() {
     symlink(site.root().join("content"), elsewhere.path().join("link")).unwrap();
     let output = elsewhere.path().join("link/new/dir");
     let root = site.root().to_str().unwrap();
-    let run = reportal(&[
-        "build",
-        "--root",
-        root,
-        "--output",
-        output.to_str().unwrap(),
-    ]);
+    let run = build_into(root, output.to_str().unwrap(), &[]);
     assert_ne!(run.code, Some(0), "{run}");
     assert!(
         !site.root().join("content/new").exists(),
@@ -376,13 +357,7 @@ fn links_into_hidden_folders_or_the_output_are_refused() {
     let elsewhere = tempfile::tempdir().unwrap();
     let output = elsewhere.path().join("out");
     let root = site.root().to_str().unwrap();
-    let run = reportal(&[
-        "build",
-        "--root",
-        root,
-        "--output",
-        output.to_str().unwrap(),
-    ]);
+    let run = build_into(root, output.to_str().unwrap(), &[]);
     assert!(run.stderr.contains("hidden folder"), "{run}");
 }
 
@@ -390,4 +365,11 @@ fn assert_refused_hidden(run: &Run, link: &str) {
     assert_ne!(run.code, Some(0), "{run}");
     let why = run.stderr.contains("hidden folder") || run.stderr.contains("leads there");
     assert!(run.stderr.contains(link) && why, "{run}");
+}
+
+/// `reportal build --root <root> --output <output>` plus `extra`.
+fn build_into(root: &str, output: &str, extra: &[&str]) -> Run {
+    let mut args = vec!["build", "--root", root, "--output", output];
+    args.extend_from_slice(extra);
+    reportal(&args)
 }
