@@ -182,19 +182,14 @@ pub fn convert(
 
 /// The file's bytes, if it is not larger than any report could be.
 fn read_bounded(path: &Path) -> Result<Vec<u8>, ImportError> {
-    use std::io::Read;
-    let file = std::fs::File::open(path).map_err(|e| ImportError::Unreadable(e.to_string()))?;
-    let mut bytes = Vec::new();
-    file.take(limits::FILE_BYTES + 1)
-        .read_to_end(&mut bytes)
-        .map_err(|e| ImportError::Unreadable(e.to_string()))?;
-    if bytes.len() as u64 > limits::FILE_BYTES {
-        return Err(ImportError::TooLarge(format!(
-            "it is larger than {} MB; a monthly report is far smaller",
-            limits::FILE_BYTES >> 20
-        )));
-    }
-    Ok(bytes)
+    crate::load::read_at_most(path, limits::FILE_BYTES)
+        .map_err(|e| ImportError::Unreadable(e.to_string()))?
+        .ok_or_else(|| {
+            ImportError::TooLarge(format!(
+                "it is larger than {} MB; a monthly report is far smaller",
+                limits::FILE_BYTES >> 20
+            ))
+        })
 }
 
 /// `--unit` as given: one of site.yaml's units (by id or name: its id),

@@ -157,20 +157,22 @@ pub const REPORT_BYTES: u64 = 16 << 20;
 /// The largest template or static file read (the theme is held in memory).
 pub const THEME_FILE_BYTES: u64 = 64 << 20;
 
-/// A file's bytes, refused past `limit` without reading more than it.
-pub fn read_bounded(path: &Path, rel: &str, limit: u64) -> Result<Vec<u8>, Problem> {
+/// A file's bytes, or `None` when it holds more than `limit`: never more
+/// than that is read (a file of gigabytes, or one that keeps growing).
+pub fn read_at_most(path: &Path, limit: u64) -> std::io::Result<Option<Vec<u8>>> {
     use std::io::Read;
-    let unreadable =
-        |err: std::io::Error| Problem::error(ProblemKind::Unreadable(err.to_string())).in_file(rel);
-    let file = std::fs::File::open(path).map_err(unreadable)?;
     let mut bytes = Vec::new();
-    file.take(limit + 1)
-        .read_to_end(&mut bytes)
-        .map_err(unreadable)?;
-    if bytes.len() as u64 > limit {
-        return Err(Problem::error(ProblemKind::TooLarge(limit >> 20)).in_file(rel));
-    }
-    Ok(bytes)
+    std::fs::File::open(path)?
+        .take(limit + 1)
+        .read_to_end(&mut bytes)?;
+    Ok((bytes.len() as u64 <= limit).then_some(bytes))
+}
+
+/// A file's bytes, refused past `limit` as a problem of `rel`.
+pub fn read_bounded(path: &Path, rel: &str, limit: u64) -> Result<Vec<u8>, Problem> {
+    read_at_most(path, limit)
+        .map_err(|err| Problem::error(ProblemKind::Unreadable(err.to_string())).in_file(rel))?
+        .ok_or_else(|| Problem::error(ProblemKind::TooLarge(limit >> 20)).in_file(rel))
 }
 
 fn read_report(path: &Path, rel: &str) -> Result<SourceFile, Problem> {
