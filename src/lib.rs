@@ -4,7 +4,8 @@
 //!
 //! The build is four stages, one module each, data flowing one way:
 //! [`load`] (read files) → [`model`] (reports, months, units, areas) →
-//! [`render`] (Tera) → [`write`] (atomically). [`site::build`] runs them.
+//! [`render`] (Tera) → [`write`] (atomically). [`site`] drives them:
+//! `Site::load` for load → model, then `build`, `check`, `serve`, `new`.
 
 pub mod config;
 pub mod diagnostics;
@@ -14,7 +15,6 @@ pub mod load;
 pub mod model;
 pub mod names;
 pub mod next_report;
-pub mod rebuild;
 pub mod render;
 pub mod serve;
 pub mod site;

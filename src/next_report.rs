@@ -7,8 +7,9 @@ use std::path::{Path, PathBuf};
 
 use crate::config::Language;
 use crate::diagnostics::Problems;
-use crate::model::{self, Library, ModelOptions, Month, Report};
-use crate::{load, names, render};
+use crate::model::{Library, Month, Report};
+use crate::site::{Mode, Site, SiteOptions};
+use crate::{names, render};
 
 #[derive(Debug, thiserror::Error)]
 pub enum NewError {
@@ -94,15 +95,12 @@ pub fn new_report(
 }
 
 fn read_site(root: &Path, problems: &mut Problems) -> Option<Library> {
-    let inputs = load::load(root, problems)?;
-    if problems.has_errors() {
-        return None;
-    }
-    let parsed = model::parse_all(&inputs.config, inputs.sources);
     // Drafts count: a month started as a draft is taken.
-    let options = ModelOptions { drafts: true };
-    let library = model::assemble_parsed(inputs.config, parsed, &options, problems);
-    (!problems.has_errors()).then_some(library)
+    let options = SiteOptions {
+        drafts: true,
+        mode: Mode::Build,
+    };
+    Site::load(root, options, problems).map(|site| site.library)
 }
 
 fn pick_unit(library: &Library, given: Option<&str>) -> Result<usize, NewError> {

@@ -9,7 +9,7 @@ use std::path::PathBuf;
 use std::sync::{Arc, RwLock};
 use std::time::SystemTime;
 
-use crate::rebuild::Bytes;
+use crate::site::preview::Bytes;
 use tower_http::services::fs::{Backend, File, Metadata};
 
 /// The folder name `ServeDir` is given; it prefixes every path it asks for.

@@ -25,7 +25,7 @@ use tower_http::services::ServeDir;
 use tower_http::set_header::SetResponseHeaderLayer;
 
 use crate::diagnostics::Problems;
-use crate::rebuild::{Bytes, Session};
+use crate::site::preview::{Bytes, Session};
 use live::{Live, Message};
 use memory::{MemoryBackend, Snapshot};
 

@@ -1,0 +1,49 @@
+//! The files that are not pages: each scope's numbers as CSV, the
+//! theme's static files, and each report's Markdown file to download.
+
+use std::collections::HashSet;
+
+use crate::render::plan::{Kind, Make, Output, Planned, Shows};
+use crate::render::shared::Shared;
+use crate::render::{metrics, views};
+
+pub fn plan<'a>(s: &'a Shared<'a>, planned: &mut Vec<Planned<'a>>) {
+    let library = s.library;
+    // Each area's numbers (and the whole reports'), for spreadsheets.
+    planned.extend(library.metrics.scopes().into_iter().map(|scope| Planned {
+        output: Output::new(
+            metrics::csv_path(library, scope),
+            Kind::MetricSheet,
+            Shows::none(),
+        ),
+        make: Make::MetricSheet(scope),
+    }));
+    // Each report's file as written, to download beside its month.
+    planned.extend(
+        library
+            .reports
+            .iter()
+            .enumerate()
+            .map(|(r, report)| Planned {
+                output: Output::new(
+                    views::source_file(library, r),
+                    Kind::Source,
+                    Shows::Reports(vec![r]),
+                ),
+                make: Make::Source(report.source.as_str()),
+            }),
+    );
+    // A theme's file where the site makes a page is the page's place (and a report's copy).
+    let taken: HashSet<&str> = planned.iter().map(|p| p.output.path.as_str()).collect();
+    let statics: Vec<Planned> = s
+        .theme
+        .statics
+        .values()
+        .filter(|file| !taken.contains(file.path.as_str()))
+        .map(|file| Planned {
+            output: Output::new(file.path.clone(), Kind::Static, Shows::none()),
+            make: Make::Static(file),
+        })
+        .collect();
+    planned.extend(statics);
+}
