@@ -1,0 +1,114 @@
+//! The site's units, and which one a report's `unit:` names.
+
+use std::collections::HashMap;
+
+use super::report::ParsedReport;
+use super::types::Unit;
+use crate::config::SiteConfig;
+use crate::diagnostics::{Problem, ProblemKind, Problems};
+use crate::names;
+
+/// The site's units: those site.yaml lists, or else those the reports name.
+pub(super) struct Units {
+    pub(super) list: Vec<Unit>,
+    /// Ids and names, normalized: what a report's `unit:` may say.
+    by_name: HashMap<String, usize>,
+    /// Whether reports may only name listed units.
+    configured: bool,
+}
+
+pub(super) fn resolve_units(config: &SiteConfig, reports: &[ParsedReport]) -> Units {
+    if !config.units.is_empty() {
+        let list = config
+            .units
+            .iter()
+            .map(|u| Unit {
+                id: u.id.clone(),
+                name: u.name.clone(),
+            })
+            .collect();
+        return Units::new(list, true);
+    }
+    let mut list: Vec<Unit> = Vec::new();
+    // One unit however it is spelled (`GD`, `gd`, `ＧＤ`): the first spelling,
+    // in file order, names it.
+    let mut spellings: Vec<&str> = Vec::new();
+    let mut seen = std::collections::HashSet::new();
+    for report in reports {
+        if let Some((name, _)) = &report.unit
+            && seen.insert(names::normalize(name))
+        {
+            spellings.push(name);
+        }
+    }
+    spellings.sort_unstable();
+    let mut ids = names::UniqueIds::default();
+    for name in spellings {
+        list.push(Unit {
+            id: ids.claim(names::slug(name)),
+            name: name.to_string(),
+        });
+    }
+    if list.is_empty() {
+        list.push(Unit {
+            id: "main".into(),
+            name: config.title().to_string(),
+        });
+    }
+    Units::new(list, false)
+}
+
+impl Units {
+    fn new(list: Vec<Unit>, configured: bool) -> Self {
+        let mut by_name = HashMap::new();
+        for (i, unit) in list.iter().enumerate() {
+            // The first unit an id or name fits is the one meant.
+            for name in [&unit.id, &unit.name] {
+                by_name.entry(names::normalize(name)).or_insert(i);
+            }
+        }
+        Units {
+            list,
+            by_name,
+            configured,
+        }
+    }
+
+    pub(super) fn unit_of(
+        &self,
+        report: &ParsedReport,
+        config: &SiteConfig,
+        problems: &mut Problems,
+    ) -> Option<usize> {
+        let Some((written, spot)) = &report.unit else {
+            if self.list.len() == 1 {
+                return Some(0);
+            }
+            problems.push(
+                Problem::error(ProblemKind::MissingUnit)
+                    .in_file(&report.source)
+                    .at_spot(&report.start),
+            );
+            return None;
+        };
+        let wanted = names::normalize(written);
+        let found = self.by_name.get(&wanted).copied();
+        if found.is_none() && self.configured {
+            let known = config
+                .units
+                .iter()
+                .map(|u| format!("{} ({})", u.id, u.name))
+                .collect::<Vec<_>>()
+                .join(", ");
+            problems.push(
+                Problem::error(ProblemKind::UnknownUnit {
+                    given: written.clone(),
+                    known,
+                })
+                .in_file(&report.source)
+                .at_spot(spot),
+            );
+        }
+        found
+    }
+}
