@@ -6,7 +6,6 @@
 //! across areas; the event stream is then cut at the top-level headings
 //! (a heading inside a quote or a list item cuts nothing).
 
-use std::borrow::Cow;
 use std::collections::{HashMap, HashSet};
 use std::ops::Range;
 use std::sync::Arc;
@@ -14,6 +13,7 @@ use std::sync::Arc;
 use pulldown_cmark::{CowStr, Event, HeadingLevel, Options, Parser, Tag, TagEnd};
 
 use super::cjk_emphasis;
+use super::link_marks;
 use super::remote::{self, Hosts, RemoteImage};
 use crate::config::Sections;
 use crate::diagnostics::Spot;
@@ -54,8 +54,8 @@ pub struct Body {
     pub preamble_html: Arc<str>,
     pub areas: Vec<WrittenArea>,
     /// Links to other reports (`[上月](2015-11.md#团的制度建设)`), in
-    /// order; in the HTML each is `link_placeholder(i)` until the pages
-    /// it leads to are known.
+    /// order; in the HTML each is `link_marks::link(i)` until the pages
+    /// they lead to are known.
     pub links: Vec<WrittenLink>,
     /// Images from other machines, shown as links (for warnings).
     pub remote_images: Vec<RemoteImage>,
@@ -74,52 +74,6 @@ pub struct WrittenLink {
     pub range: Range<usize>,
     /// Its place, for messages (filled in by `report::parse`).
     pub spot: Spot,
-}
-
-const LINK_MARK: &str = "@reportal-link@";
-
-/// What stands in the HTML for link `i` until render knows its page.
-pub fn link_placeholder(i: usize) -> String {
-    format!("{LINK_MARK}{i}@")
-}
-
-/// `html` with each link placeholder replaced by `target(i)`, in one pass:
-/// replacing them one link at a time cost links × HTML, minutes for a
-/// report of 100,000 links. Text that only looks like a placeholder, or
-/// names a link `target` does not know, stays as it is.
-pub fn fill_link_placeholders<'h>(
-    html: &'h str,
-    mut target: impl FnMut(usize) -> Option<String>,
-) -> Cow<'h, str> {
-    if !html.contains(LINK_MARK) {
-        return Cow::Borrowed(html);
-    }
-    let mut out = String::with_capacity(html.len());
-    let mut rest = html;
-    while let Some(at) = rest.find(LINK_MARK) {
-        out.push_str(&rest[..at]);
-        let after = &rest[at + LINK_MARK.len()..];
-        let digits = after
-            .find(|c: char| !c.is_ascii_digit())
-            .unwrap_or(after.len());
-        let filled = after[digits..]
-            .starts_with('@')
-            .then(|| after[..digits].parse().ok())
-            .flatten()
-            .and_then(&mut target);
-        match filled {
-            Some(url) => {
-                out.push_str(&url);
-                rest = &after[digits + 1..];
-            }
-            None => {
-                out.push_str(LINK_MARK);
-                rest = after;
-            }
-        }
-    }
-    out.push_str(rest);
-    Cow::Owned(out)
 }
 
 /// Renders the body of `text` found at `range`.
@@ -141,7 +95,7 @@ pub fn render(text: &str, range: Range<usize>, options: &BodyOptions) -> Body {
 }
 
 /// Takes out links to other reports (a relative path ending in `.md`),
-/// leaving placeholders.
+/// leaving link marks.
 fn report_links(events: Vec<Spanned<'_>>) -> (Vec<Spanned<'_>>, Vec<WrittenLink>) {
     let mut links = Vec::new();
     let events = events
@@ -163,7 +117,7 @@ fn report_links(events: Vec<Spanned<'_>>) -> (Vec<Spanned<'_>>, Vec<WrittenLink>
                     range: span.clone(),
                     spot: Spot::default(),
                 });
-                let dest_url = link_placeholder(links.len() - 1).into();
+                let dest_url = link_marks::link(links.len() - 1).into();
                 let tag = Tag::Link {
                     link_type,
                     dest_url,
@@ -605,27 +559,6 @@ fn is_safe_url(url: &str) -> bool {
 #[cfg(test)]
 mod tests {
     use super::*;
-
-    #[test]
-    fn link_placeholders_are_filled_in_one_pass() {
-        let html = format!(
-            "<a href=\"{}\">a</a> @reportal-link@x@ <a href=\"{}\">b</a> {} @reportal-link@",
-            link_placeholder(1),
-            link_placeholder(0),
-            link_placeholder(7),
-        );
-        let mut asked = Vec::new();
-        let filled = fill_link_placeholders(&html, |i| {
-            asked.push(i);
-            (i < 2).then(|| format!("u{i}"))
-        });
-        assert_eq!(
-            filled,
-            "<a href=\"u1\">a</a> @reportal-link@x@ <a href=\"u0\">b</a> @reportal-link@7@ @reportal-link@"
-        );
-        // Each placeholder is looked at once, whatever the number of links.
-        assert_eq!(asked, [1, 0, 7]);
-    }
 
     fn rendered(markdown: &str) -> Body {
         let sections = Sections::default();

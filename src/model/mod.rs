@@ -3,12 +3,14 @@
 //!
 //! `types` holds the data; `assemble` builds a library from parsed
 //! report files (with `units`, `areas` and `links` placing each report);
-//! `patch` follows an edit without assembling again.
+//! `patch` follows an edit without assembling again. `link_marks` owns
+//! the marks report HTML carries for render to fill.
 
 mod areas;
 mod assemble;
 mod body;
 mod cjk_emphasis;
+pub mod link_marks;
 mod links;
 pub mod metrics;
 mod month;
@@ -21,7 +23,6 @@ mod types;
 mod units;
 
 pub use assemble::{MAX_AREAS_PER_REPORT, MAX_SPAN_YEARS, assemble_parsed, parse_all, parse_file};
-pub use body::{fill_link_placeholders, link_placeholder};
 pub use links::{ReportLink, join};
 pub use month::Month;
 pub use patch::patch;

@@ -11,7 +11,7 @@ use tera::{Context, Tera};
 use super::pages::{self, month_csv};
 use super::plan::{self, Kind, Make, Output, Planned, Selection, Sink};
 use super::shared::{Base, Shared};
-use super::{i18n, layout, metrics, search, templates, views};
+use super::{i18n, layout, metrics, search, templates};
 use crate::diagnostics::{Problem, Problems};
 use crate::load::Theme;
 use crate::model::{Library, Month};
@@ -222,7 +222,7 @@ fn with_root(bytes: Vec<u8>, root: &str, reports: &[usize], library: &Library) -
         return bytes;
     }
     match String::from_utf8(bytes) {
-        Ok(html) => html.replace(views::ROOT_MARK, root).into_bytes(),
+        Ok(html) => crate::model::link_marks::fill_root(html, root).into_bytes(),
         Err(err) => err.into_bytes(),
     }
 }

@@ -11,7 +11,7 @@ use tera::Value;
 use super::i18n::{month_label, year_label};
 use super::layout::Layout;
 use super::urls::Urls;
-use crate::model::{Library, Month, Previous};
+use crate::model::{Library, Month, Previous, link_marks};
 
 /// Where report `r`'s Markdown file is copied in the output, to download:
 /// beside its month page, named for its unit.
@@ -22,10 +22,6 @@ pub fn source_file(library: &Library, r: usize) -> String {
         report.month, library.units[report.unit].id
     )
 }
-
-/// Stands for the page's `root` in links written in reports, which go
-/// into pages at every depth: render puts the root in.
-pub const ROOT_MARK: &str = "@reportal-root@";
 
 /// A link to a month, without its reports.
 #[derive(Serialize)]
@@ -285,14 +281,17 @@ fn linked<'l>(views: &Views<'l>, r: usize, html: &'l str) -> Cow<'l, str> {
     if report.links.is_empty() {
         return Cow::Borrowed(html);
     }
-    crate::model::fill_link_placeholders(html, |i| {
+    link_marks::fill_links(html, |i| {
         let link = report.links.get(i)?;
         Some(link.as_ref().map_or_else(String::new, |link| {
             let target = &library.reports[link.report];
             let page = views.page_of(link.report);
             match &link.anchor {
-                Some(anchor) => format!("{ROOT_MARK}{page}#{anchor}"),
-                None => format!("{ROOT_MARK}{page}#report-{}", library.units[target.unit].id),
+                Some(anchor) => link_marks::from_root(format_args!("{page}#{anchor}")),
+                None => link_marks::from_root(format_args!(
+                    "{page}#report-{}",
+                    library.units[target.unit].id
+                )),
             }
         }))
     })
