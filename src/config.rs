@@ -5,24 +5,19 @@ use std::collections::BTreeMap;
 
 use serde::Deserialize;
 
-/// The interface language of the generated pages.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Default, Deserialize)]
-pub enum Language {
-    #[default]
-    #[serde(rename = "zh-CN", alias = "zh", alias = "zh-cn", alias = "zh-Hans")]
-    ZhCn,
-    #[serde(rename = "en", alias = "en-US", alias = "en-GB")]
-    En,
-}
+/// The language pages are in when site.yaml names none.
+pub const DEFAULT_LANGUAGE: &str = "zh-CN";
 
-impl Language {
-    /// The value of the pages' `lang` attribute.
-    pub fn tag(self) -> &'static str {
-        match self {
-            Language::ZhCn => "zh-CN",
-            Language::En => "en",
-        }
-    }
+/// Whether `tag` looks like a BCP 47 language tag (`zh-CN`, `en`, `fr`,
+/// `zh-Hans-CN`): a 2–8 letter language, then subtags of letters and
+/// digits. It is written into every page's `lang` attribute and names a
+/// translation file, so nothing else may pass.
+pub fn is_language_tag(tag: &str) -> bool {
+    let mut parts = tag.split('-');
+    let language = parts.next().unwrap_or("");
+    (2..=8).contains(&language.len())
+        && language.bytes().all(|b| b.is_ascii_alphabetic())
+        && parts.all(|p| (1..=8).contains(&p.len()) && p.bytes().all(|b| b.is_ascii_alphanumeric()))
 }
 
 /// A reporting unit (an office, a city branch) as site.yaml lists it.
@@ -89,7 +84,9 @@ pub struct SiteConfig {
     /// Absolute URL of the published site; only the feed and the sitemap
     /// need it, every page link is relative.
     pub base_url: Option<String>,
-    pub language: Language,
+    /// The pages' language tag, as written: it names the theme's
+    /// translation file (`i18n/<tag>.yaml`) and the pages' `lang`.
+    pub language: String,
     pub theme: String,
     pub units: Vec<UnitConfig>,
     pub areas: Vec<AreaConfig>,
@@ -116,7 +113,7 @@ impl Default for SiteConfig {
         SiteConfig {
             title: None,
             base_url: None,
-            language: Language::default(),
+            language: DEFAULT_LANGUAGE.to_string(),
             theme: "default".to_string(),
             units: Vec::new(),
             areas: Vec::new(),
@@ -148,13 +145,10 @@ pub const KNOWN_KEYS: &[&str] = &[
 ];
 
 impl SiteConfig {
-    /// The site title, or a sensible one in the site's language.
+    /// The site title. `load` sets the language's own (`site_title`) when
+    /// site.yaml gives none.
     pub fn title(&self) -> &str {
-        match (&self.title, self.language) {
-            (Some(title), _) => title,
-            (None, Language::ZhCn) => "工作报告",
-            (None, Language::En) => "Work reports",
-        }
+        self.title.as_deref().unwrap_or("工作报告")
     }
 
     /// `base_url` without its trailing slash, if set.
@@ -204,6 +198,17 @@ impl SiteConfig {
                 value: url.to_string(),
                 repeated: false,
                 key: Some("base_url"),
+            });
+        }
+        if !is_language_tag(&self.language) {
+            mistakes.push(ConfigMistake {
+                message: format!(
+                    "language `{}` is not a language tag: write one like zh-CN, en or fr (letters, digits and `-`)",
+                    self.language
+                ),
+                value: self.language.clone(),
+                repeated: false,
+                key: Some("language"),
             });
         }
         let mut check_ids = |kind: &str, ids: Vec<&str>| {
@@ -340,6 +345,16 @@ fn is_plain_id(id: &str) -> bool {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn language_tags_are_letters_digits_and_hyphens() {
+        for good in ["zh-CN", "en", "fr", "zh-Hans-CN", "es-419"] {
+            assert!(is_language_tag(good), "{good}");
+        }
+        for bad in ["", "x", "fr_FR", "en-", "../en", "zh CN", "f\"r", "1a"] {
+            assert!(!is_language_tag(bad), "{bad}");
+        }
+    }
 
     #[test]
     fn host_names_are_bare() {

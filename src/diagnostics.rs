@@ -140,6 +140,10 @@ pub enum ProblemKind {
     BrokenLink(String),
     #[error("`draft:` must be true or false, not `{0}`")]
     InvalidDraft(String),
+    #[error("this translation file is not valid: {0}")]
+    BadTranslation(String),
+    #[error("this translation file lacks {keys}: the {fallback} words are shown for them")]
+    MissingTranslations { fallback: String, keys: String },
     #[error("site.yaml is not valid: {0}")]
     BadConfig(String),
     #[error("no reports found: put one Markdown file per report under {0}")]

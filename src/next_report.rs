@@ -5,7 +5,6 @@
 
 use std::path::{Path, PathBuf};
 
-use crate::config::Language;
 use crate::diagnostics::Problems;
 use crate::model::{Library, Month, Report};
 use crate::site::{Mode, Site, SiteOptions};
@@ -47,7 +46,7 @@ pub fn new_report(
     month: Option<Month>,
 ) -> Result<NewReport, NewError> {
     let mut problems = Problems::default();
-    let library = read_site(root, &mut problems).ok_or(NewError::Site(problems))?;
+    let (library, strings) = read_site(root, &mut problems).ok_or(NewError::Site(problems))?;
     let unit = pick_unit(&library, unit)?;
     let unit_name = library.units[unit].name.clone();
     let reports = || library.reports.iter().rev().filter(|r| r.unit == unit);
@@ -81,7 +80,7 @@ pub fn new_report(
         },
     );
     let path = format!("{folder}/{month}.md");
-    let text = report_text(&library, unit, month, latest);
+    let text = report_text(&library, &strings, unit, month, latest);
     write_new(&root.join(&path), text.as_bytes()).map_err(|err| match err.kind() {
         std::io::ErrorKind::AlreadyExists => NewError::Exists(path.clone()),
         _ => NewError::Write(path.clone(), err),
@@ -94,13 +93,14 @@ pub fn new_report(
     })
 }
 
-fn read_site(root: &Path, problems: &mut Problems) -> Option<Library> {
+/// The site's reports, and the theme's words its comments are written in.
+fn read_site(root: &Path, problems: &mut Problems) -> Option<(Library, render::Strings)> {
     // Drafts count: a month started as a draft is taken.
     let options = SiteOptions {
         drafts: true,
         mode: Mode::Build,
     };
-    Site::load(root, options, problems).map(|site| site.library)
+    Site::load(root, options, problems).map(|site| (site.library, site.theme.strings))
 }
 
 fn pick_unit(library: &Library, given: Option<&str>) -> Result<usize, NewError> {
@@ -133,7 +133,13 @@ fn pick_unit(library: &Library, given: Option<&str>) -> Result<usize, NewError> 
 
 /// The new file: front matter, then each area of the latest report (or
 /// every configured area) with its two sections.
-fn report_text(library: &Library, unit: usize, month: Month, latest: Option<&Report>) -> String {
+fn report_text(
+    library: &Library,
+    t: &render::Strings,
+    unit: usize,
+    month: Month,
+    latest: Option<&Report>,
+) -> String {
     let sections = &library.config.sections;
     let progress = sections
         .progress
@@ -163,7 +169,7 @@ fn report_text(library: &Library, unit: usize, month: Month, latest: Option<&Rep
         text.push_str(&format!("\n## {}. {heading}\n\n### {progress}\n\n", i + 1));
         if let (Some(latest), Some(html)) = (latest, plan_html) {
             let plan = render::plain_text(html);
-            text.push_str(&plan_comment(library, latest.month, &plan));
+            text.push_str(&plan_comment(t, latest.month, &plan));
         }
         text.push_str(&format!("### {plan}\n\n"));
     }
@@ -172,25 +178,17 @@ fn report_text(library: &Library, unit: usize, month: Month, latest: Option<&Rep
 
 /// Last month's plan as a comment the writer answers and then deletes
 /// (it never shows on the site: comments are not published).
-fn plan_comment(library: &Library, month: Month, plan: &str) -> String {
-    let zh = library.config.language == Language::ZhCn;
-    let label = render::month_label(month, library.config.language);
+fn plan_comment(t: &render::Strings, month: Month, plan: &str) -> String {
+    let label = render::month_label(month, t);
+    let month = [("month", label.as_str())];
     if plan.trim().is_empty() {
-        return if zh {
-            format!("<!-- {label}未写此项工作的计划。 -->\n\n")
-        } else {
-            format!("<!-- No plan was written for this area in {label}. -->\n\n")
-        };
+        let said = render::fill_with(&t.new_report_no_plan, &month);
+        return format!("<!-- {said} -->\n\n");
     }
     // `--` would end the comment early.
     let plan = plan.replace("--", "- -");
-    if zh {
-        format!("<!-- {label}计划（对照填写本月推进情况，写完可删去本注释）：\n{plan}\n-->\n\n")
-    } else {
-        format!(
-            "<!-- Planned in {label} (answer it in this month's progress, then delete this comment):\n{plan}\n-->\n\n"
-        )
-    }
+    let said = render::fill_with(&t.new_report_plan, &month);
+    format!("<!-- {said}\n{plan}\n-->\n\n")
 }
 
 /// Creates the file; fails if anything is there already.

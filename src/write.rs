@@ -27,7 +27,14 @@ pub fn check_output(root: &Path, output: &Path, force: bool) -> Result<(), Probl
             output.display()
         ));
     }
-    for source in ["content", "templates", "static", "themes", "site.yaml"] {
+    for source in [
+        "content",
+        "templates",
+        "static",
+        "themes",
+        "i18n",
+        "site.yaml",
+    ] {
         let source_path = absolute(&root.join(source));
         if output.starts_with(&source_path) || source_path.starts_with(&output) {
             return refuse(format!(
@@ -97,7 +104,7 @@ fn absolute(path: &Path) -> PathBuf {
 /// lies inside `output` (`content/gd` → `archive/gd`, built into): the
 /// build would replace what the link leads to.
 fn link_into(root: &Path, output: &Path) -> Option<String> {
-    ["content", "templates", "static", "themes"]
+    ["content", "templates", "static", "themes", "i18n"]
         .iter()
         .flat_map(|source| {
             walkdir::WalkDir::new(root.join(source))

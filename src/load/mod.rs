@@ -5,6 +5,7 @@
 mod confine;
 mod decode;
 pub mod front_matter;
+pub mod i18n;
 mod theme;
 
 use std::path::{Path, PathBuf};
@@ -15,6 +16,7 @@ use rayon::prelude::*;
 use crate::config::{KNOWN_KEYS, SiteConfig};
 use crate::diagnostics::{Problem, ProblemKind, Problems};
 pub use confine::Confine;
+pub use i18n::Strings;
 pub use theme::{StaticFile, Template, Theme};
 
 /// One report file as read from disk.
@@ -38,14 +40,18 @@ pub struct Inputs {
 /// what makes the whole site unreadable (no content, a broken site.yaml)
 /// returns no inputs.
 pub fn load(root: &Path, problems: &mut Problems) -> Option<Inputs> {
-    let config = read_config(root, problems)?;
-    let theme = match Theme::load(root, &config.theme) {
+    let (mut config, text) = read_site_yaml(root, problems)?;
+    let mut theme = match Theme::load(root, &config.theme) {
         Ok(theme) => theme,
         Err(problem) => {
             problems.push(problem);
             return None;
         }
     };
+    theme.strings = language_strings(&theme, &config.language, text.as_deref(), problems)?;
+    if config.title.is_none() {
+        config.title = Some(theme.strings.site_title.clone());
+    }
     let content = root.join("content");
     // None is not a problem here: the site driver says a site without
     // reports is one (drafts left out count as none too).
@@ -215,9 +221,45 @@ pub fn report_from_bytes(rel: &str, bytes: Vec<u8>) -> Result<SourceFile, Proble
     })
 }
 
+/// The theme's words in `language`. A language with no translation file is
+/// an error at site.yaml's `language:` (`site_yaml`: its text, if any).
+fn language_strings(
+    theme: &Theme,
+    language: &str,
+    site_yaml: Option<&str>,
+    problems: &mut Problems,
+) -> Option<Strings> {
+    match theme.translations.resolve(language) {
+        Ok(resolved) => {
+            problems.extend(resolved.warning);
+            Some(resolved.strings)
+        }
+        Err(problem) => {
+            let problem = match (theme.translations.tag_for(language), site_yaml) {
+                (None, Some(text)) => {
+                    let key = crate::yaml::key_offset(text, "language");
+                    let at = text[key..].find(language).map_or(key, |at| key + at);
+                    problem
+                        .in_file("site.yaml")
+                        .at(text, at..at + language.len())
+                }
+                (None, None) => problem.in_file("site.yaml"),
+                (Some(_), _) => problem,
+            };
+            problems.push(problem);
+            None
+        }
+    }
+}
+
 /// Reads site.yaml (none: the defaults); problems are pushed, `None` when it
 /// cannot be used.
 pub fn read_config(root: &Path, problems: &mut Problems) -> Option<SiteConfig> {
+    read_site_yaml(root, problems).map(|(config, _)| config)
+}
+
+/// site.yaml's settings and its text (none: no file), to point into later.
+fn read_site_yaml(root: &Path, problems: &mut Problems) -> Option<(SiteConfig, Option<Arc<str>>)> {
     let path = root.join("site.yaml");
     if let Err(problem) = Confine::new(root).real(&path) {
         problems.push(problem);
@@ -237,7 +279,7 @@ pub fn read_config(root: &Path, problems: &mut Problems) -> Option<SiteConfig> {
             }
         },
         Err(err) if err.kind() == std::io::ErrorKind::NotFound => {
-            return Some(SiteConfig::default());
+            return Some((SiteConfig::default(), None));
         }
         Err(err) => {
             problems.push(
@@ -247,7 +289,7 @@ pub fn read_config(root: &Path, problems: &mut Problems) -> Option<SiteConfig> {
         }
     };
     if text.trim().is_empty() {
-        return Some(SiteConfig::default());
+        return Some((SiteConfig::default(), None));
     }
     let text: Arc<str> = text.into();
     match crate::yaml::from_str::<SiteConfig>(&text) {
@@ -285,7 +327,7 @@ pub fn read_config(root: &Path, problems: &mut Problems) -> Option<SiteConfig> {
                 return None;
             }
             config.normalize_base_url();
-            Some(config)
+            Some((config, Some(text)))
         }
         Err(err) => {
             problems.push(

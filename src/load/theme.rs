@@ -1,11 +1,13 @@
-//! The theme: templates and static files. The default theme is embedded in
-//! the binary, so any site builds without a `themes/` folder; a site's own
-//! `themes/<name>/` replaces it, its `templates/` overrides single templates
-//! and its `static/` is copied over the theme's static files.
+//! The theme: templates, static files and translations. The default theme
+//! is embedded in the binary, so any site builds without a `themes/`
+//! folder; a site's own `themes/<name>/` is laid over it, its `templates/`
+//! overrides single templates, its `static/` is copied over the theme's
+//! static files and its `i18n/` rewords the theme's labels key by key.
 
 use std::collections::BTreeMap;
 use std::path::Path;
 
+use super::i18n::{BUILT_IN, Strings, TranslationFile, Translations};
 use crate::diagnostics::{Problem, ProblemKind};
 
 #[derive(rust_embed::RustEmbed)]
@@ -29,11 +31,24 @@ pub struct StaticFile {
     pub bytes: Vec<u8>,
 }
 
+/// What a theme folder holds: templates, files copied as they are, or
+/// translations.
+#[derive(Clone, Copy, PartialEq, Eq)]
+enum Kind {
+    Templates,
+    Statics,
+    Translations,
+}
+
 /// Templates and static files, by name, overrides already applied.
 #[derive(Debug, Default)]
 pub struct Theme {
     pub templates: BTreeMap<String, Template>,
     pub statics: BTreeMap<String, StaticFile>,
+    /// Every language's files, in the order they apply.
+    pub translations: Translations,
+    /// The words of the site's language (see `load::load`).
+    pub strings: Strings,
 }
 
 impl Theme {
@@ -44,16 +59,18 @@ impl Theme {
         theme.add_embedded();
         let theme_dir = root.join("themes").join(name);
         if theme_dir.is_dir() {
-            theme.add_dir(root, &theme_dir.join("templates"), true)?;
-            theme.add_dir(root, &theme_dir.join("static"), false)?;
+            theme.add_dir(root, &theme_dir.join("templates"), Kind::Templates)?;
+            theme.add_dir(root, &theme_dir.join("static"), Kind::Statics)?;
+            theme.add_dir(root, &theme_dir.join("i18n"), Kind::Translations)?;
         } else if name != "default" {
             return Err(Problem::error(ProblemKind::BadConfig(format!(
                 "theme `{name}` not found: there is no folder themes/{name}/"
             )))
             .in_file("site.yaml"));
         }
-        theme.add_dir(root, &root.join("templates"), true)?;
-        theme.add_dir(root, &root.join("static"), false)?;
+        theme.add_dir(root, &root.join("templates"), Kind::Templates)?;
+        theme.add_dir(root, &root.join("static"), Kind::Statics)?;
+        theme.add_dir(root, &root.join("i18n"), Kind::Translations)?;
         Ok(theme)
     }
 
@@ -65,8 +82,7 @@ impl Theme {
             let bytes = file.data.into_owned();
             if let Some(name) = path.strip_prefix("templates/") {
                 // Built-in templates are UTF-8: tests build every one.
-                let _ =
-                    self.add_template(name, bytes, format!("(built-in theme) templates/{name}"));
+                let _ = self.add_template(name, bytes, format!("{BUILT_IN}templates/{name}"));
             } else if let Some(name) = path.strip_prefix("static/") {
                 self.statics.insert(
                     name.to_string(),
@@ -75,8 +91,30 @@ impl Theme {
                         bytes,
                     },
                 );
+            } else if let Some(name) = path.strip_prefix("i18n/") {
+                // Built-in translations parse: a unit test reads each.
+                let _ = self.add_translation(name, bytes, format!("{BUILT_IN}i18n/{name}"));
             }
         }
+    }
+
+    /// `<tag>.yaml`; other files in an `i18n/` folder (a README) are not
+    /// translations.
+    fn add_translation(
+        &mut self,
+        name: &str,
+        bytes: Vec<u8>,
+        origin: String,
+    ) -> Result<(), Problem> {
+        let Some(tag) = name.strip_suffix(".yaml") else {
+            return Ok(());
+        };
+        if !crate::config::is_language_tag(tag) {
+            return Ok(());
+        }
+        let file = TranslationFile::parse(&origin, bytes)?;
+        self.translations.add(tag, file);
+        Ok(())
     }
 
     fn add_template(&mut self, name: &str, bytes: Vec<u8>, origin: String) -> Result<(), Problem> {
@@ -98,7 +136,7 @@ impl Theme {
         Ok(())
     }
 
-    fn add_dir(&mut self, root: &Path, dir: &Path, templates: bool) -> Result<(), Problem> {
+    fn add_dir(&mut self, root: &Path, dir: &Path, kind: Kind) -> Result<(), Problem> {
         if !dir.is_dir() {
             return Ok(());
         }
@@ -124,13 +162,55 @@ impl Theme {
             let rel_to_root = super::relative(root, entry.path());
             let name = super::relative(dir, entry.path());
             let bytes = super::read_bounded(entry.path(), &rel_to_root, super::THEME_FILE_BYTES)?;
-            if templates {
-                self.add_template(&name, bytes, rel_to_root)?;
-            } else {
-                self.statics
-                    .insert(name.clone(), StaticFile { path: name, bytes });
+            match kind {
+                Kind::Templates => self.add_template(&name, bytes, rel_to_root)?,
+                Kind::Translations => self.add_translation(&name, bytes, rel_to_root)?,
+                Kind::Statics => {
+                    self.statics
+                        .insert(name.clone(), StaticFile { path: name, bytes });
+                }
             }
         }
         Ok(())
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn built_in() -> Theme {
+        let mut theme = Theme::default();
+        theme.add_embedded();
+        theme
+    }
+
+    #[test]
+    fn built_in_languages_say_every_word_themselves() {
+        let theme = built_in();
+        for language in ["zh-CN", "en"] {
+            let resolved = theme.translations.resolve(language).expect(language);
+            assert!(
+                resolved.warning.is_none(),
+                "{language}: {:?}",
+                resolved.warning
+            );
+            // Only the theme's own keys are left for templates alone.
+            assert!(resolved.strings.extra.contains_key("home"), "{language}");
+        }
+        let zh = theme.translations.resolve("zh-CN").expect("zh-CN").strings;
+        let en = theme.translations.resolve("en").expect("en").strings;
+        let keys = |s: &Strings| s.extra.keys().cloned().collect::<Vec<_>>();
+        assert_eq!(keys(&zh), keys(&en));
+        assert_eq!(zh.month_label, "{year}年{month}月");
+    }
+
+    #[test]
+    fn a_language_reads_the_file_of_its_tag_or_of_its_language() {
+        let theme = built_in();
+        assert_eq!(theme.translations.tag_for("zh-cn"), Some("zh-cn"));
+        assert_eq!(theme.translations.tag_for("zh-Hans"), Some("zh-cn"));
+        assert_eq!(theme.translations.tag_for("en-GB"), Some("en"));
+        assert_eq!(theme.translations.tag_for("fr"), None);
     }
 }

@@ -8,7 +8,6 @@
 use std::fmt::Write;
 
 use super::numbers;
-use crate::config::Language;
 use crate::model::Month;
 
 /// One line: a reporting unit's values, month by month.
@@ -89,7 +88,7 @@ pub fn line_chart(
     lines: &[Line],
     decimals: u8,
     words: &Words,
-    language: Language,
+    scales: &[(f64, String)],
 ) -> String {
     let values = lines.iter().flat_map(|l| l.values.iter().map(|(_, v)| *v));
     let low = values.clone().fold(f64::INFINITY, f64::min);
@@ -102,7 +101,7 @@ pub fn line_chart(
     let top = ticks.iter().fold(0.0, |a: f64, t| a.max(t.abs()));
     let labels: Vec<String> = ticks
         .iter()
-        .map(|t| numbers::compact(*t, step, top, language))
+        .map(|t| numbers::compact(*t, step, top, scales))
         .collect();
     let left = labels.iter().map(|l| text_width(l)).fold(0.0, f64::max) + 14.0;
     let (bottom_value, top_value) = (ticks[0], ticks[ticks.len() - 1]);
@@ -434,7 +433,7 @@ mod tests {
             unit: None,
             unit_caption: "",
         };
-        let svg = line_chart("c", &months, &[line], 0, &words, Language::En);
+        let svg = line_chart("c", &months, &[line], 0, &words, &[]);
         let path = svg.split(r#"class="line" d=""#).nth(1).unwrap();
         let d = &path[..path.find('"').unwrap()];
         assert_eq!(d.matches('M').count(), 2, "{d}");

@@ -11,7 +11,7 @@ use tera::{Context, Tera};
 use super::pages::{self, month_csv};
 use super::plan::{self, Kind, Make, Output, Planned, Selection, Sink};
 use super::shared::{Base, Shared};
-use super::{i18n, layout, metrics, search, templates};
+use super::{layout, metrics, search, templates};
 use crate::diagnostics::{Problem, Problems};
 use crate::load::Theme;
 use crate::model::{Library, Month};
@@ -38,7 +38,7 @@ pub fn render(
     let base = Base::of(library);
     let shared = Shared::new(library, theme, &base);
     let globals = tera.global_context();
-    globals.insert("t", &i18n::strings(shared.language));
+    globals.insert("t", shared.t);
     globals.insert("site", &shared.site_view());
     let planned = pages::plan(&shared);
     plan::check_unique(&planned)?;
@@ -107,8 +107,7 @@ impl Run<'_> {
                 return;
             }
             let reports = &library.months[&month];
-            let t = i18n::strings(self.shared.language);
-            let bytes = month_csv(library, reports, month, &t, texts);
+            let bytes = month_csv(library, reports, month, self.shared.t, texts);
             self.put(&month_sheets[i].1.path, bytes);
             lock(&sheets_made).insert(month);
         };
@@ -155,10 +154,7 @@ impl Run<'_> {
                     )),
                 }
             }
-            Make::MetricSheet(scope) => {
-                let t = i18n::strings(self.shared.language);
-                Ok(metrics::csv(library, *scope, &t))
-            }
+            Make::MetricSheet(scope) => Ok(metrics::csv(library, *scope, self.shared.t)),
             Make::Static(file) => {
                 return self.report(self.sink.put(&output.path, file.bytes.clone()));
             }

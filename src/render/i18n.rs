@@ -1,351 +1,159 @@
-//! The interface's own words, in the site's language. Templates read them
-//! as `t.<name>`; month names are formatted here too.
+//! Labels made from the theme's words (see `load::i18n`): months, years,
+//! and the patterns (`{year}年{month}月`) their files write them with.
 
-use serde::Serialize;
+use std::borrow::Cow;
 
-use crate::config::Language;
+pub use crate::load::Strings;
 use crate::model::Month;
 
-#[derive(Debug, Serialize)]
-pub struct Strings {
-    pub skip_to_content: &'static str,
-    pub home: &'static str,
-    pub months: &'static str,
-    pub areas: &'static str,
-    pub units: &'static str,
-    pub latest_report: &'static str,
-    pub all_months: &'static str,
-    pub all_areas: &'static str,
-    pub all_units: &'static str,
-    pub by_month: &'static str,
-    pub by_area: &'static str,
-    pub by_unit: &'static str,
-    pub archives: &'static str,
-    pub progress: &'static str,
-    pub plan: &'static str,
-    pub number: &'static str,
-    pub work_area: &'static str,
-    pub previous_month: &'static str,
-    pub next_month: &'static str,
-    pub latest_month: &'static str,
-    pub reports: &'static str,
-    pub months_unit: &'static str,
-    pub areas_unit: &'static str,
-    pub read_full_report: &'static str,
-    pub see_in_month: &'static str,
-    pub timeline_years: &'static str,
-    pub entries_unit: &'static str,
-    pub print_view: &'static str,
-    pub download_source: &'static str,
-    pub download_csv: &'static str,
-    pub month_column: &'static str,
-    pub unit_column: &'static str,
-    pub month_split_note: &'static str,
-    pub nothing_reported: &'static str,
-    pub not_found_title: &'static str,
-    pub not_found_text: &'static str,
-    pub main_navigation: &'static str,
-    pub breadcrumb: &'static str,
-    pub month_navigation: &'static str,
-    pub year_month_grid: &'static str,
-    pub year: &'static str,
-    pub contents: &'static str,
-    pub feed: &'static str,
-    pub generated_by: &'static str,
-    pub draft: &'static str,
-    pub planned_before: &'static str,
-    pub compare_with_plan: &'static str,
-    pub first_report: &'static str,
-    pub no_report_before: &'static str,
-    pub not_listed_before: &'static str,
-    pub no_plan_before: &'static str,
-    pub reporting_status: &'static str,
-    pub submitted: &'static str,
-    pub missing: &'static str,
-    pub search: &'static str,
-    pub search_label: &'static str,
-    pub search_button: &'static str,
-    pub search_title: &'static str,
-    pub all_years: &'static str,
-    pub search_year: &'static str,
-    pub search_with_filters: &'static str,
-    pub search_hint: &'static str,
-    pub search_results: &'static str,
-    pub search_none: &'static str,
-    pub search_loading: &'static str,
-    pub search_failed: &'static str,
-    pub search_more: &'static str,
-    pub search_needs_script: &'static str,
-    pub metrics_heading: &'static str,
-    pub metrics_lead: &'static str,
-    pub metric_unit_caption: &'static str,
-    pub metric_table_caption: &'static str,
-    pub metric_column: &'static str,
-    pub value_column: &'static str,
-    pub metric_unit_column: &'static str,
-    pub metrics_download_csv: &'static str,
-    pub no_value: &'static str,
-    pub metric_latest: &'static str,
-    pub whole_report: &'static str,
-    pub change_up: &'static str,
-    pub change_down: &'static str,
-    pub change_flat: &'static str,
-    pub change_since: &'static str,
-    pub no_previous: &'static str,
-    pub legend: &'static str,
-    pub whole_report_metrics: &'static str,
-    pub month_short: [&'static str; 12],
+/// `pattern` with each `{name}` replaced by `value(name)`; a name it does
+/// not know stays as written (`{n}` is for the search page's script).
+/// One pass: a value holding braces (a unit's name) is not read again.
+pub fn fill<'v>(pattern: &str, value: impl Fn(&str) -> Option<Cow<'v, str>>) -> String {
+    let mut out = String::with_capacity(pattern.len() + 16);
+    let mut rest = pattern;
+    while let Some(open) = rest.find('{') {
+        out.push_str(&rest[..open]);
+        let after = &rest[open + 1..];
+        match after
+            .find('}')
+            .and_then(|close| Some((close, value(&after[..close])?)))
+        {
+            Some((close, text)) => {
+                out.push_str(&text);
+                rest = &after[close + 1..];
+            }
+            None => {
+                out.push('{');
+                rest = after;
+            }
+        }
+    }
+    out.push_str(rest);
+    out
 }
 
-pub fn strings(language: Language) -> Strings {
-    match language {
-        Language::ZhCn => Strings {
-            skip_to_content: "跳到正文",
-            home: "首页",
-            months: "按月份",
-            areas: "重点工作",
-            units: "报送单位",
-            latest_report: "最新一期",
-            all_months: "全部月份",
-            all_areas: "全部重点工作",
-            all_units: "全部单位",
-            by_month: "按月份浏览",
-            by_area: "按重点工作浏览",
-            by_unit: "按单位浏览",
-            archives: "归档",
-            progress: "本月份推进情况",
-            plan: "下一步推进计划",
-            number: "序号",
-            work_area: "重点工作",
-            previous_month: "上一月",
-            next_month: "下一月",
-            latest_month: "最近一期",
-            reports: "份报告",
-            months_unit: "个月",
-            areas_unit: "项重点工作",
-            read_full_report: "查看全文",
-            see_in_month: "在当月报告中查看",
-            timeline_years: "按年份查看",
-            entries_unit: "条",
-            print_view: "打印版（表格）",
-            download_source: "下载原文（Markdown）",
-            download_csv: "下载本月表格（CSV，可用 Excel 打开）",
-            month_column: "月份",
-            unit_column: "单位",
-            month_split_note: "本月报告较多，此页列出各单位报告的要点；点击标题查看全文。",
-            nothing_reported: "本月未填写。",
-            not_found_title: "页面不存在",
-            not_found_text: "您要找的页面不存在，可能已被移动或删除。",
-            main_navigation: "主导航",
-            breadcrumb: "当前位置",
-            month_navigation: "月份翻页",
-            year_month_grid: "年份与月份",
-            year: "年",
-            contents: "本期目录",
-            feed: "订阅（Atom）",
-            generated_by: "由 reportal 生成",
-            draft: "草稿",
-            planned_before: "上月计划",
-            compare_with_plan: "对照上月计划",
-            first_report: "首次报送：此前没有计划。",
-            no_report_before: "上月未报送。",
-            not_listed_before: "上月报告未列此项工作。",
-            no_plan_before: "上月未写计划。",
-            reporting_status: "报送情况",
-            submitted: "已报送",
-            missing: "未报送",
-            search: "搜索",
-            search_label: "搜索报告",
-            search_button: "搜索",
-            search_title: "搜索报告",
-            all_years: "全部年份",
-            search_year: "年份",
-            search_with_filters: "按重点工作、单位、年份搜索",
-            search_hint: "输入词语，例如：志愿者、网络文明；可加年月，例如：2015年12月 培训。",
-            search_results: "共找到 {n} 条结果",
-            search_none: "没有找到结果。",
-            search_loading: "正在搜索…",
-            search_failed: "搜索索引无法读取：",
-            search_more: "显示更多结果",
-            search_needs_script: "搜索需要启用 JavaScript。",
-            metrics_heading: "数据指标",
-            metrics_lead: "各单位每月填报的数值；每个图表旁的表格列出同样的数据。",
-            metric_unit_caption: "单位：",
-            metric_table_caption: "：按月份和单位",
-            metric_column: "指标",
-            value_column: "数值",
-            metric_unit_column: "计量单位",
-            metrics_download_csv: "下载数据（CSV，可用 Excel 打开）",
-            no_value: "未填报",
-            metric_latest: "最新数据",
-            whole_report: "整体",
-            change_up: "增加",
-            change_down: "减少",
-            change_flat: "持平",
-            change_since: "较",
-            no_previous: "暂无此前数据可比",
-            legend: "图例",
-            whole_report_metrics: "整体数据指标",
-            month_short: [
-                "1月", "2月", "3月", "4月", "5月", "6月", "7月", "8月", "9月", "10月", "11月",
-                "12月",
-            ],
-        },
-        Language::En => Strings {
-            skip_to_content: "Skip to content",
-            home: "Home",
-            months: "Months",
-            areas: "Work areas",
-            units: "Units",
-            latest_report: "Latest report",
-            all_months: "All months",
-            all_areas: "All work areas",
-            all_units: "All units",
-            by_month: "Browse by month",
-            by_area: "Browse by work area",
-            by_unit: "Browse by unit",
-            archives: "Archives",
-            progress: "Progress this month",
-            plan: "Next steps",
-            number: "No.",
-            work_area: "Work area",
-            previous_month: "Previous month",
-            next_month: "Next month",
-            latest_month: "Latest",
-            reports: "reports",
-            months_unit: "months",
-            areas_unit: "work areas",
-            read_full_report: "Read the full report",
-            see_in_month: "See it in that month's report",
-            timeline_years: "By year",
-            entries_unit: "entries",
-            print_view: "Printable table",
-            download_source: "Download the original (Markdown)",
-            download_csv: "Download the month as a table (CSV, opens in Excel)",
-            month_column: "Month",
-            unit_column: "Unit",
-            month_split_note: "Many units reported this month: this page lists each report's points; follow a title for the full report.",
-            nothing_reported: "Nothing reported this month.",
-            not_found_title: "Page not found",
-            not_found_text: "The page you are looking for does not exist. It may have been moved or removed.",
-            main_navigation: "Main navigation",
-            breadcrumb: "Breadcrumb",
-            month_navigation: "Month navigation",
-            year_month_grid: "Years and months",
-            year: "",
-            contents: "Contents",
-            feed: "Feed (Atom)",
-            generated_by: "Made with reportal",
-            draft: "Draft",
-            planned_before: "Planned last month",
-            compare_with_plan: "Compare with last month's plan",
-            first_report: "First report: nothing was planned before.",
-            no_report_before: "No report last month.",
-            not_listed_before: "Last month's report did not list this area.",
-            no_plan_before: "No plan was written last month.",
-            reporting_status: "Who has reported",
-            submitted: "Submitted",
-            missing: "Missing",
-            search: "Search",
-            search_label: "Search the reports",
-            search_button: "Search",
-            search_title: "Search the reports",
-            all_years: "All years",
-            search_year: "Year",
-            search_with_filters: "Search by work area, unit and year",
-            search_hint: "Type words, e.g. volunteers; add a month to narrow, e.g. 2015年12月 training.",
-            search_results: "{n} results",
-            search_none: "Nothing found.",
-            search_loading: "Searching…",
-            search_failed: "The search index could not be read: ",
-            search_more: "Show more results",
-            search_needs_script: "Search needs JavaScript.",
-            metrics_heading: "Figures",
-            metrics_lead: "Numbers each unit reports monthly; the table beside each chart lists the same values.",
-            metric_unit_caption: "Unit: ",
-            metric_table_caption: "by month and unit",
-            metric_column: "Metric",
-            value_column: "Value",
-            metric_unit_column: "Unit of measure",
-            metrics_download_csv: "Download the numbers (CSV, opens in Excel)",
-            no_value: "not reported",
-            metric_latest: "Latest figures",
-            whole_report: "Overall",
-            change_up: "up",
-            change_down: "down",
-            change_flat: "no change",
-            change_since: "since",
-            no_previous: "no earlier value to compare",
-            legend: "Legend",
-            whole_report_metrics: "Figures of whole reports",
-            month_short: [
-                "Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul", "Aug", "Sep", "Oct", "Nov", "Dec",
-            ],
-        },
-    }
+fn number(n: impl itoa::Integer) -> Option<Cow<'static, str>> {
+    Some(Cow::Owned(itoa::Buffer::new().format(n).to_string()))
+}
+
+fn month_name(t: &Strings, month: Month) -> Option<Cow<'_, str>> {
+    let name = t
+        .month_names
+        .get(usize::from(month.month).checked_sub(1)?)?;
+    Some(Cow::Borrowed(name.as_str()))
 }
 
 /// `2015年12月` or `December 2015`.
-pub fn month_label(month: Month, language: Language) -> String {
-    match language {
-        Language::ZhCn => {
-            let (mut year, mut number) = (itoa::Buffer::new(), itoa::Buffer::new());
-            [
-                year.format(month.year),
-                "年",
-                number.format(month.month),
-                "月",
-            ]
-            .concat()
-        }
-        Language::En => format!(
-            "{} {}",
-            MONTH_NAMES[usize::from(month.month - 1)],
-            month.year
-        ),
-    }
+pub fn month_label(month: Month, t: &Strings) -> String {
+    fill(&t.month_label, |name| match name {
+        "year" => number(month.year),
+        "month" => number(month.month),
+        "month_name" => month_name(t, month),
+        _ => None,
+    })
 }
 
 /// A run of months of one year, newest first: `2024年8月–7月`, `August–July 2024`.
-pub fn month_range_label(newest: Month, oldest: Month, language: Language) -> String {
+pub fn month_range_label(newest: Month, oldest: Month, t: &Strings) -> String {
     if newest == oldest || newest.year != oldest.year {
-        let (a, b) = (month_label(newest, language), month_label(oldest, language));
+        let (a, b) = (month_label(newest, t), month_label(oldest, t));
         return if newest == oldest {
             a
         } else {
             format!("{a}–{b}")
         };
     }
-    match language {
-        Language::ZhCn => format!("{}年{}月–{}月", newest.year, newest.month, oldest.month),
-        Language::En => format!(
-            "{}–{} {}",
-            MONTH_NAMES[usize::from(newest.month - 1)],
-            MONTH_NAMES[usize::from(oldest.month - 1)],
-            newest.year
-        ),
-    }
+    fill(&t.month_range_label, |name| match name {
+        "year" => number(newest.year),
+        "newest_month" => number(newest.month),
+        "oldest_month" => number(oldest.month),
+        "newest_month_name" => month_name(t, newest),
+        "oldest_month_name" => month_name(t, oldest),
+        _ => None,
+    })
 }
 
-const MONTH_NAMES: [&str; 12] = [
-    "January",
-    "February",
-    "March",
-    "April",
-    "May",
-    "June",
-    "July",
-    "August",
-    "September",
-    "October",
-    "November",
-    "December",
-];
-
 /// `2015年` or `2015`.
-pub fn year_label(year: u16, language: Language) -> String {
-    match language {
-        Language::ZhCn => format!("{year}年"),
-        Language::En => year.to_string(),
+pub fn year_label(year: u16, t: &Strings) -> String {
+    fill(&t.year_label, |name| match name {
+        "year" => number(year),
+        _ => None,
+    })
+}
+
+/// `pattern` with the `{name}`s of `values` filled in.
+pub fn fill_with(pattern: &str, values: &[(&str, &str)]) -> String {
+    fill(pattern, |name| {
+        values
+            .iter()
+            .find(|(key, _)| *key == name)
+            .map(|(_, value)| Cow::Borrowed(*value))
+    })
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn strings(month_label: &str, range: &str, year_label: &str) -> Strings {
+        let names = ["January", "February", "March", "April", "May", "June"];
+        let mut t = Strings {
+            month_label: month_label.into(),
+            month_range_label: range.into(),
+            year_label: year_label.into(),
+            ..Strings::default()
+        };
+        for (slot, name) in t.month_names.iter_mut().zip(names) {
+            *slot = name.into();
+        }
+        t
+    }
+
+    fn month(year: u16, month: u8) -> Month {
+        Month { year, month }
+    }
+
+    #[test]
+    fn patterns_fill_year_month_and_month_name() {
+        let zh = strings(
+            "{year}年{month}月",
+            "{year}年{newest_month}月–{oldest_month}月",
+            "{year}年",
+        );
+        assert_eq!(month_label(month(2015, 12), &zh), "2015年12月");
+        assert_eq!(year_label(2015, &zh), "2015年");
+        assert_eq!(
+            month_range_label(month(2024, 6), month(2024, 3), &zh),
+            "2024年6月–3月"
+        );
+        let en = strings(
+            "{month_name} {year}",
+            "{newest_month_name}–{oldest_month_name} {year}",
+            "{year}",
+        );
+        assert_eq!(month_label(month(2015, 2), &en), "February 2015");
+        assert_eq!(
+            month_range_label(month(2024, 6), month(2024, 3), &en),
+            "June–March 2024"
+        );
+        // Across years, or one month: the months' own labels.
+        assert_eq!(
+            month_range_label(month(2025, 1), month(2024, 6), &en),
+            "January 2025–June 2024"
+        );
+        assert_eq!(
+            month_range_label(month(2024, 6), month(2024, 6), &en),
+            "June 2024"
+        );
+    }
+
+    #[test]
+    fn unknown_names_and_open_braces_stay_as_written() {
+        assert_eq!(fill_with("共找到 {n} 条", &[("m", "x")]), "共找到 {n} 条");
+        assert_eq!(fill_with("{a", &[("a", "x")]), "{a");
+        assert_eq!(fill_with("{{a}}", &[("a", "x")]), "{x}");
+        // A value's braces are not read again.
+        assert_eq!(fill_with("{a}{b}", &[("a", "{b}"), ("b", "y")]), "{b}y");
     }
 }

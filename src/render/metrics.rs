@@ -5,10 +5,9 @@
 use serde::Serialize;
 
 use super::chart::{self, Line, Words};
-use super::i18n::{self, Strings};
+use super::i18n::{self, Strings, fill_with};
 use super::numbers;
 use super::spreadsheet::text_cell;
-use crate::config::Language;
 use crate::model::metrics::{Metric, MetricScope, MetricValue};
 use crate::model::{Library, Month};
 
@@ -104,7 +103,6 @@ fn units_of(values: &[MetricValue]) -> Vec<usize> {
 }
 
 pub fn charts(library: &Library, scope: MetricScope, t: &Strings) -> Vec<ChartView> {
-    let language = library.config.language;
     library
         .metrics
         .of(scope)
@@ -126,13 +124,13 @@ pub fn charts(library: &Library, scope: MetricScope, t: &Strings) -> Vec<ChartVi
                 })
                 .collect();
             let id = chart_id(library, scope, m);
-            let description = describe(metric, &months, &lines, language);
-            let title = titled(metric, language);
+            let description = describe(metric, &months, &lines, t);
+            let title = titled(metric, t);
             let words = Words {
                 title: &title,
                 description: &description,
                 unit: metric.unit.as_deref(),
-                unit_caption: t.metric_unit_caption,
+                unit_caption: &t.metric_unit_caption,
             };
             let svg = chart::line_chart(
                 &format!("{id}-chart"),
@@ -140,7 +138,7 @@ pub fn charts(library: &Library, scope: MetricScope, t: &Strings) -> Vec<ChartVi
                 &lines,
                 metric.decimals,
                 &words,
-                language,
+                &t.number_scales,
             );
             let legend = lines
                 .iter()
@@ -170,18 +168,11 @@ pub fn charts(library: &Library, scope: MetricScope, t: &Strings) -> Vec<ChartVi
                 id,
                 name: metric.name.clone(),
                 unit: metric.unit.clone(),
-                unit_label: bracketed(metric, language),
+                unit_label: bracketed(metric, t),
                 svg,
                 legend,
                 table: Table {
-                    caption: match language {
-                        Language::ZhCn => {
-                            format!("{}{}", titled(metric, language), t.metric_table_caption)
-                        }
-                        Language::En => {
-                            format!("{} {}", titled(metric, language), t.metric_table_caption)
-                        }
-                    },
+                    caption: fill_with(&t.metric_table_title, &[("metric", &title)]),
                     units: units
                         .iter()
                         .map(|&u| library.units[u].name.clone())
@@ -194,21 +185,20 @@ pub fn charts(library: &Library, scope: MetricScope, t: &Strings) -> Vec<ChartVi
 }
 
 /// `注册志愿者（人）`, `Satisfaction (%)`.
-fn titled(metric: &Metric, language: Language) -> String {
-    format!("{}{}", metric.name, bracketed(metric, language))
+fn titled(metric: &Metric, t: &Strings) -> String {
+    format!("{}{}", metric.name, bracketed(metric, t))
 }
 
 /// The metric's unit in brackets as the language writes them, or nothing.
-fn bracketed(metric: &Metric, language: Language) -> String {
-    match (&metric.unit, language) {
-        (Some(unit), Language::ZhCn) => format!("（{unit}）"),
-        (Some(unit), Language::En) => format!(" ({unit})"),
-        (None, _) => String::new(),
+fn bracketed(metric: &Metric, t: &Strings) -> String {
+    match &metric.unit {
+        Some(unit) => fill_with(&t.metric_unit_bracket, &[("unit", unit)]),
+        None => String::new(),
     }
 }
 
 /// The chart in a sentence or two: what, when, who, and the latest values.
-fn describe(metric: &Metric, months: &[Month], lines: &[Line], language: Language) -> String {
+fn describe(metric: &Metric, months: &[Month], lines: &[Line], t: &Strings) -> String {
     let (Some(first), Some(last)) = (months.first(), months.last()) else {
         return String::new();
     };
@@ -218,24 +208,25 @@ fn describe(metric: &Metric, months: &[Month], lines: &[Line], language: Languag
         .filter_map(|line| {
             let (month, value) = line.values.last()?;
             let value = numbers::grouped(*value, metric.decimals);
-            Some(match language {
-                Language::ZhCn => format!("{} {}{unit}（{month}）", line.label, value),
-                Language::En => format!("{} {}{unit} ({month})", line.label, value),
-            })
+            let month = month.to_string();
+            let values = [
+                ("label", line.label),
+                ("value", &value),
+                ("unit", unit),
+                ("month", &month),
+            ];
+            Some(fill_with(&t.metric_latest_value, &values))
         })
         .collect();
-    match language {
-        Language::ZhCn => format!(
-            "{}按月折线图，{first} 至 {last}，每个单位一条线。各单位最近的数值：{}。",
-            metric.name,
-            latest.join("；")
-        ),
-        Language::En => format!(
-            "Line chart of {} by month, {first} to {last}, one line per unit. Latest values: {}.",
-            metric.name,
-            latest.join("; ")
-        ),
-    }
+    let (first, last) = (first.to_string(), last.to_string());
+    let latest = latest.join(&t.metric_latest_separator);
+    let values = [
+        ("metric", metric.name.as_str()),
+        ("first", &first),
+        ("last", &last),
+        ("latest", &latest),
+    ];
+    fill_with(&t.metric_description, &values)
 }
 
 /// A scope's values as CSV for Excel (UTF-8 with a BOM, like the month
@@ -245,11 +236,11 @@ pub fn csv(library: &Library, scope: MetricScope, t: &Strings) -> Vec<u8> {
     {
         let mut writer = csv::Writer::from_writer(&mut bytes);
         let _ = writer.write_record([
-            t.month_column,
-            t.unit_column,
-            t.metric_column,
-            t.value_column,
-            t.metric_unit_column,
+            &t.month_column,
+            &t.unit_column,
+            &t.metric_column,
+            &t.value_column,
+            &t.metric_unit_column,
         ]);
         for (m, values) in library.metrics.of(scope) {
             let metric = &library.metrics.list[m];
@@ -300,7 +291,7 @@ pub struct Change {
     /// `up`, `down` or `flat`.
     pub direction: &'static str,
     pub arrow: &'static str,
-    pub words: &'static str,
+    pub words: String,
     /// `good`, `bad` or `neutral`, by `higher_is_better`.
     pub tone: &'static str,
     /// The unit's previous month with a value.
@@ -314,7 +305,6 @@ pub fn latest(
     chart_url: &dyn Fn(MetricScope, usize) -> String,
     t: &Strings,
 ) -> Vec<Latest> {
-    let language = library.config.language;
     let mut list = Vec::new();
     for scope in library.metrics.scopes() {
         for (m, values) in library.metrics.of(scope) {
@@ -336,7 +326,7 @@ pub fn latest(
                     Some(UnitLatest {
                         unit: library.units[u].name.clone(),
                         value: numbers::grouped(last.value, metric.decimals),
-                        month: i18n::month_label(last.month, language),
+                        month: i18n::month_label(last.month, t),
                         change: before.map(|before| change_of(metric, before, last, t)),
                         sparkline: chart::sparkline(&series),
                     })
@@ -350,7 +340,7 @@ pub fn latest(
                 },
                 url: chart_url(scope, m),
                 unit: metric.unit.clone(),
-                unit_label: bracketed(metric, language),
+                unit_label: bracketed(metric, t),
                 units,
             });
         }
@@ -364,11 +354,11 @@ fn change_of(metric: &Metric, before: &MetricValue, now: &MetricValue, t: &Strin
     let shown = numbers::signed(amount, metric.decimals);
     let flat = shown.chars().all(|c| c == '0' || c == '.');
     let (direction, arrow, words) = if flat {
-        ("flat", "→", t.change_flat)
+        ("flat", "→", &t.change_flat)
     } else if amount > 0.0 {
-        ("up", "▲", t.change_up)
+        ("up", "▲", &t.change_up)
     } else {
-        ("down", "▼", t.change_down)
+        ("down", "▼", &t.change_down)
     };
     let tone = match (direction, metric.higher_is_better) {
         ("flat", _) => "neutral",
@@ -384,7 +374,7 @@ fn change_of(metric: &Metric, before: &MetricValue, now: &MetricValue, t: &Strin
         percent,
         direction,
         arrow,
-        words,
+        words: words.clone(),
         tone,
         since: before.month.to_string(),
     }

@@ -21,7 +21,7 @@ mod urls;
 mod views;
 
 pub use execute::{Done, outputs, render};
-pub use i18n::month_label;
+pub use i18n::{Strings, fill_with, month_label};
 pub use plain::text_of as plain_text;
 pub use plan::{Everything, Kind, Output, Selection, Shows, Sink};
 pub use structure::structure_fingerprint;

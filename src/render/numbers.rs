@@ -1,8 +1,6 @@
 //! Numbers as pages and spreadsheets show them: with the decimals a
 //! metric was written with, never a float's 17 digits.
 
-use crate::config::Language;
-
 /// For spreadsheets: `7600000`, `12.50`.
 pub fn plain(value: f64, decimals: u8) -> String {
     let text = format!("{:.*}", usize::from(decimals), value);
@@ -58,19 +56,15 @@ pub fn signed(value: f64, decimals: u8) -> String {
 /// For axis ticks, short: `760万`, `1.2亿`; `7.6M`, `12K`. One scale
 /// for the whole axis: the largest its `top` tick reaches that keeps the
 /// `step` to two decimals.
-pub fn compact(value: f64, step: f64, top: f64, language: Language) -> String {
-    let scales: &[(f64, &str)] = match language {
-        Language::ZhCn => &[(1e8, "亿"), (1e4, "万")],
-        Language::En => &[(1e9, "B"), (1e6, "M"), (1e3, "K")],
-    };
+/// `scales` are the language's words for large numbers, largest first.
+pub fn compact(value: f64, step: f64, top: f64, scales: &[(f64, String)]) -> String {
     if value == 0.0 {
         return "0".to_string();
     }
     let (scale, suffix) = scales
         .iter()
         .find(|(scale, _)| top.abs() >= *scale && step.abs() * 100.0 >= *scale)
-        .copied()
-        .unwrap_or((1.0, ""));
+        .map_or((1.0, ""), |(scale, suffix)| (*scale, suffix.as_str()));
     let text = plain(value / scale, decimals_for(step / scale));
     format!("{text}{suffix}")
 }
@@ -127,16 +121,22 @@ mod tests {
         assert_eq!(signed(-0.0001, 2), "0.00");
     }
 
+    fn scales(words: &[(f64, &str)]) -> Vec<(f64, String)> {
+        words.iter().map(|(s, w)| (*s, w.to_string())).collect()
+    }
+
     #[test]
     fn compact_ticks() {
+        let zh = &scales(&[(1e8, "亿"), (1e4, "万")]);
+        let en = &scales(&[(1e9, "B"), (1e6, "M"), (1e3, "K")]);
         let top = 8_000_000.0;
-        assert_eq!(compact(7_600_000.0, 50_000.0, top, Language::ZhCn), "760万");
-        assert_eq!(compact(7_650_000.0, 50_000.0, top, Language::ZhCn), "765万");
-        assert_eq!(compact(7_650_000.0, 50_000.0, top, Language::En), "7.65M");
-        assert_eq!(compact(25.0, 2.5, 30.0, Language::En), "25.0");
-        assert_eq!(compact(500.0, 100.0, 500.0, Language::En), "500");
-        assert_eq!(compact(0.0, 1e8, 1e9, Language::ZhCn), "0");
-        assert_eq!(compact(1e8, 2.5e7, 1.25e8, Language::ZhCn), "1.00亿");
+        assert_eq!(compact(7_600_000.0, 50_000.0, top, zh), "760万");
+        assert_eq!(compact(7_650_000.0, 50_000.0, top, zh), "765万");
+        assert_eq!(compact(7_650_000.0, 50_000.0, top, en), "7.65M");
+        assert_eq!(compact(25.0, 2.5, 30.0, en), "25.0");
+        assert_eq!(compact(500.0, 100.0, 500.0, en), "500");
+        assert_eq!(compact(0.0, 1e8, 1e9, zh), "0");
+        assert_eq!(compact(1e8, 2.5e7, 1.25e8, zh), "1.00亿");
     }
 
     #[test]

@@ -4,12 +4,11 @@
 use serde::Serialize;
 use tera::Value;
 
-use super::i18n::year_label;
+use super::i18n::{Strings, year_label};
 use super::search;
 use super::structure::{ListEntry, Structure};
 use super::urls::Urls;
 use super::views::{self, Views};
-use crate::config::Language;
 use crate::load::Theme;
 use crate::model::{Library, Month};
 
@@ -41,7 +40,8 @@ pub struct Shared<'a> {
     pub structure: &'a Structure,
     pub search: &'a search::Plan,
     pub views: Views<'a>,
-    pub language: Language,
+    /// The interface's words, in the site's language.
+    pub t: &'a Strings,
     pub several_units: bool,
     /// The areas and the units as template values, in the library's order.
     pub areas_value: Value,
@@ -50,7 +50,8 @@ pub struct Shared<'a> {
 
 impl<'a> Shared<'a> {
     pub fn new(library: &'a Library, theme: &'a Theme, base: &'a Base) -> Shared<'a> {
-        let views = views::build(library, &base.urls, &base.structure.layout);
+        let t = &theme.strings;
+        let views = views::build(library, &base.urls, &base.structure.layout, t);
         let areas_value = list_value(&views, &base.structure.areas);
         let units_value = list_value(&views, &base.structure.units);
         Shared {
@@ -60,7 +61,7 @@ impl<'a> Shared<'a> {
             structure: &base.structure,
             search: &base.search,
             views,
-            language: library.config.language,
+            t,
             several_units: library.units.len() > 1,
             areas_value,
             units_value,
@@ -96,7 +97,7 @@ impl<'a> Shared<'a> {
         let (library, urls) = (self.library, self.urls);
         SiteView {
             title: library.config.title(),
-            language: library.config.language.tag(),
+            language: &library.config.language,
             base_url: library.config.base_url(),
             several_units: self.several_units,
             unit_name: (!self.several_units)
@@ -144,17 +145,14 @@ pub struct YearGroup {
 }
 
 /// Items, newest first, under a heading per year.
-pub fn group_by_year(
-    items: impl Iterator<Item = (u16, Value)>,
-    language: Language,
-) -> Vec<YearGroup> {
+pub fn group_by_year(items: impl Iterator<Item = (u16, Value)>, t: &Strings) -> Vec<YearGroup> {
     let mut groups: Vec<YearGroup> = Vec::new();
     for (year, item) in items {
         match groups.last_mut() {
             Some(group) if group.year == year => group.items.push(item),
             _ => groups.push(YearGroup {
                 year,
-                label: year_label(year, language),
+                label: year_label(year, t),
                 items: vec![item],
             }),
         }
@@ -165,7 +163,7 @@ pub fn group_by_year(
 #[derive(Serialize)]
 pub struct SiteView<'a> {
     title: &'a str,
-    language: &'static str,
+    language: &'a str,
     base_url: Option<&'a str>,
     several_units: bool,
     unit_name: Option<&'a str>,

@@ -128,5 +128,9 @@ pub fn structure_fingerprint(library: &Library, theme: &Theme) -> u64 {
     for template in theme.templates.values() {
         (&template.name, &template.source).hash(&mut hasher);
     }
+    // Every page shows the theme's words: a reworded label changes them all.
+    serde_json::to_string(&theme.strings)
+        .unwrap_or_default()
+        .hash(&mut hasher);
     hasher.finish()
 }

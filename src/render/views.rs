@@ -8,7 +8,7 @@ use std::borrow::Cow;
 use serde::Serialize;
 use tera::Value;
 
-use super::i18n::{month_label, year_label};
+use super::i18n::{Strings, fill_with, month_label, year_label};
 use super::layout::Layout;
 use super::urls::Urls;
 use crate::model::{Library, Month, Previous, link_marks};
@@ -101,16 +101,23 @@ pub struct Views<'l> {
     library: &'l Library,
     urls: &'l Urls,
     layout: &'l Layout,
+    /// The theme's words in the site's language.
+    pub strings: &'l Strings,
 }
 
-pub fn build<'l>(library: &'l Library, urls: &'l Urls, layout: &'l Layout) -> Views<'l> {
+pub fn build<'l>(
+    library: &'l Library,
+    urls: &'l Urls,
+    layout: &'l Layout,
+    strings: &'l Strings,
+) -> Views<'l> {
     let month_links: Vec<(Month, Value)> = library
         .months
         .iter()
         .map(|(month, reports)| {
             (
                 *month,
-                Value::from_serializable(&month_link(*month, reports.len(), library, urls)),
+                Value::from_serializable(&month_link(*month, reports.len(), strings, urls)),
             )
         })
         .collect();
@@ -124,6 +131,7 @@ pub fn build<'l>(library: &'l Library, urls: &'l Urls, layout: &'l Layout) -> Vi
         library,
         urls,
         layout,
+        strings,
     }
 }
 
@@ -203,7 +211,6 @@ enum Entries {
 /// Report `r`'s view, with all its entries or none.
 fn report_view<'l>(views: &Views<'l>, r: usize, entries: Entries) -> ReportView<'l> {
     let (library, urls) = (views.library, views.urls);
-    let language = library.config.language;
     let several_units = library.units.len() > 1;
     let report = &library.reports[r];
     let unit = &library.units[report.unit];
@@ -227,7 +234,7 @@ fn report_view<'l>(views: &Views<'l>, r: usize, entries: Entries) -> ReportView<
                 format!("{} · {title}", unit.name)
             }
             Some(title) => title.clone(),
-            None => default_title(report.month, &unit.name, several_units, language),
+            None => default_title(report.month, &unit.name, several_units, views.strings),
         },
         summary: report.summary.as_deref(),
         month: views.month(report.month),
@@ -299,7 +306,7 @@ fn linked<'l>(views: &Views<'l>, r: usize, html: &'l str) -> Cow<'l, str> {
 
 fn previous_view<'l>(views: &Views<'l>, month: Month, previous: Previous) -> PreviousView<'l> {
     let library = views.library;
-    let label = |m: Month| month_label(m, library.config.language);
+    let label = |m: Month| month_label(m, views.strings);
     let before = label(month.previous());
     let (state, plan_html, url) = match previous {
         Previous::First => ("first", Cow::Borrowed(""), None),
@@ -330,10 +337,10 @@ fn previous_view<'l>(views: &Views<'l>, month: Month, previous: Previous) -> Pre
     }
 }
 
-fn month_link(month: Month, report_count: usize, library: &Library, urls: &Urls) -> MonthLink {
+fn month_link(month: Month, report_count: usize, t: &Strings, urls: &Urls) -> MonthLink {
     MonthLink {
         key: month.to_string(),
-        label: month_label(month, library.config.language),
+        label: month_label(month, t),
         year: month.year,
         month: month.month,
         url: urls.month(month),
@@ -341,18 +348,12 @@ fn month_link(month: Month, report_count: usize, library: &Library, urls: &Urls)
     }
 }
 
-fn default_title(
-    month: Month,
-    unit: &str,
-    several_units: bool,
-    language: crate::config::Language,
-) -> String {
-    let label = month_label(month, language);
-    match (several_units, language) {
-        (true, crate::config::Language::ZhCn) => format!("{unit}{label}重点工作推进情况"),
-        (false, crate::config::Language::ZhCn) => format!("{label}重点工作推进情况"),
-        (true, crate::config::Language::En) => format!("{unit}: work report, {label}"),
-        (false, crate::config::Language::En) => format!("Work report, {label}"),
+fn default_title(month: Month, unit: &str, several_units: bool, t: &Strings) -> String {
+    let label = month_label(month, t);
+    if several_units {
+        fill_with(&t.unit_report_title, &[("unit", unit), ("month", &label)])
+    } else {
+        fill_with(&t.report_title, &[("month", &label)])
     }
 }
 
@@ -364,7 +365,7 @@ pub struct YearRow {
     pub months: Vec<Value>,
 }
 
-pub fn year_grid(views: &Views, language: crate::config::Language) -> Vec<YearRow> {
+pub fn year_grid(views: &Views) -> Vec<YearRow> {
     let mut years: Vec<u16> = views.month_links.iter().map(|(m, _)| m.year).collect();
     years.dedup();
     years
@@ -372,7 +373,7 @@ pub fn year_grid(views: &Views, language: crate::config::Language) -> Vec<YearRo
         .rev()
         .map(|year| YearRow {
             year,
-            label: year_label(year, language),
+            label: year_label(year, views.strings),
             months: (1..=12)
                 .map(|month| {
                     views
@@ -406,8 +407,7 @@ pub struct SubmissionCell {
 }
 
 pub fn submissions(views: &Views, unit: usize) -> Vec<SubmissionYear> {
-    let library = views.library;
-    let language = library.config.language;
+    let (library, t) = (views.library, views.strings);
     let (Some(first), Some(latest)) = (
         library.months.keys().next().copied(),
         library.months.keys().next_back().copied(),
@@ -426,7 +426,7 @@ pub fn submissions(views: &Views, unit: usize) -> Vec<SubmissionYear> {
         .rev()
         .map(|year| SubmissionYear {
             year,
-            label: year_label(year, language),
+            label: year_label(year, t),
             cells: (1..=12)
                 .map(|m| {
                     let month = Month { year, month: m };
@@ -446,7 +446,7 @@ pub fn submissions(views: &Views, unit: usize) -> Vec<SubmissionYear> {
                         ("missing", None)
                     };
                     SubmissionCell {
-                        label: month_label(month, language),
+                        label: month_label(month, t),
                         state,
                         url,
                     }

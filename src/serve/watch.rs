@@ -1,4 +1,4 @@
-//! Watching the site's sources: content/, templates/, static/, themes/ and
+//! Watching the site's sources: content/, templates/, static/, themes/, i18n/ and
 //! site.yaml, through notify's debouncer, so the bursts of events one save
 //! makes (write in place, temp file and rename, swap files) arrive as one
 //! batch. Editors' own scratch files are ignored.
@@ -17,7 +17,7 @@ use notify_debouncer_full::{DebounceEventResult, Debouncer, FileIdCache, new_deb
 const QUIET: Duration = Duration::from_millis(90);
 
 /// The folders a site's build reads.
-pub const SOURCES: &[&str] = &["content", "templates", "static", "themes"];
+pub const SOURCES: &[&str] = &["content", "templates", "static", "themes", "i18n"];
 
 /// Keeps the watcher alive (dropping it stops watching) and watches
 /// source folders created after the start.

@@ -107,15 +107,14 @@ impl<'a> TimelinePage<'a> {
 
     fn filler(self, s: &'a Shared<'a>, timeline: &'a [(usize, usize)]) -> Filler<'a> {
         let (library, urls, views, areas) = (s.library, s.urls, &s.views, &s.areas_value);
-        let language = s.language;
+        let t = s.t;
         Box::new(move |c| {
             // The charts span every month: they belong on the area's own
             // page, not on each year's.
             let own = self.split.is_none_or(|(_, _, own)| own);
             let scope = MetricScope::Area(self.area);
             if own && !library.metrics.of(scope).is_empty() {
-                let t = i18n::strings(language);
-                c.insert("metrics", &metrics::charts(library, scope, &t));
+                c.insert("metrics", &metrics::charts(library, scope, t));
                 c.insert("metrics_csv_url", &metrics::csv_path(library, scope));
             }
             let items = self
@@ -123,9 +122,9 @@ impl<'a> TimelinePage<'a> {
                 .iter()
                 .map(|&(r, e)| (library.reports[r].month.year, views.timeline_item(r, e)));
             c.insert_value("area", Shared::item(areas, self.area));
-            c.insert("years", &group_by_year(items, language));
+            c.insert("years", &group_by_year(items, t));
             if let Some((parts, shown, own)) = self.split {
-                let nav = part_navigation(library, urls, self.area, timeline, parts, shown);
+                let nav = part_navigation(library, urls, t, self.area, timeline, parts, shown);
                 c.insert("part_label", &(!own).then_some(nav.label));
                 c.insert("year_pages", &nav.years);
                 c.insert("year_parts", &nav.year_parts);
@@ -173,12 +172,12 @@ struct PartNavigation {
 fn part_navigation(
     library: &Library,
     urls: &Urls,
+    t: &i18n::Strings,
     area: usize,
     timeline: &[(usize, usize)],
     parts: &[layout::TimelinePart],
     shown: usize,
 ) -> PartNavigation {
-    let language = library.config.language;
     let id = &library.areas[area].id;
     let month_of = |&(r, _): &(usize, usize)| library.reports[r].month;
     let count =
@@ -189,7 +188,7 @@ fn part_navigation(
         .iter()
         .filter(|part| part.first_of_year)
         .map(|part| PartLink {
-            label: year_label(part.newest.year, language),
+            label: year_label(part.newest.year, t),
             url: urls.link(&part.folder(id)),
             entry_count: count(&|m| m.year == part.newest.year),
             current: part.newest.year == year,
@@ -197,8 +196,7 @@ fn part_navigation(
         .collect();
     let same_year: Vec<&layout::TimelinePart> =
         parts.iter().filter(|p| p.newest.year == year).collect();
-    let range =
-        |part: &layout::TimelinePart| i18n::month_range_label(part.newest, part.oldest, language);
+    let range = |part: &layout::TimelinePart| i18n::month_range_label(part.newest, part.oldest, t);
     let several = same_year.len() > 1;
     let year_parts = if several {
         same_year
@@ -217,7 +215,7 @@ fn part_navigation(
         label: if several {
             range(&this)
         } else {
-            year_label(year, language)
+            year_label(year, t)
         },
         years,
         year_parts,

@@ -7,7 +7,7 @@ use super::page;
 use crate::model::metrics::MetricScope;
 use crate::render::plan::Planned;
 use crate::render::shared::Shared;
-use crate::render::{i18n, metrics, views};
+use crate::render::{metrics, views};
 
 /// A unit's reporting record on the index.
 #[derive(Serialize)]
@@ -33,7 +33,7 @@ pub fn plan<'a>(s: &'a Shared<'a>, planned: &mut Vec<Planned<'a>>) {
                 c.insert_value("latest_month", s.views.month(month));
                 c.insert_value("latest_reports", s.reports_of(&month, true));
             }
-            c.insert("years", &views::year_grid(&s.views, s.language));
+            c.insert("years", &views::year_grid(&s.views));
             c.insert_value("areas", s.areas_value.clone());
             c.insert_value("units", s.units_value.clone());
             let submissions: Vec<UnitSubmissions> = (0..library.units.len())
@@ -44,7 +44,7 @@ pub fn plan<'a>(s: &'a Shared<'a>, planned: &mut Vec<Planned<'a>>) {
                 })
                 .collect();
             c.insert("submissions", &submissions);
-            let t = i18n::strings(s.language);
+            let t = s.t;
             let chart_url = |scope: MetricScope, metric: usize| {
                 let page = match scope {
                     MetricScope::Report => s.urls.link(""),
@@ -52,12 +52,9 @@ pub fn plan<'a>(s: &'a Shared<'a>, planned: &mut Vec<Planned<'a>>) {
                 };
                 format!("{page}#{}", metrics::chart_id(library, scope, metric))
             };
-            c.insert("metric_latest", &metrics::latest(library, &chart_url, &t));
+            c.insert("metric_latest", &metrics::latest(library, &chart_url, t));
             if !library.metrics.of(MetricScope::Report).is_empty() {
-                c.insert(
-                    "metrics",
-                    &metrics::charts(library, MetricScope::Report, &t),
-                );
+                c.insert("metrics", &metrics::charts(library, MetricScope::Report, t));
                 c.insert(
                     "metrics_csv_url",
                     &metrics::csv_path(library, MetricScope::Report),

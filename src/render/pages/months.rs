@@ -12,7 +12,7 @@ use crate::render::spreadsheet::text_cell;
 use crate::render::{i18n, plain, search};
 
 pub fn plan<'a>(s: &'a Shared<'a>, planned: &mut Vec<Planned<'a>>) {
-    let (library, views, language) = (s.library, &s.views, s.language);
+    let (library, views, t) = (s.library, &s.views, s.t);
     planned.push(page(
         s,
         "months",
@@ -25,7 +25,7 @@ pub fn plan<'a>(s: &'a Shared<'a>, planned: &mut Vec<Planned<'a>>) {
                     .iter()
                     .rev()
                     .map(|(m, v)| (m.year, v.clone())),
-                language,
+                t,
             );
             c.insert("years", &by_year);
         }),
@@ -71,7 +71,7 @@ pub fn plan<'a>(s: &'a Shared<'a>, planned: &mut Vec<Planned<'a>>) {
                     c.insert_value("month", link.clone());
                     c.insert_value("reports", s.reports_of(month, false));
                     c.insert("back_url", &back_url);
-                    c.insert("back_label", &i18n::month_label(*month, language));
+                    c.insert("back_label", &i18n::month_label(*month, t));
                 }),
             ));
         }
@@ -133,14 +133,14 @@ pub fn month_csv(
     }
     {
         let mut writer = csv::Writer::from_writer(&mut bytes);
-        let label = i18n::month_label(month, library.config.language);
+        let label = i18n::month_label(month, t);
         let _ = writer.write_record([
-            t.month_column,
-            t.unit_column,
-            t.number,
-            t.work_area,
-            t.progress,
-            t.plan,
+            &t.month_column,
+            &t.unit_column,
+            &t.number,
+            &t.work_area,
+            &t.progress,
+            &t.plan,
         ]);
         let made;
         let texts = match texts {

@@ -34,7 +34,7 @@ pub fn plan<'a>(s: &'a Shared<'a>, planned: &mut Vec<Planned<'a>>) {
                     .iter()
                     .map(|&r| (library.reports[r].month.year, s.views.report_brief(r)));
                 c.insert_value("unit", Shared::item(&s.units_value, u));
-                c.insert("years", &group_by_year(items, s.language));
+                c.insert("years", &group_by_year(items, s.t));
                 c.insert("grid", &views::submissions(&s.views, u));
             }),
         ));

@@ -26,7 +26,7 @@ use std::sync::Arc;
 
 use rayon::prelude::*;
 
-use super::i18n::month_label;
+use super::i18n::{Strings, month_label};
 use super::plain;
 use super::views::Views;
 use crate::model::Library;
@@ -122,12 +122,12 @@ fn changed_files(
 }
 
 /// What every document's tokens also depend on: the names of areas and
-/// units, the language of month labels, the number of token files.
-fn context_of(library: &Library, token_files: u32) -> u64 {
+/// units, how month labels are written, the number of token files.
+fn context_of(library: &Library, t: &Strings, token_files: u32) -> u64 {
     use std::hash::{Hash, Hasher};
     let mut hasher = std::collections::hash_map::DefaultHasher::new();
     token_files.hash(&mut hasher);
-    library.config.language.tag().hash(&mut hasher);
+    (&t.month_label, &t.month_names).hash(&mut hasher);
     for area in &library.areas {
         (&area.id, &area.name).hash(&mut hasher);
     }
@@ -244,7 +244,7 @@ impl Plan {
             .batches
             .lock()
             .unwrap_or_else(std::sync::PoisonError::into_inner);
-        let context = context_of(library, self.token_files);
+        let context = context_of(library, views.strings, self.token_files);
         if kept.0 != context {
             *kept = (context, Vec::new());
         }
@@ -291,7 +291,7 @@ impl Plan {
                     doc_files(docs, None);
                     return (inputs, Arc::clone(batch));
                 }
-                let (texts, batch) = self.read_batch(library, months, month_read);
+                let (texts, batch) = self.read_batch(library, views.strings, months, month_read);
                 doc_files(docs, Some(&texts));
                 (inputs, Arc::new(batch))
             })
@@ -320,6 +320,7 @@ impl Plan {
     fn read_batch(
         &self,
         library: &Library,
+        t: &Strings,
         months: &[(crate::model::Month, Range<usize>)],
         month_read: &(dyn Fn(crate::model::Month, &MonthTexts) + Sync),
     ) -> (Vec<(String, String)>, postings::Batch) {
@@ -331,7 +332,7 @@ impl Plan {
             let month_texts = doc_texts(library, month_docs);
             month_read(*month, &month_texts);
             for (doc, (progress, plan)) in month_docs.iter().zip(&month_texts) {
-                read_doc(&mut reader, library, *doc, progress, plan);
+                read_doc(&mut reader, library, t, *doc, progress, plan);
             }
             texts.extend(month_texts);
         }
@@ -357,6 +358,7 @@ impl Plan {
 fn read_doc(
     reader: &mut postings::BatchReader,
     library: &Library,
+    t: &Strings,
     doc: Doc,
     progress: &str,
     plan: &str,
@@ -365,7 +367,7 @@ fn read_doc(
     let entry = &report.entries[doc.entry];
     let area = &library.areas[entry.area];
     let unit = &library.units[report.unit];
-    let label = month_label(report.month, library.config.language);
+    let label = month_label(report.month, t);
     reader.read(
         &[
             &label,
@@ -417,7 +419,7 @@ fn doc_file(
             out.push(b',');
         }
         let row = (
-            month_label(report.month, library.config.language),
+            month_label(report.month, views.strings),
             report.unit,
             entry.area,
             format!("{}#{}", views.page_of(doc.report), entry.anchor),
