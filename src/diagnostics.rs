@@ -142,8 +142,14 @@ pub enum ProblemKind {
     InvalidDraft(String),
     #[error("this translation file is not valid: {0}")]
     BadTranslation(String),
-    #[error("this translation file lacks {keys}: the {fallback} words are shown for them")]
-    MissingTranslations { fallback: String, keys: String },
+    #[error(
+        "{count} keys are not in this translation file; the {fallback} words are shown for them: {keys}"
+    )]
+    MissingTranslations {
+        count: usize,
+        fallback: String,
+        keys: String,
+    },
     #[error("site.yaml is not valid: {0}")]
     BadConfig(String),
     #[error("no reports found: put one Markdown file per report under {0}")]

@@ -157,6 +157,7 @@ impl Translations {
         let warning = (!fell_back.is_empty()).then(|| {
             let names: Vec<&str> = fell_back.into_iter().collect();
             Problem::warning(ProblemKind::MissingTranslations {
+                count: names.len(),
                 fallback: FALLBACK.to_string(),
                 keys: names.join(", "),
             })
