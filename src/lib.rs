@@ -7,6 +7,9 @@
 //! [`render`] (Tera) → [`write`] (atomically). [`site`] drives them:
 //! `Site::load` for load → model, then `build`, `check`, `serve`, `new`.
 
+// Long functions hide structure: none over 150 lines (clippy.toml).
+#![warn(clippy::too_many_lines)]
+
 pub mod config;
 pub mod diagnostics;
 pub mod import;
