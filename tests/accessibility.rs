@@ -6,7 +6,7 @@
 //! installs them). Without them the test says so and passes, except under
 //! CI, where it fails.
 
-mod support;
+mod common;
 
 use std::path::Path;
 use std::process::Command;
@@ -54,10 +54,10 @@ fn split_pages_pass_axe_at_desktop_and_phone_widths() {
 
 /// Builds the site at `root` and checks the pages `wanted` picks.
 fn check_every_page(root: &Path, wanted: impl Fn(&str) -> bool) {
-    let Some(browser_dir) = support::browser_tools() else {
+    let Some(browser_dir) = common::browser_tools() else {
         return;
     };
-    let (_out, site) = support::build_into_temp(root);
+    let (_out, site) = common::build_into_temp(root);
 
     let mut pages: Vec<String> = walkdir::WalkDir::new(&site)
         .into_iter()

@@ -3,16 +3,16 @@
 //! table → back → the menu, all by clicking links, nothing fetched from
 //! elsewhere. Needs what the other browser tests need.
 
-mod support;
+mod common;
 
 use std::process::Command;
 
 #[test]
 fn a_reader_clicks_through_the_site_opened_from_disk() {
-    let Some(browser_dir) = support::browser_tools() else {
+    let Some(browser_dir) = common::browser_tools() else {
         return;
     };
-    let (_out, site) = support::build_example();
+    let (_out, site) = common::build_example();
     let run = Command::new("node")
         .arg(browser_dir.join("disk.mjs"))
         .arg(&site)

@@ -2,9 +2,9 @@
 //! of a build's errors are reported together, and a failed build leaves
 //! the previous output untouched.
 
-mod support;
+mod common;
 
-use support::{Site, area, report, snapshot};
+use common::{Site, area, report, snapshot};
 
 fn body() -> String {
     area("团的制度建设", "1. 进展", "1. 计划")

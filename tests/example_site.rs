@@ -2,25 +2,24 @@
 //! relative link and anchor in it resolves: the site works from disk and
 //! under any sub-path.
 
-mod support;
+mod common;
 
 use std::collections::{BTreeMap, BTreeSet};
 use std::path::{Path, PathBuf};
-use std::process::Command;
 
+use common::{Run, reportal};
 use scraper::{Html, Selector};
-use support::Run;
 
 fn build_example() -> (tempfile::TempDir, PathBuf, Run) {
     let out = tempfile::tempdir().expect("temp dir");
     let site = out.path().join("public");
-    let run = Run::from(
-        Command::new(env!("CARGO_BIN_EXE_reportal"))
-            .args(["build", "--root", env!("CARGO_MANIFEST_DIR"), "--output"])
-            .arg(&site)
-            .output()
-            .expect("run reportal"),
-    );
+    let run = reportal(&[
+        "build",
+        "--root",
+        env!("CARGO_MANIFEST_DIR"),
+        "--output",
+        site.to_str().expect("UTF-8 temp dir"),
+    ]);
     (out, site, run)
 }
 

@@ -1,12 +1,12 @@
 //! `reportal import` as an office would use it: Word tables and their text
 //! exports become reports; the site builds from them; nothing is lost.
 
-mod support;
+mod common;
 
 use std::path::Path;
 
+use common::{Run as Ran, Site};
 use docx_rs::{Docx, Paragraph, Run, Table, TableCell, TableRow, VMergeType};
-use support::{Run as Ran, Site};
 
 const SITE_YAML: &str = "units:
   - { id: gd, name: 广东 }

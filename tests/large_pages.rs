@@ -2,9 +2,9 @@
 //! split, a timeline by year (and a large year by runs of months), a month
 //! by unit, and every link still lands on its target.
 
-mod support;
+mod common;
 
-use support::{Site, area, report};
+use common::{Site, area, report};
 
 const SITE_YAML: &str = "title: 大站点
 base_url: https://oa.example/reports
@@ -146,7 +146,7 @@ fn a_year_too_large_for_a_page_is_cut_into_runs_of_whole_months() {
         .flat_map(|m| [format!("2024年{m}月 广东"), format!("2024年{m}月 深圳")])
         .collect();
     assert_eq!(all, expected);
-    for (path, bytes) in support::snapshot(&site.output()) {
+    for (path, bytes) in common::snapshot(&site.output()) {
         if path.ends_with(".html") && !path.contains("2024/06") {
             assert!(bytes.len() <= 48 * 1024, "{path}: {} bytes", bytes.len());
         }

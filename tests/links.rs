@@ -3,9 +3,9 @@
 //! anchor from every page that shows them; one to a report or area that
 //! does not exist is an error at the link.
 
-mod support;
+mod common;
 
-use support::{Site, area, report};
+use common::{Site, area, report};
 
 const SITE_YAML: &str = "units:
   - { id: gd, name: 广东 }
@@ -127,15 +127,6 @@ fn check_links_finds_a_link_that_leads_nowhere_in_the_built_pages() {
 
 #[test]
 fn the_example_site_has_no_broken_link() {
-    let repo = std::path::Path::new(env!("CARGO_MANIFEST_DIR"));
-    let run = std::process::Command::new(env!("CARGO_BIN_EXE_reportal"))
-        .args(["check", "--links", "--root"])
-        .arg(repo)
-        .output()
-        .expect("run reportal");
-    assert!(
-        run.status.success(),
-        "{}",
-        String::from_utf8_lossy(&run.stderr)
-    );
+    let run = common::reportal(&["check", "--links", "--root", env!("CARGO_MANIFEST_DIR")]);
+    assert!(run.ok, "{run}");
 }

@@ -6,16 +6,16 @@
 //! installs them). Without them the test says so and passes, except under
 //! CI, where it fails.
 
-mod support;
+mod common;
 
 use std::process::Command;
 
-use support::server::Server;
-use support::{Site, area, report};
+use common::server::Server;
+use common::{Site, area, report};
 
 #[test]
 fn an_open_page_follows_saves_broken_saves_and_stylesheet_changes() {
-    let Some(browser_dir) = support::browser_tools() else {
+    let Some(browser_dir) = common::browser_tools() else {
         return;
     };
     // A long page, so that the scroll position means something.

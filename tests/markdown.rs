@@ -4,10 +4,9 @@
 mod common;
 
 use common::*;
-use scraper::Html;
 
 /// A one-report site (no site.yaml unless given) built, and its month page.
-fn build_month(site_yaml: Option<&str>, body: &str) -> (Site, Html) {
+fn build_month(site_yaml: Option<&str>, body: &str) -> (Site, Page) {
     let mut files = vec![(
         "content/2015-12.md".to_string(),
         report("month: 2015-12", body),
@@ -20,14 +19,16 @@ fn build_month(site_yaml: Option<&str>, body: &str) -> (Site, Html) {
         .map(|(p, t)| (p.as_str(), t.as_str()))
         .collect();
     let site = Site::new(&refs);
-    site.build_ok(&[]);
+    site.built();
     let doc = site.page("months/2015-12/index.html");
     (site, doc)
 }
 
 /// The progress and plan texts of the entry with `anchor`.
-fn parts(doc: &Html, anchor: &str) -> (String, String) {
-    let entry = by_id(doc, anchor).unwrap_or_else(|| panic!("no #{anchor}; ids: {:?}", ids(doc)));
+fn parts(doc: &Page, anchor: &str) -> (String, String) {
+    let entry = doc
+        .by_id(anchor)
+        .unwrap_or_else(|| panic!("no #{anchor}; ids: {:?}", doc.ids()));
     let one = |selector: &str| {
         let found: Vec<String> = entry.select(&sel(selector)).map(text).collect();
         assert_eq!(found.len(), 1, "{anchor}: one {selector}, found {found:?}");
@@ -119,7 +120,7 @@ fn other_level3_headings_stay_in_place() {
     let (progress, plan) = parts(&doc, A);
     assert_eq!(progress, "完成甲 具体举措 举措乙");
     assert_eq!(plan, "计划丙 时间安排 安排丁");
-    let entry = by_id(&doc, A).unwrap();
+    let entry = doc.by_id(A).unwrap();
     let headings: Vec<String> = entry
         .select(&sel(".part-progress .prose :is(h1, h2, h3, h4, h5, h6)"))
         .map(text)
@@ -153,14 +154,14 @@ fn bom_and_crlf_files_build_identically_to_plain_files() {
         ("content/2015-12.md", PLAIN_REPORT),
     ]);
     let windows = Site::new(&[]);
-    windows.write_bytes("site.yaml", &crlf_bom(PLAIN_SITE_YAML));
-    windows.write_bytes("content/2015-12.md", &crlf_bom(PLAIN_REPORT));
-    let plain_run = plain.build_ok(&[]);
-    let windows_run = windows.build_ok(&[]);
+    windows.write("site.yaml", crlf_bom(PLAIN_SITE_YAML));
+    windows.write("content/2015-12.md", crlf_bom(PLAIN_REPORT));
+    let plain_run = plain.built();
+    let windows_run = windows.built();
     assert!(!windows_run.stdout.contains("warning"), "{windows_run}");
     assert!(!plain_run.stdout.contains("warning"), "{plain_run}");
-    let a = snapshot(&plain.public());
-    let b = snapshot(&windows.public());
+    let a = snapshot(&plain.output());
+    let b = snapshot(&windows.output());
     assert_eq!(a.keys().collect::<Vec<_>>(), b.keys().collect::<Vec<_>>());
     for (path, bytes) in &a {
         // The downloadable copies are the files as written, BOM and all.
@@ -176,7 +177,7 @@ fn bom_and_crlf_files_build_identically_to_plain_files() {
     }
     // And the plain build is what it should be.
     let doc = plain.page("months/2015-12/index.html");
-    assert!(text_one(&doc, "main").contains("十二月报告"));
+    assert!(doc.text_one("main").contains("十二月报告"));
     let (progress, plan) = parts(&doc, "zhidu");
     assert!(
         progress.contains("完成甲") && progress.contains("青年之家"),
@@ -188,14 +189,14 @@ fn bom_and_crlf_files_build_identically_to_plain_files() {
 #[test]
 fn bom_and_crlf_in_front_matter_are_read() {
     let site = Site::new(&[]);
-    site.write_bytes(
+    site.write(
         "content/report.md",
-        &crlf_bom("---\nmonth: 2016-03\ntitle: 三月报告\ndraft: false\n---\n## 1. 甲项工作\n甲\n"),
+        crlf_bom("---\nmonth: 2016-03\ntitle: 三月报告\ndraft: false\n---\n## 1. 甲项工作\n甲\n"),
     );
-    let run = site.build_ok(&[]);
+    let run = site.built();
     assert!(!run.stdout.contains("warning"), "{run}");
     let doc = site.page("months/2016-03/index.html");
-    assert!(text_one(&doc, "main").contains("三月报告"));
+    assert!(doc.text_one("main").contains("三月报告"));
 }
 
 const RISKY: &str = "## 1. 团的制度建设\n### 本月份推进情况\n\
@@ -210,7 +211,7 @@ const NOT_SEARCH_JS: &str = "script:not([src$=\"/search.js\"])";
 #[test]
 fn raw_html_is_sanitised_by_default() {
     let (site, doc) = build_month(None, RISKY);
-    for page in html_pages(&site.public()) {
+    for page in html_pages(&site.output()) {
         let doc = site.page(&page);
         // The search page's own script is the only one.
         assert_eq!(
@@ -218,7 +219,7 @@ fn raw_html_is_sanitised_by_default() {
             0,
             "script on {page}"
         );
-        let body = std::fs::read_to_string(site.public().join(&page)).unwrap();
+        let body = std::fs::read_to_string(site.output().join(&page)).unwrap();
         assert!(!body.contains("alert("), "script source on {page}");
         assert!(
             !body.to_lowercase().contains("javascript:"),
@@ -235,7 +236,7 @@ fn raw_html_is_sanitised_by_default() {
         progress.contains("点我") && progress.contains("坏链接") && progress.contains("原始链接"),
         "{progress}"
     );
-    let entry = by_id(&doc, A).unwrap();
+    let entry = doc.by_id(A).unwrap();
     assert_eq!(
         entry
             .select(&sel("a[href]"))
@@ -246,7 +247,7 @@ fn raw_html_is_sanitised_by_default() {
         "safe link kept"
     );
     assert_eq!(
-        attrs(&doc, "img[alt=图]", "src"),
+        doc.attrs("img[alt=图]", "src"),
         ["x.png"],
         "the image itself is kept"
     );
@@ -256,7 +257,7 @@ fn raw_html_is_sanitised_by_default() {
 fn task_list_checkboxes_survive_sanitising() {
     // The raw HTML in the same area makes the sanitiser run over it.
     let (_site, doc) = build_month(None, RISKY);
-    let entry = by_id(&doc, A).unwrap();
+    let entry = doc.by_id(A).unwrap();
     let boxes: Vec<_> = entry.select(&sel("input[type=checkbox]")).collect();
     assert_eq!(boxes.len(), 2, "{}", entry.html());
     assert!(
@@ -272,7 +273,7 @@ fn task_list_checkboxes_survive_sanitising() {
 #[test]
 fn task_list_checkboxes_render_without_raw_html() {
     let (_site, doc) = build_month(None, "## 1. 团的制度建设\n- [x] 甲\n- [ ] 乙\n");
-    let entry = by_id(&doc, A).unwrap();
+    let entry = doc.by_id(A).unwrap();
     assert_eq!(
         entry.select(&sel("input[type=checkbox][checked]")).count(),
         1
@@ -283,7 +284,7 @@ fn task_list_checkboxes_render_without_raw_html() {
 #[test]
 fn unsafe_html_keeps_raw_html() {
     let (_site, doc) = build_month(Some("unsafe_html: true\n"), RISKY);
-    let entry = by_id(&doc, A).unwrap();
+    let entry = doc.by_id(A).unwrap();
     assert_eq!(entry.select(&sel("script")).count(), 1, "{}", entry.html());
     assert_eq!(entry.select(&sel("span[onclick]")).count(), 1);
     assert_eq!(entry.select(&sel("img[onerror]")).count(), 1);
@@ -307,7 +308,7 @@ fn chinese_bold_label_renders_as_strong() {
         None,
         "## 1. 团的制度建设\n1. **重点：**内容甲\n\n**说明：**内容乙\n",
     );
-    let entry = by_id(&doc, A).unwrap();
+    let entry = doc.by_id(A).unwrap();
     let strong: Vec<String> = entry.select(&sel("strong")).map(text).collect();
     assert_eq!(strong, ["重点：", "说明："]);
     let item = entry.select(&sel("li")).next().unwrap();
@@ -327,7 +328,7 @@ fn chinese_bold_label_renders_as_strong() {
 #[test]
 fn escaped_asterisks_stay_literal() {
     let (_site, doc) = build_month(None, "## 1. 团的制度建设\n\\*\\*重点：\\*\\*内容\n");
-    let entry = by_id(&doc, A).unwrap();
+    let entry = doc.by_id(A).unwrap();
     assert_eq!(entry.select(&sel("strong")).count(), 0);
     assert!(text(entry).contains("**重点：**内容"), "{}", text(entry));
 }
@@ -371,8 +372,8 @@ fn disguised_script_links_and_raw_html_everywhere_are_removed() {
             body,
         ),
     )]);
-    site.build_ok(&[]);
-    for page in html_pages(&site.public()) {
+    site.built();
+    for page in html_pages(&site.output()) {
         let doc = site.page(&page);
         assert_eq!(
             doc.select(&sel(&format!("{NOT_SEARCH_JS}, iframe")))
@@ -402,6 +403,9 @@ fn disguised_script_links_and_raw_html_everywhere_are_removed() {
     }
     // The title is shown as text, not run.
     let doc = site.page("months/2015-12/index.html");
-    assert!(text_one(&doc, "main").contains("<script>alert('title')</script>标题"));
-    assert!(text_one(&doc, "main").contains("前言"));
+    assert!(
+        doc.text_one("main")
+            .contains("<script>alert('title')</script>标题")
+    );
+    assert!(doc.text_one("main").contains("前言"));
 }

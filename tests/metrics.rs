@@ -2,9 +2,9 @@
 //! inline SVG with a table and a CSV, summed up on the index, and every
 //! mistake in them an error naming file and line.
 
-mod support;
+mod common;
 
-use support::{Site, area, report};
+use common::{Site, area, report};
 
 const SITE: &str = "\
 units:
@@ -88,9 +88,9 @@ fn fixture() -> Site {
 }
 
 /// The points of each line of a chart: `(unit, [(month, value)])`.
-fn lines(page: &support::Page, chart: &str) -> Vec<(String, Vec<(String, String)>)> {
-    let series = scraper::Selector::parse(&format!("#{chart} g.series")).unwrap();
-    let point = scraper::Selector::parse("g.point").unwrap();
+fn lines(page: &common::Page, chart: &str) -> Vec<(String, Vec<(String, String)>)> {
+    let series = common::sel(&format!("#{chart} g.series"));
+    let point = common::sel("g.point");
     page.0
         .select(&series)
         .map(|line| {
@@ -451,7 +451,7 @@ fn a_timeline_split_by_year_keeps_its_charts_on_the_areas_own_page() {
         let page = site.page(&format!("areas/zhi-yuan-fu-wu/{year}/index.html"));
         assert_eq!(page.count("svg.chart"), 0, "{year}");
     }
-    for (path, bytes) in support::snapshot(&site.output()) {
+    for (path, bytes) in common::snapshot(&site.output()) {
         if path.ends_with(".html") {
             assert!(bytes.len() <= 64 * 1024, "{path}: {} bytes", bytes.len());
         }

@@ -1,11 +1,9 @@
 //! The output folder: never losing what reportal did not make, the same
 //! bytes for the same input, and what a site can override.
 
-mod support;
+mod common;
 
-use std::process::Command;
-
-use support::{Run, Site, area, snapshot};
+use common::{Site, area, reportal, snapshot};
 
 fn small_site() -> Site {
     Site::new(&[(
@@ -203,22 +201,11 @@ fn a_template_that_is_not_utf8_is_an_error_naming_it() {
 fn init_creates_a_site_that_builds_at_once() {
     let dir = tempfile::tempdir().expect("temp dir");
     let target = dir.path().join("新站点");
-    let run = Run::from(
-        Command::new(env!("CARGO_BIN_EXE_reportal"))
-            .arg("init")
-            .arg(&target)
-            .output()
-            .expect("run init"),
-    );
+    let target_arg = target.to_str().expect("UTF-8 temp dir");
+    let run = reportal(&["init", target_arg]);
     assert!(run.ok, "{}", run.stderr);
     assert!(target.join("site.yaml").is_file());
-    let build = Run::from(
-        Command::new(env!("CARGO_BIN_EXE_reportal"))
-            .args(["build", "--root"])
-            .arg(&target)
-            .output()
-            .expect("run build"),
-    );
+    let build = reportal(&["build", "--root", target_arg]);
     assert!(build.ok, "{}", build.stderr);
     assert!(
         !build.stderr.contains('⚠'),
@@ -227,12 +214,8 @@ fn init_creates_a_site_that_builds_at_once() {
     );
     assert!(target.join("public/months/2025-12/index.html").is_file());
 
-    let again = Command::new(env!("CARGO_BIN_EXE_reportal"))
-        .arg("init")
-        .arg(&target)
-        .output()
-        .expect("run init");
-    assert!(!again.status.success(), "init overwrote a site");
+    let again = reportal(&["init", target_arg]);
+    assert!(!again.ok, "init overwrote a site");
 }
 
 #[test]

@@ -19,7 +19,7 @@ fn site() -> Site {
 fn build_into(site: &Site, output: &Path, extra: &[&str]) -> Run {
     let mut args = vec!["--output", output.to_str().unwrap()];
     args.extend_from_slice(extra);
-    site.build(&args)
+    site.run("build", &args)
 }
 
 fn assert_refused(run: &Run, why: &str) {
@@ -79,22 +79,19 @@ fn an_empty_existing_folder_is_used_without_force() {
 #[test]
 fn its_own_output_is_replaced_on_every_build() {
     let site = site();
-    site.build_ok(&[]);
-    std::fs::write(site.public().join("stale.html"), "<p>旧</p>").unwrap();
+    site.built();
+    std::fs::write(site.output().join("stale.html"), "<p>旧</p>").unwrap();
     site.write(
         "content/2015-12.md",
         "---\nmonth: 2016-01\n---\n## 1. 团的制度建设\n完成\n",
     );
-    site.build_ok(&[]);
+    site.built();
     assert!(
-        !site.public().join("stale.html").exists(),
+        !site.output().join("stale.html").exists(),
         "stale file kept"
     );
-    assert!(
-        !site.has_output("months/2015-12/index.html"),
-        "old month kept"
-    );
-    assert!(site.has_output("months/2016-01/index.html"));
+    assert!(!site.exists("months/2015-12/index.html"), "old month kept");
+    assert!(site.exists("months/2016-01/index.html"));
 }
 
 #[test]
@@ -183,10 +180,10 @@ fn output_that_is_a_file_is_refused() {
 #[test]
 fn check_never_touches_an_output_folder() {
     let site = site();
-    std::fs::create_dir_all(site.public()).unwrap();
-    std::fs::write(site.public().join("mine.txt"), "别动").unwrap();
+    std::fs::create_dir_all(site.output()).unwrap();
+    std::fs::write(site.output().join("mine.txt"), "别动").unwrap();
     let before = snapshot(site.root());
-    let run = site.check(&[]);
+    let run = site.run("check", &[]);
     assert_eq!(run.code, Some(0), "{run}");
     assert_eq!(snapshot(site.root()), before);
 }

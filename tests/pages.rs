@@ -1,8 +1,8 @@
 //! The pages a site is made of, each checked on a small two-unit site.
 
-mod support;
+mod common;
 
-use support::{Site, area, report};
+use common::{Site, area, report};
 
 const SITE_YAML: &str = "title: 测试站点
 base_url: https://intra.example.org/r/

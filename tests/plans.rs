@@ -2,9 +2,9 @@
 //! before (first reports and gaps said as such), who has reported, what
 //! `check` says of the latest month, and `reportal new`.
 
-mod support;
+mod common;
 
-use support::{Site, area, report};
+use common::{Site, area, report};
 
 const SITE_YAML: &str = "title: 对照
 units:
@@ -145,7 +145,7 @@ fn month_pages_offer_the_plan_before_each_area_and_link_its_timeline() {
 fn index_and_unit_pages_show_who_has_reported() {
     let site = site();
     site.built();
-    let states = |page: &support::Page, table: usize| -> Vec<String> {
+    let states = |page: &common::Page, table: usize| -> Vec<String> {
         let classes = page.attrs(".submissions tbody td", "class");
         classes[table * 12..(table + 1) * 12].to_vec()
     };

@@ -3,14 +3,14 @@
 //! which .ci/run installs): every area's progress and plan (in order in
 //! the table), page numbers, and no navigation.
 
-mod support;
+mod common;
 
 use std::path::Path;
 use std::process::Command;
 
 /// The text of `page` (in the built `site`) printed to PDF.
 fn printed(site: &Path, page: &str) -> Option<String> {
-    support::browser_tools()?;
+    common::browser_tools()?;
     if !Path::new("/usr/bin/pdftotext").exists() {
         assert!(
             std::env::var_os("CI").is_none(),
@@ -58,7 +58,7 @@ fn printed(site: &Path, page: &str) -> Option<String> {
 /// page, in order.
 fn area_texts(site: &Path, month: &str) -> Vec<String> {
     let html = std::fs::read_to_string(site.join(month)).expect("month page");
-    let page = support::Page(scraper::Html::parse_document(&html));
+    let page = common::Page(scraper::Html::parse_document(&html));
     page.texts("section.entry .part .prose")
         .iter()
         .map(|t| {
@@ -83,7 +83,7 @@ fn assert_in_order(text: &str, wanted: &[String]) {
 
 #[test]
 fn a_month_page_prints_every_area_without_navigation() {
-    let (_out, site) = support::build_example();
+    let (_out, site) = common::build_example();
     let Some(text) = printed(&site, "months/2025-12/index.html") else {
         return;
     };
@@ -102,7 +102,7 @@ fn a_month_page_prints_every_area_without_navigation() {
 
 #[test]
 fn the_printable_table_has_the_word_columns_and_every_area() {
-    let (_out, site) = support::build_example();
+    let (_out, site) = common::build_example();
     let month = std::fs::read_to_string(site.join("months/2025-12/index.html")).expect("page");
     assert!(month.contains("href=\"../../months/2025-12/print/index.html\""));
     let Some(text) = printed(&site, "months/2025-12/print/index.html") else {

@@ -1,9 +1,9 @@
 //! How a report file is read: areas, progress and plan, Markdown, the
 //! files Windows editors write, drafts and front matter keys.
 
-mod support;
+mod common;
 
-use support::{Site, area, report};
+use common::{Site, area, report};
 
 const AREAS_YAML: &str = "areas:
   - { id: zhidu, name: 团的制度建设 }

@@ -8,17 +8,17 @@
 //! /usr/bin/chromium). Without them the tests say so and pass, except
 //! under CI, where they fail.
 
-mod support;
+mod common;
 
 use std::collections::BTreeSet;
 use std::path::Path;
 use std::process::Command;
 
+use common::server::Server;
+use common::{Site, area, report};
 use reportal::render::search::{normalize, tokens};
 use scraper::{ElementRef, Html, Selector};
 use serde_json::{Value, json};
-use support::server::Server;
-use support::{Site, area, report};
 
 /// An area of a report as its month page shows it.
 struct Shown {
@@ -167,7 +167,7 @@ fn example_queries_find_every_area_that_holds_them() {
     if !node() {
         return;
     }
-    let (_out, site) = support::build_example();
+    let (_out, site) = common::build_example();
     check_recall(
         &site,
         &[
@@ -198,7 +198,7 @@ fn known_areas_are_found_with_their_anchor() {
     if !node() {
         return;
     }
-    let (_out, site) = support::build_example();
+    let (_out, site) = common::build_example();
     let results = run_queries(
         &site,
         &json!([
@@ -222,7 +222,7 @@ fn filters_narrow_to_an_area_a_unit_and_a_year() {
     if !node() {
         return;
     }
-    let (_out, site) = support::build_example();
+    let (_out, site) = common::build_example();
     let results = run_queries(
         &site,
         &json!([
@@ -324,10 +324,10 @@ fn search_js_cuts_text_into_the_same_tokens_as_the_build() {
 /// from another host.
 #[test]
 fn a_reader_searches_from_a_month_page_and_lands_on_the_area() {
-    let Some(browser_dir) = support::browser_tools() else {
+    let Some(browser_dir) = common::browser_tools() else {
         return;
     };
-    let (_out, site) = support::build_example();
+    let (_out, site) = common::build_example();
     let query = "青创江南";
     let wanted = expected(&shown_areas(&site), query);
     let out = Command::new("node")
@@ -455,7 +455,7 @@ fn serve_keeps_the_index_equal_to_a_fresh_build_after_edits() {
     std::thread::sleep(std::time::Duration::from_millis(300));
     site.built();
     let mut compared = 0;
-    for (path, bytes) in support::snapshot(&site.output()) {
+    for (path, bytes) in common::snapshot(&site.output()) {
         if !(path.starts_with("search/") && path.ends_with(".js")) {
             continue;
         }

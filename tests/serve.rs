@@ -2,15 +2,14 @@
 //! temp site, fetch pages, edit, rename and delete reports, break and repair
 //! one, and check what is served after each; 404s and traversal attempts.
 
-mod support;
+mod common;
 
 use std::io::Write;
 use std::net::TcpStream;
-use std::process::Command;
 use std::time::Duration;
 
-use support::server::Server;
-use support::{Site, area, report};
+use common::server::Server;
+use common::{Site, area, report};
 
 fn site() -> Site {
     Site::new(&[
@@ -166,16 +165,12 @@ fn missing_pages_get_the_sites_404_and_traversal_gets_nothing() {
 fn a_port_in_use_is_a_clear_error() {
     let site = site();
     let server = Server::start(&site);
-    let output = Command::new(env!("CARGO_BIN_EXE_reportal"))
-        .args(["serve", "--port", &server.port.to_string(), "--root"])
-        .arg(site.root())
-        .output()
-        .expect("run serve");
-    assert!(!output.status.success());
-    let stderr = String::from_utf8_lossy(&output.stderr);
+    let run = site.run("serve", &["--port", &server.port.to_string()]);
+    assert!(!run.ok);
     assert!(
-        stderr.contains(&format!("port {} is in use", server.port)),
-        "{stderr}"
+        run.stderr
+            .contains(&format!("port {} is in use", server.port)),
+        "{run}"
     );
 }
 
@@ -460,7 +455,7 @@ fn a_report_that_cannot_be_read_is_not_dropped_by_an_unrelated_edit() {
 /// Every file a fresh build writes is what the server serves.
 fn assert_serves_a_fresh_build(site: &Site, server: &Server) {
     site.built();
-    for (path, bytes) in support::snapshot(&site.output()) {
+    for (path, bytes) in common::snapshot(&site.output()) {
         if path.starts_with('.') {
             continue;
         }

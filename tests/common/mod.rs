@@ -1,22 +1,26 @@
-//! Helpers shared by the integration tests: fixture sites in temp dirs, the
-//! real `reportal` binary, and HTML parsed with `scraper`.
-
+//! Helpers for the integration tests: write a small site into a temp folder,
+//! run the real `reportal` binary on it (or `reportal serve`: `server`), and
+//! parse what it wrote with `scraper`.
 #![allow(dead_code)]
 
+pub mod server;
+
 use std::collections::BTreeMap;
+use std::ops::Deref;
 use std::path::{Path, PathBuf};
-use std::process::Command;
+use std::process::{Command, Output};
 
 use scraper::{ElementRef, Html, Selector};
 use tempfile::TempDir;
 
-/// A fixture site in a temporary folder (removed when dropped).
+/// A site folder in a temp dir (removed when dropped); the output goes to
+/// `<site>/public`.
 pub struct Site {
-    pub dir: TempDir,
+    dir: TempDir,
 }
 
 impl Site {
-    /// A site made of `(path, text)` pairs, paths relative to its root.
+    /// A site made of `(path, text)` files, paths relative to its root.
     pub fn new(files: &[(&str, &str)]) -> Site {
         let site = Site {
             dir: tempfile::tempdir().expect("temp dir"),
@@ -31,60 +35,127 @@ impl Site {
         self.dir.path()
     }
 
-    /// Writes (or replaces) a file of the site, creating its folders.
-    pub fn write(&self, path: &str, text: &str) {
-        self.write_bytes(path, text.as_bytes());
-    }
-
-    pub fn write_bytes(&self, path: &str, bytes: &[u8]) {
-        let target = self.root().join(path);
-        std::fs::create_dir_all(target.parent().unwrap()).unwrap();
-        std::fs::write(target, bytes).unwrap();
-    }
-
     /// The default output folder, `<root>/public`.
-    pub fn public(&self) -> PathBuf {
+    pub fn output(&self) -> PathBuf {
         self.root().join("public")
     }
 
-    /// `reportal build --root <root>` plus `extra` arguments.
-    pub fn build(&self, extra: &[&str]) -> Run {
-        let root = self.root().to_str().unwrap();
-        let mut args = vec!["build", "--root", root];
-        args.extend_from_slice(extra);
-        reportal(&args)
+    /// Writes (or replaces) a file of the site, creating its folders.
+    pub fn write(&self, path: &str, bytes: impl AsRef<[u8]>) {
+        let target = self.root().join(path);
+        std::fs::create_dir_all(target.parent().expect("parent")).expect("mkdir");
+        std::fs::write(target, bytes).expect("write fixture");
     }
 
-    /// Builds and fails the test unless the build succeeded.
-    pub fn build_ok(&self, extra: &[&str]) -> Run {
-        let run = self.build(extra);
-        assert_eq!(run.code, Some(0), "build failed:\n{run}");
+    /// `reportal <command> --root <site> <args…>`.
+    pub fn run(&self, command: &str, args: &[&str]) -> Run {
+        let root = self.root().to_str().expect("temp dir is UTF-8");
+        let mut all = vec![command, "--root", root];
+        all.extend_from_slice(args);
+        reportal(&all)
+    }
+
+    pub fn build(&self) -> Run {
+        self.run("build", &[])
+    }
+
+    /// Builds and insists it worked.
+    pub fn built(&self) -> Run {
+        let run = self.build();
+        assert!(run.ok, "build failed:\n{run}");
         run
     }
 
-    /// `reportal check --root <root>` plus `extra` arguments.
-    pub fn check(&self, extra: &[&str]) -> Run {
-        let root = self.root().to_str().unwrap();
-        let mut args = vec!["check", "--root", root];
-        args.extend_from_slice(extra);
-        reportal(&args)
+    /// A built page, parsed.
+    pub fn page(&self, path: &str) -> Page {
+        parse_file(&self.output().join(path))
     }
 
-    /// A page of the default output, parsed.
-    pub fn page(&self, rel: &str) -> Html {
-        parse_file(&self.public().join(rel))
+    pub fn exists(&self, path: &str) -> bool {
+        self.output().join(path).exists()
     }
 
-    pub fn has_output(&self, rel: &str) -> bool {
-        self.public().join(rel).is_file()
+    /// Every link between the built HTML pages that leads nowhere: to a
+    /// missing file, or to an anchor its page does not have. As
+    /// `page -> href`.
+    pub fn broken_links(&self) -> Vec<String> {
+        let output = self.output();
+        let pages: Vec<String> = html_pages(&output)
+            .into_iter()
+            .filter(|path| path != "404.html")
+            .collect();
+        let mut ids: std::collections::HashMap<String, Vec<String>> = Default::default();
+        let mut broken = Vec::new();
+        for page in &pages {
+            for href in self.page(page).attrs("a[href]", "href") {
+                if href.contains("://") || href.starts_with("mailto:") {
+                    continue;
+                }
+                let (file, anchor) = href.split_once('#').unwrap_or((&href, ""));
+                let target = if file.is_empty() {
+                    page.clone()
+                } else {
+                    resolve(page, file)
+                };
+                if !output.join(&target).is_file() {
+                    broken.push(format!("{page} -> {href}"));
+                    continue;
+                }
+                if anchor.is_empty() || !target.ends_with(".html") {
+                    continue;
+                }
+                let known = ids
+                    .entry(target.clone())
+                    .or_insert_with(|| self.page(&target).ids());
+                if !known.iter().any(|id| id == anchor) {
+                    broken.push(format!("{page} -> {href}"));
+                }
+            }
+        }
+        broken
     }
 }
 
-/// What a run of the binary did.
+/// The output file a relative link `file` on `page` leads to.
+fn resolve(page: &str, file: &str) -> String {
+    let base = Path::new(page).parent().unwrap_or(Path::new(""));
+    let mut parts: Vec<String> = Vec::new();
+    for part in base.join(file).components() {
+        match part {
+            std::path::Component::ParentDir => {
+                parts.pop();
+            }
+            std::path::Component::Normal(name) => parts.push(name.to_string_lossy().into_owned()),
+            _ => {}
+        }
+    }
+    let joined = parts.join("/");
+    if file.ends_with('/') || joined.is_empty() {
+        format!("{joined}/index.html")
+            .trim_start_matches('/')
+            .to_string()
+    } else {
+        joined
+    }
+}
+
+/// What one run of reportal did.
 pub struct Run {
+    pub ok: bool,
     pub code: Option<i32>,
     pub stdout: String,
     pub stderr: String,
+}
+
+impl From<Output> for Run {
+    fn from(output: Output) -> Run {
+        Run {
+            ok: output.status.success(),
+            code: output.status.code(),
+            stdout: String::from_utf8_lossy(&output.stdout).into_owned(),
+            stderr: String::from_utf8_lossy(&output.stderr).into_owned(),
+        }
+    }
 }
 
 impl std::fmt::Display for Run {
@@ -104,83 +175,133 @@ pub fn reportal(args: &[&str]) -> Run {
 
 /// Runs the real binary with `args` in the folder `dir`.
 pub fn reportal_in(dir: &Path, args: &[&str]) -> Run {
-    let output = Command::new(env!("CARGO_BIN_EXE_reportal"))
+    Command::new(env!("CARGO_BIN_EXE_reportal"))
         .args(args)
         .current_dir(dir)
         .env("NO_COLOR", "1")
         .output()
-        .expect("run reportal");
-    Run {
-        code: output.status.code(),
-        stdout: String::from_utf8_lossy(&output.stdout).into_owned(),
-        stderr: String::from_utf8_lossy(&output.stderr).into_owned(),
+        .expect("run reportal")
+        .into()
+}
+
+/// A parsed page; `Deref`s to the `scraper` document for what the
+/// methods do not cover.
+pub struct Page(pub Html);
+
+impl Deref for Page {
+    type Target = Html;
+    fn deref(&self) -> &Html {
+        &self.0
     }
 }
 
-/// A report file: front matter lines, then the body.
-pub fn report(front: &str, body: &str) -> String {
-    format!("---\n{front}\n---\n{body}")
+impl Page {
+    /// The text of every element matching `css`, whitespace collapsed.
+    pub fn texts(&self, css: &str) -> Vec<String> {
+        self.0.select(&sel(css)).map(text).collect()
+    }
+
+    /// The texts of every element matching `css`, joined; at least one.
+    pub fn text(&self, css: &str) -> String {
+        let texts = self.texts(css);
+        assert!(!texts.is_empty(), "nothing matches {css}");
+        texts.join(" ")
+    }
+
+    /// The text of the only element matching `css`.
+    pub fn text_one(&self, css: &str) -> String {
+        let found = self.texts(css);
+        assert_eq!(found.len(), 1, "expected one `{css}`, found {found:?}");
+        found.into_iter().next().expect("one")
+    }
+
+    /// The `attr` of every element matching `css`, in document order.
+    pub fn attrs(&self, css: &str, attr: &str) -> Vec<String> {
+        self.0
+            .select(&sel(css))
+            .filter_map(|e| e.value().attr(attr).map(str::to_string))
+            .collect()
+    }
+
+    pub fn count(&self, css: &str) -> usize {
+        self.0.select(&sel(css)).count()
+    }
+
+    /// The inner HTML of the first element matching `css`.
+    pub fn inner_html(&self, css: &str) -> String {
+        self.0
+            .select(&sel(css))
+            .next()
+            .unwrap_or_else(|| panic!("nothing matches {css}"))
+            .inner_html()
+    }
+
+    /// The element with this id, if any.
+    pub fn by_id(&self, id: &str) -> Option<ElementRef<'_>> {
+        self.0
+            .select(&sel("[id]"))
+            .find(|e| e.value().id() == Some(id))
+    }
+
+    /// Every id in the page.
+    pub fn ids(&self) -> Vec<String> {
+        self.attrs("[id]", "id")
+    }
 }
 
-pub fn parse_file(path: &Path) -> Html {
+pub fn parse_file(path: &Path) -> Page {
     let text = std::fs::read_to_string(path)
         .unwrap_or_else(|e| panic!("cannot read {}: {e}", path.display()));
-    Html::parse_document(&text)
+    Page(Html::parse_document(&text))
 }
 
-pub fn sel(selector: &str) -> Selector {
-    Selector::parse(selector).unwrap_or_else(|e| panic!("bad selector {selector}: {e:?}"))
+pub fn sel(css: &str) -> Selector {
+    Selector::parse(css).unwrap_or_else(|e| panic!("bad selector {css}: {e:?}"))
 }
 
 /// An element's text with runs of white space made one space, trimmed.
 pub fn text(element: ElementRef) -> String {
-    squash(&element.text().collect::<String>())
-}
-
-pub fn squash(text: &str) -> String {
-    text.split_whitespace().collect::<Vec<_>>().join(" ")
-}
-
-/// The texts of every element matching `selector`, in document order.
-pub fn texts(doc: &Html, selector: &str) -> Vec<String> {
-    doc.select(&sel(selector)).map(text).collect()
-}
-
-/// The text of the only element matching `selector`.
-pub fn text_one(doc: &Html, selector: &str) -> String {
-    let found = texts(doc, selector);
-    assert_eq!(found.len(), 1, "expected one `{selector}`, found {found:?}");
-    found.into_iter().next().unwrap()
-}
-
-/// The `attr` of every element matching `selector`, in document order.
-pub fn attrs(doc: &Html, selector: &str, attr: &str) -> Vec<String> {
-    doc.select(&sel(selector))
-        .filter_map(|e| e.value().attr(attr).map(str::to_string))
-        .collect()
-}
-
-/// The element with this id, if any.
-pub fn by_id<'a>(doc: &'a Html, id: &str) -> Option<ElementRef<'a>> {
-    doc.select(&sel("[id]"))
-        .find(|e| e.value().id() == Some(id))
-}
-
-/// Every id in the page.
-pub fn ids(doc: &Html) -> Vec<String> {
-    attrs(doc, "[id]", "id")
-}
-
-/// Whether `element` is inside an element matching `selector`.
-pub fn inside(element: ElementRef, selector: &str) -> bool {
-    let selector = sel(selector);
     element
-        .ancestors()
-        .filter_map(ElementRef::wrap)
-        .any(|e| selector.matches(&e))
+        .text()
+        .collect::<String>()
+        .split_whitespace()
+        .collect::<Vec<_>>()
+        .join(" ")
 }
 
-/// Every file under `dir`, by relative path, with its bytes.
+/// The example site (this repository's content/ and site.yaml) built into
+/// a temp dir: the dir (keep it alive) and the output folder in it.
+pub fn build_example() -> (TempDir, PathBuf) {
+    build_into_temp(Path::new(env!("CARGO_MANIFEST_DIR")))
+}
+
+/// The site at `root` built into a temp dir, as `build_example`.
+pub fn build_into_temp(root: &Path) -> (TempDir, PathBuf) {
+    let out = tempfile::tempdir().expect("temp dir");
+    let site = out.path().join("public");
+    let build = reportal(&[
+        "build",
+        "--root",
+        root.to_str().expect("UTF-8 root"),
+        "--output",
+        site.to_str().expect("UTF-8 temp dir"),
+    ]);
+    assert!(build.ok, "{build}");
+    (out, site)
+}
+
+/// A report file's text: front matter lines, then the body.
+pub fn report(front: &str, body: &str) -> String {
+    format!("---\n{front}\n---\n{body}")
+}
+
+/// A body with one area, its progress and plan.
+pub fn area(heading: &str, progress: &str, plan: &str) -> String {
+    format!("## {heading}\n\n### 本月份推进情况\n\n{progress}\n\n### 下一步推进计划\n\n{plan}\n\n")
+}
+
+/// Every file under `dir` with its bytes, by relative path. Symbolic links
+/// are followed, so what a link in an output would expose is seen.
 pub fn snapshot(dir: &Path) -> BTreeMap<String, Vec<u8>> {
     let mut files = BTreeMap::new();
     collect(dir, dir, &mut files);
@@ -192,16 +313,18 @@ fn collect(base: &Path, dir: &Path, files: &mut BTreeMap<String, Vec<u8>>) {
         return;
     };
     for entry in entries {
-        let path = entry.unwrap().path();
+        let path = entry.expect("read folder entry").path();
         if path.is_dir() {
             collect(base, &path, files);
         } else {
             let rel = path
                 .strip_prefix(base)
-                .unwrap()
+                .expect("inside")
                 .to_string_lossy()
-                .replace('\\', "/");
-            files.insert(rel, std::fs::read(&path).unwrap());
+                .into_owned();
+            let bytes = std::fs::read(&path)
+                .unwrap_or_else(|e| panic!("cannot read {}: {e}", path.display()));
+            files.insert(rel, bytes);
         }
     }
 }
@@ -212,4 +335,24 @@ pub fn html_pages(dir: &Path) -> Vec<String> {
         .into_keys()
         .filter(|p| p.ends_with(".html"))
         .collect()
+}
+
+/// tests/browser, when its npm packages and the system Chromium are there.
+/// Without them a browser test says so and passes, except under CI, where
+/// it fails: .ci/run must install them.
+pub fn browser_tools() -> Option<PathBuf> {
+    let dir = Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/browser");
+    let ready = ["axe-core", "playwright-core"]
+        .iter()
+        .all(|package| dir.join("node_modules").join(package).is_dir())
+        && Path::new("/usr/bin/chromium").exists();
+    if ready {
+        return Some(dir);
+    }
+    assert!(
+        std::env::var_os("CI").is_none(),
+        "browser tools missing under CI: .ci/run must install them"
+    );
+    eprintln!("skipped: run `npm ci` in tests/browser and install chromium to run this test");
+    None
 }

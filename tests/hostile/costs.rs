@@ -5,7 +5,7 @@
 
 use std::path::Path;
 
-use crate::common::{Run, Site, attrs, parse_file, report};
+use crate::common::{Run, Site, parse_file, report};
 
 /// Every file under `dir`: total bytes, and every path component.
 fn output_of(dir: &Path) -> (u64, Vec<String>) {
@@ -47,8 +47,8 @@ fn built_bytes(areas: usize) -> u64 {
         ("site.yaml", "title: t\n"),
         ("content/2025-01.md", &report_with_areas(areas)),
     ]);
-    site.build_ok(&[]);
-    output_of(&site.public()).0
+    site.built();
+    output_of(&site.output()).0
 }
 
 /// Whether `run` failed with an error at `place` (`file:line:col`).
@@ -74,16 +74,16 @@ fn an_area_page_lists_the_areas_around_it_and_links_to_all() {
         ("site.yaml", "title: t\n"),
         ("content/2025-01.md", &report_with_areas(200)),
     ]);
-    site.build_ok(&[]);
+    site.built();
     let index = site.page("areas/index.html");
-    let all = attrs(&index, "main a[href*='areas/gong-zuo']", "href");
+    let all = index.attrs("main a[href*='areas/gong-zuo']", "href");
     assert_eq!(all.len(), 200, "{all:?}");
     let page = site.page("areas/gong-zuo-150/index.html");
-    let nav = attrs(&page, "nav.other-areas li a", "href");
+    let nav = page.attrs("nav.other-areas li a", "href");
     assert!(nav.len() <= 40, "{} areas listed", nav.len());
-    let current = attrs(&page, "nav.other-areas a[aria-current]", "href");
+    let current = page.attrs("nav.other-areas a[aria-current]", "href");
     assert_eq!(current, ["../../areas/gong-zuo-150/index.html"]);
-    let more = attrs(&page, "nav.other-areas .more a", "href");
+    let more = page.attrs("nav.other-areas .more a", "href");
     assert_eq!(more, ["../../areas/index.html"]);
 }
 
@@ -95,11 +95,11 @@ fn thousands_of_areas_in_one_report_are_refused_where_they_pass_the_limit() {
     ]);
     // The 201st heading: 3 lines of front matter, 4 lines per area.
     let place = format!("content/2025-01.md:{}:1", 3 + 200 * 4 + 1);
-    let check = site.check(&[]);
+    let check = site.run("check", &[]);
     assert!(refused_at(&check, &place), "{check}");
-    let build = site.build(&[]);
+    let build = site.build();
     assert!(refused_at(&build, &place), "{build}");
-    assert!(!site.public().exists());
+    assert!(!site.output().exists());
 }
 
 #[test]
@@ -118,12 +118,12 @@ fn twenty_thousand_links_in_one_report_build_in_proportion() {
             &report("month: 2025-02", &format!("## 甲\n\n{links}\n")),
         ),
     ]);
-    site.build_ok(&[]);
-    let (bytes, _) = output_of(&site.public());
+    site.built();
+    let (bytes, _) = output_of(&site.output());
     let input = links.len() as u64;
     assert!(bytes < 20 * input, "{bytes} bytes written for {input}");
     let month = site.page("months/2025-02/index.html");
-    let hrefs = attrs(&month, "#report-main a[href]", "href");
+    let hrefs = month.attrs("#report-main a[href]", "href");
     let to_january = hrefs
         .iter()
         .filter(|h| *h == "../../months/2025-01/index.html#report-main")
@@ -144,13 +144,13 @@ fn hundreds_of_metrics_build_and_more_are_refused_where_they_pass_the_limit() {
         ("site.yaml", "title: t\n"),
         ("content/2025-01.md", &metrics(500)),
     ]);
-    site.build_ok(&[]);
-    site.write("content/2025-01.md", &metrics(600));
+    site.built();
+    site.write("content/2025-01.md", metrics(600));
     // The 501st number: `---`, month, `metrics:`, `report:`, then one a line.
     let place = "content/2025-01.md:505:5";
-    let check = site.check(&[]);
+    let check = site.run("check", &[]);
     assert!(refused_at(&check, place), "{check}");
-    assert!(refused_at(&site.build(&[]), place));
+    assert!(refused_at(&site.build(), place));
 }
 
 /// A heading of 60 Chinese characters and a `unit:` of 300: pinyin ids of
@@ -181,11 +181,11 @@ fn long_names_site() -> Site {
 #[test]
 fn long_names_make_ids_that_fit_a_file_name() {
     let site = long_names_site();
-    let check = site.check(&[]);
-    let build = site.build(&[]);
+    let check = site.run("check", &[]);
+    let build = site.build();
     assert_eq!(check.code, build.code, "check:\n{check}\nbuild:\n{build}");
     assert_eq!(build.code, Some(0), "{build}");
-    let (_, components) = output_of(&site.public());
+    let (_, components) = output_of(&site.output());
     for component in &components {
         assert!(
             component.len() <= 110,
@@ -195,8 +195,7 @@ fn long_names_make_ids_that_fit_a_file_name() {
     }
     // The month page leads to the area's timeline and the unit's page.
     let month = site.page("months/2025-01/index.html");
-    for href in attrs(
-        &month,
+    for href in month.attrs(
         "main a[href^='../../areas/'], main a[href^='../../units/']",
         "href",
     ) {
@@ -205,17 +204,18 @@ fn long_names_make_ids_that_fit_a_file_name() {
             .split('#')
             .next()
             .unwrap_or("");
-        assert!(site.has_output(file), "{href} leads nowhere");
+        assert!(site.exists(file), "{href} leads nowhere");
     }
 }
 
 #[test]
 fn the_same_long_name_makes_the_same_id_in_every_build() {
     let site = long_names_site();
-    site.build_ok(&[]);
-    let first = output_of(&site.public()).1;
+    site.built();
+    let first = output_of(&site.output()).1;
     let again = site.root().join("again");
-    site.build_ok(&["--output", again.to_str().unwrap_or_default()]);
+    let run = site.run("build", &["--output", again.to_str().unwrap_or_default()]);
+    assert!(run.ok, "{run}");
     assert_eq!(first, output_of(&again).1);
     let area = first.iter().find(|c| c.starts_with("shen-ru-xue-xi"));
     assert!(area.is_some(), "{first:?}");
@@ -234,9 +234,9 @@ fn a_configured_id_too_long_for_a_folder_is_refused_by_check_too() {
             &report("month: 2025-01", "## 甲\n\n进展\n"),
         ),
     ]);
-    let check = site.check(&[]);
+    let check = site.run("check", &[]);
     assert!(refused_at(&check, "site.yaml:3:"), "{check}");
-    let build = site.build(&[]);
+    let build = site.build();
     assert!(refused_at(&build, "site.yaml:3:"), "{build}");
 }
 
@@ -246,9 +246,9 @@ fn the_month_page_shows_every_area_of_a_report_at_the_limit() {
         ("site.yaml", "title: t\n"),
         ("content/2025-01.md", &report_with_areas(200)),
     ]);
-    site.build_ok(&[]);
-    let month = parse_file(&site.public().join("months/2025-01/index.html"));
-    let entries = attrs(&month, "[id^='gong-zuo-']", "id");
+    site.built();
+    let month = parse_file(&site.output().join("months/2025-01/index.html"));
+    let entries = month.attrs("[id^='gong-zuo-']", "id");
     assert_eq!(entries.len(), 200);
 }
 
@@ -271,8 +271,8 @@ fn a_month_centuries_away_is_refused_as_a_typo() {
             &report("month: 1015-12", "## 甲\n\n进展\n"),
         ),
     ]);
-    let check = site.check(&[]);
+    let check = site.run("check", &[]);
     assert!(refused_at(&check, "content/typo.md:1:1"), "{check}");
     assert!(check.stderr.contains("1015-12"), "{check}");
-    assert!(refused_at(&site.build(&[]), "content/typo.md:1:1"));
+    assert!(refused_at(&site.build(), "content/typo.md:1:1"));
 }

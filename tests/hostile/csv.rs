@@ -32,8 +32,8 @@ fn formulas_in_text_are_neutralised_in_both_csv_files_and_numbers_stay() {
             "## @SUM(A1)\n\n### 本月份推进情况\n\n=HYPERLINK(\"http://evil\",\"点击\")\n\n### 下一步推进计划\n\n-2+3\n",
         ),
     )]);
-    site.build_ok(&[]);
-    let month = rows(&std::fs::read(site.public().join("months/2015-12/2015-12.csv")).unwrap());
+    site.built();
+    let month = rows(&std::fs::read(site.output().join("months/2015-12/2015-12.csv")).unwrap());
     assert_no_formula(&month);
     let row = &month[0];
     assert!(row.contains(&"'@SUM(A1)".to_string()), "{row:?}");
@@ -44,7 +44,7 @@ fn formulas_in_text_are_neutralised_in_both_csv_files_and_numbers_stay() {
     assert!(row.contains(&"'-2+3".to_string()), "{row:?}");
     assert!(row.contains(&"'=SUM(1,2)".to_string()), "{row:?}");
 
-    let files = crate::common::snapshot(&site.public());
+    let files = crate::common::snapshot(&site.output());
     let (_, bytes) = files
         .iter()
         .find(|(path, _)| path.ends_with("metrics.csv"))

@@ -107,20 +107,20 @@ fn damaged_files_are_named_and_the_others_are_imported() {
     let mut checksum = docx(&body(""), zip::CompressionMethod::Stored);
     let at = find(&checksum, "团的制度建设".as_bytes());
     checksum[at + 1] ^= 1;
-    site.write_bytes("checksum.docx", &checksum);
+    site.write("checksum.docx", &checksum);
     // A compressed part with its middle overwritten.
     let mut deflate = deflated(&body(&"<w:p><w:r><w:t>文字</w:t></w:r></w:p>".repeat(50)));
     let at = find(&deflate, b"word/document.xml") + 40;
     for byte in &mut deflate[at..at + 40] {
         *byte ^= 0x5a;
     }
-    site.write_bytes("deflate.docx", &deflate);
+    site.write("deflate.docx", &deflate);
     // Well formed, but docx-rs indexes an attribute that is not there.
     let unreadable = deflated(&body(
         "<w:p><w:pPr><w:numPr><w:ilvl/></w:numPr></w:pPr></w:p>",
     ));
-    site.write_bytes("unreadable.docx", &unreadable);
-    site.write_bytes("good.docx", &deflated(&body("")));
+    site.write("unreadable.docx", &unreadable);
+    site.write("good.docx", deflated(&body("")));
 
     let run = import(
         &site,
@@ -159,15 +159,15 @@ fn deeply_nested_tables_are_refused_not_a_stack_overflow() {
     let site = Site::new(&[]);
     let bytes = deflated(&body(&nested_tables(1_000)));
     assert!(bytes.len() < 4_000, "{} bytes", bytes.len());
-    site.write_bytes("nested.docx", &bytes);
-    site.write_bytes("few.docx", &deflated(&body(&nested_tables(5))));
+    site.write("nested.docx", &bytes);
+    site.write("few.docx", deflated(&body(&nested_tables(5))));
     // The same under another name: the limits follow what docx-rs reads.
     let renamed = docx_with_main(
         &body(&nested_tables(30_000)),
         zip::CompressionMethod::Deflated,
         "word/document.bin",
     );
-    site.write_bytes("renamed.docx", &renamed);
+    site.write("renamed.docx", &renamed);
     let run = import(&site, &["renamed.docx"], &[]);
     assert_ended_normally(&run);
     assert_named(&run, "renamed.docx", "levels deep");
@@ -197,14 +197,14 @@ fn decompression_bombs_are_refused_with_memory_bounded() {
     // 30 MB of empty paragraphs in a file of tens of KB.
     let expands = deflated(&body(&"<w:p/>".repeat(5_000_000)));
     assert!(expands.len() < 200_000, "{} bytes", expands.len());
-    site.write_bytes("expands.docx", &expands);
+    site.write("expands.docx", &expands);
     // Under the size limit, but 600,000 paragraphs (docx-rs took 1.6 GB).
     let many = deflated(&body(&"<w:p/>".repeat(600_000)));
-    site.write_bytes("many.docx", &many);
+    site.write("many.docx", &many);
     // A text export larger than any report is not read into memory.
     let huge = std::fs::File::create(site.root().join("huge.txt")).unwrap();
     huge.set_len(65 << 20).unwrap();
-    site.write_bytes("good.docx", &deflated(&body("")));
+    site.write("good.docx", deflated(&body("")));
 
     let run = import(
         &site,
@@ -228,7 +228,7 @@ fn written_anywhere(dir: &Path) -> Vec<String> {
 fn import_unit_must_be_a_name_not_a_path() {
     let outside = tempfile::tempdir().unwrap();
     let site = Site::new(&[]);
-    site.write_bytes("good.docx", &deflated(&body("")));
+    site.write("good.docx", deflated(&body("")));
     let escape = format!("{}/x", outside.path().display());
     for unit in [
         escape.as_str(),
@@ -273,7 +273,7 @@ fn import_unit_must_be_a_name_not_a_path() {
 fn import_never_writes_through_a_link_out_of_the_site() {
     let outside = tempfile::tempdir().unwrap();
     let site = Site::new(&[]);
-    site.write_bytes("good.docx", &deflated(&body("")));
+    site.write("good.docx", deflated(&body("")));
     std::fs::create_dir_all(site.root().join("content")).unwrap();
     std::os::unix::fs::symlink(outside.path(), site.root().join("content/gz")).unwrap();
     let run = import(&site, &["good.docx"], &["--unit", "gz"]);

@@ -10,7 +10,7 @@ fn raw_html_nested_absurdly_deep_is_an_error_at_its_line() {
         "<div>".repeat(50_000)
     );
     let site = Site::new(&[("content/2015-12.md", &report("month: 2015-12", &body))]);
-    let run = site.build(&[]);
+    let run = site.build();
     assert_eq!(run.code, Some(1), "{run}");
     assert!(
         run.stderr.contains("content/2015-12.md:10:1") && run.stderr.contains("close the tags"),
@@ -22,7 +22,7 @@ fn raw_html_nested_absurdly_deep_is_an_error_at_its_line() {
         "{} bytes of message",
         run.stderr.len()
     );
-    let check = site.check(&[]);
+    let check = site.run("check", &[]);
     assert_eq!(
         check.code,
         Some(1),
@@ -39,7 +39,7 @@ fn html_nested_as_reports_nest_it_is_kept() {
         "<p>一<p>二".repeat(2_000)
     );
     let site = Site::new(&[("content/2015-12.md", &report("month: 2015-12", &body))]);
-    site.build_ok(&[]);
+    site.built();
     let page = site.page("months/2015-12/index.html");
     let text = page.root_element().text().collect::<String>();
     assert!(text.contains("深处") && text.matches('二').count() >= 2_000);
@@ -55,7 +55,7 @@ fn enormous_files_are_refused_without_being_read() {
     // to refuse.
     let huge = std::fs::File::create(site.root().join("content/2015-11.md")).unwrap();
     huge.set_len(4 << 30).unwrap();
-    let run = site.build(&[]);
+    let run = site.build();
     assert_eq!(run.code, Some(1), "{run}");
     assert!(
         run.stderr.contains("content/2015-11.md") && run.stderr.contains("larger than 16 MB"),
@@ -65,7 +65,7 @@ fn enormous_files_are_refused_without_being_read() {
     std::fs::create_dir_all(site.root().join("static")).unwrap();
     let huge = std::fs::File::create(site.root().join("static/film.mp4")).unwrap();
     huge.set_len(4 << 30).unwrap();
-    let run = site.build(&[]);
+    let run = site.build();
     assert_eq!(run.code, Some(1), "{run}");
     assert!(
         run.stderr.contains("static/film.mp4") && run.stderr.contains("larger than 64 MB"),
@@ -80,7 +80,7 @@ fn self_closed_and_unmatched_tags_count_as_the_parser_counts_them() {
     for piece in ["<div/>", "<div></b>"] {
         let body = format!("## 团的制度建设\n\n{}x\n", piece.repeat(16_000));
         let site = Site::new(&[("content/2015-12.md", &report("month: 2015-12", &body))]);
-        let run = site.check(&[]);
+        let run = site.run("check", &[]);
         assert_eq!(run.code, Some(1), "{piece}: {run}");
         assert!(run.stderr.contains("close the tags"), "{piece}: {run}");
     }

@@ -39,7 +39,7 @@ fn assert_refused_naming(run: &Run, link: &str) {
 
 /// Nothing of the outside folder reached the output.
 fn assert_nothing_published(site: &Site) {
-    for (path, bytes) in snapshot(&site.public()) {
+    for (path, bytes) in snapshot(&site.output()) {
         assert!(
             !String::from_utf8_lossy(&bytes).contains("SECRET-TOKEN-42"),
             "{path} publishes a file from outside the site"
@@ -56,8 +56,8 @@ fn a_report_linked_from_outside_is_refused_naming_the_link() {
         site.root().join("content/2015-11.md"),
     )
     .unwrap();
-    assert_refused_naming(&site.build(&[]), "content/2015-11.md");
-    assert_refused_naming(&site.check(&[]), "content/2015-11.md");
+    assert_refused_naming(&site.build(), "content/2015-11.md");
+    assert_refused_naming(&site.run("check", &[]), "content/2015-11.md");
     assert_nothing_published(&site);
 }
 
@@ -66,7 +66,7 @@ fn a_folder_linked_from_outside_is_not_walked() {
     let site = site();
     let outside = secret_folder();
     symlink(outside.path(), site.root().join("content/other-office")).unwrap();
-    assert_refused_naming(&site.build(&[]), "content/other-office");
+    assert_refused_naming(&site.build(), "content/other-office");
     assert_nothing_published(&site);
 }
 
@@ -75,14 +75,14 @@ fn the_content_folder_itself_may_not_lead_outside() {
     let outside = secret_folder();
     let site = Site::new(&[]);
     symlink(outside.path(), site.root().join("content")).unwrap();
-    assert_refused_naming(&site.build(&[]), "content");
+    assert_refused_naming(&site.build(), "content");
 }
 
 #[test]
 fn process_files_are_not_published() {
     let site = site();
     symlink("/proc/self/environ", site.root().join("content/2015-10.md")).unwrap();
-    assert_refused_naming(&site.build(&[]), "content/2015-10.md");
+    assert_refused_naming(&site.build(), "content/2015-10.md");
 }
 
 #[test]
@@ -97,7 +97,7 @@ fn static_files_and_templates_from_outside_are_refused() {
         let path = site.root().join(link);
         std::fs::create_dir_all(path.parent().unwrap()).unwrap();
         symlink(outside.path().join(target), &path).unwrap();
-        assert_refused_naming(&site.build(&[]), link);
+        assert_refused_naming(&site.build(), link);
         assert_nothing_published(&site);
     }
     // A whole theme folder linked from outside.
@@ -106,7 +106,7 @@ fn static_files_and_templates_from_outside_are_refused() {
     symlink(outside.path(), site.root().join("themes/default")).unwrap();
     std::fs::create_dir_all(outside.path().join("static")).unwrap();
     std::fs::write(outside.path().join("static/x.css"), "SECRET-TOKEN-42").unwrap();
-    assert_refused_naming(&site.build(&[]), "themes/default");
+    assert_refused_naming(&site.build(), "themes/default");
     assert_nothing_published(&site);
 }
 
@@ -128,13 +128,13 @@ fn links_inside_the_site_are_followed() {
         site.root().join("static/extra.css"),
     )
     .unwrap();
-    site.build_ok(&[]);
+    site.built();
     assert!(
-        site.has_output("months/2015-11/index.html"),
+        site.exists("months/2015-11/index.html"),
         "the linked report is missing"
     );
     assert_eq!(
-        std::fs::read_to_string(site.public().join("extra.css")).unwrap(),
+        std::fs::read_to_string(site.output().join("extra.css")).unwrap(),
         "body { color: #111 }"
     );
 }
@@ -234,7 +234,7 @@ fn leftovers_of_killed_builds_are_removed_whatever_the_moment() {
     std::fs::create_dir_all(&reused).unwrap();
     std::fs::write(reused.join(".reportal-output"), "").unwrap();
 
-    site.build_ok(&[]);
+    site.built();
     assert!(!marked.exists(), "a marked leftover stayed");
     assert!(!empty.exists(), "an empty leftover stayed");
     assert!(!old.exists(), "a two-rename leftover stayed");
@@ -259,10 +259,10 @@ fn published_copies_get_ordinary_permissions() {
     std::fs::create_dir_all(style.parent().unwrap()).unwrap();
     std::fs::write(&style, "p{}").unwrap();
     std::fs::set_permissions(&style, std::fs::Permissions::from_mode(0o600)).unwrap();
-    site.build_ok(&[]);
+    site.built();
     let mut checked = 0;
-    for (path, _) in snapshot(&site.public()) {
-        let mode = std::fs::metadata(site.public().join(&path))
+    for (path, _) in snapshot(&site.output()) {
+        let mode = std::fs::metadata(site.output().join(&path))
             .unwrap()
             .permissions()
             .mode();
@@ -280,7 +280,7 @@ fn published_copies_get_ordinary_permissions() {
     }
     assert!(checked > 10, "only {checked} files checked");
     assert!(
-        has_copy_of_source(&site.public()),
+        has_copy_of_source(&site.output()),
         "the report's copy was not published"
     );
 }
@@ -297,9 +297,9 @@ fn hidden_folders_of_static_files_are_not_published() {
         ("static/.hid/key.txt", "SECRET-TOKEN-42"),
         ("static/logo.txt", "logo"),
     ]);
-    site.build_ok(&[]);
-    assert!(site.public().join("logo.txt").is_file());
-    assert!(!site.public().join(".git").exists(), ".git was published");
+    site.built();
+    assert!(site.output().join("logo.txt").is_file());
+    assert!(!site.output().join(".git").exists(), ".git was published");
     assert_nothing_published(&site);
 }
 
@@ -348,11 +348,11 @@ fn links_into_hidden_folders_or_the_output_are_refused() {
     ]);
     std::fs::create_dir_all(site.root().join("static")).unwrap();
     symlink("../.git", site.root().join("static/g")).unwrap();
-    assert_refused_hidden(&site.build(&[]), "static/g");
+    assert_refused_hidden(&site.build(), "static/g");
     std::fs::remove_file(site.root().join("static/g")).unwrap();
-    site.build_ok(&[]);
+    site.built();
     symlink("../public", site.root().join("static/p")).unwrap();
-    assert_refused_hidden(&site.build(&[]), "static/p");
+    assert_refused_hidden(&site.build(), "static/p");
     // Built elsewhere, the link into the old output is still refused.
     let elsewhere = tempfile::tempdir().unwrap();
     let output = elsewhere.path().join("out");

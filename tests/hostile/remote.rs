@@ -20,10 +20,10 @@ const LOADING: &[(&str, &str)] = &[
 ];
 
 /// What the page loads by itself that mentions `host`.
-fn loads_from(doc: &Html, host: &str) -> Vec<String> {
+fn loads_from(doc: &Page, host: &str) -> Vec<String> {
     let mut found = Vec::new();
     for (selector, attr) in LOADING {
-        for value in attrs(doc, selector, attr) {
+        for value in doc.attrs(selector, attr) {
             if value.contains(host) {
                 found.push(format!("{attr}={value}"));
             }
@@ -34,7 +34,7 @@ fn loads_from(doc: &Html, host: &str) -> Vec<String> {
 
 /// The links on the page to addresses that contain `host`: text, title.
 /// (The sanitiser drops a `file:` href; the title still shows it.)
-fn links_to(doc: &Html, host: &str) -> Vec<(String, String)> {
+fn links_to(doc: &Page, host: &str) -> Vec<(String, String)> {
     doc.select(&sel(".prose a"))
         .filter_map(|a| {
             let href = a.value().attr("href").unwrap_or("");
@@ -60,9 +60,9 @@ const SITE: &str = "title: 测试\nbase_url: https://reports.example.gov.cn/\n";
 /// Builds `body`; asserts that no built file loads from `host`, that the
 /// month page links to it instead with `shown` as the link's text, and that
 /// `build` warned about `line` of the report. Returns the month page.
-fn assert_linked_not_loaded(body: &str, host: &str, shown: &str, line: usize) -> Html {
+fn assert_linked_not_loaded(body: &str, host: &str, shown: &str, line: usize) -> Page {
     let site = site_with(SITE, body);
-    let run = site.build_ok(&[]);
+    let run = site.built();
     let page = site.page("months/2015-12/index.html");
     assert_eq!(loads_from(&page, host), Vec::<String>::new(), "{run}");
     let links = links_to(&page, host);
@@ -86,13 +86,13 @@ fn assert_linked_not_loaded(body: &str, host: &str, shown: &str, line: usize) ->
 /// loads from it. The report's own Markdown, copied for download, is text
 /// and is left out.
 fn assert_no_loading_src_in_output(site: &Site, host: &str) {
-    for (path, bytes) in snapshot(&site.public()) {
+    for (path, bytes) in snapshot(&site.output()) {
         if path.ends_with(".md") {
             continue;
         }
         let text = String::from_utf8_lossy(&bytes);
         if path.ends_with(".html") {
-            let page = Html::parse_document(&text);
+            let page = Page(Html::parse_document(&text));
             assert_eq!(loads_from(&page, host), Vec::<String>::new(), "{path}");
         }
         let text = text
@@ -175,7 +175,7 @@ fn raw_html_images_and_srcsets_become_links() {
         "https://tracker.example.org/a2.png",
         7,
     );
-    assert_eq!(attrs(&page, ".prose img", "src"), ["img/a.png"]);
+    assert_eq!(page.attrs(".prose img", "src"), ["img/a.png"]);
     // A table cell (inline HTML in Markdown).
     assert_linked_not_loaded(
         "\n| 照片 |\n|:-|\n| <img src=\"\\\\fileserver\\s\\x.png\" alt=\"合影\"> |\n",
@@ -199,7 +199,7 @@ fn video_audio_and_embeds_load_nothing_remote() {
     ] {
         for site_yaml in [SITE.to_string(), format!("{SITE}unsafe_html: true\n")] {
             let site = site_with(&site_yaml, &format!("\n{html}\n"));
-            let run = site.build_ok(&[]);
+            let run = site.built();
             let page = site.page("months/2015-12/index.html");
             assert_eq!(
                 loads_from(&page, "tracker.example.org"),
@@ -227,7 +227,7 @@ fn an_image_tag_built_across_lines_is_caught_all_the_same() {
         SITE,
         "\n<div>\n<img title=\"\n\nx\" src=\"http://tracker.example.org/g.png\">\n",
     );
-    let run = site.build_ok(&[]);
+    let run = site.built();
     let page = site.page("months/2015-12/index.html");
     assert_eq!(
         loads_from(&page, "tracker.example.org"),
@@ -246,9 +246,9 @@ fn allowed_hosts_and_site_images_load_as_written() {
          ![本地](img/c.png)\n![嵌入](data:image/gif;base64,R0lGODlhAQABAAAAACw=)\n\
          ![冒充](http://intranet.example.gov.cn.tracker.example.org/d.png)\n",
     );
-    let run = site.build_ok(&[]);
+    let run = site.built();
     let page = site.page("months/2015-12/index.html");
-    let srcs = attrs(&page, ".prose img", "src");
+    let srcs = page.attrs(".prose img", "src");
     assert!(
         srcs.contains(&"http://intranet.example.gov.cn/a.png".to_string())
             && srcs.contains(&"//intranet.example.gov.cn/b.png".to_string())
@@ -271,10 +271,10 @@ fn allowed_hosts_and_site_images_load_as_written() {
 #[test]
 fn plain_links_stay_links_without_a_warning() {
     let site = site_with(SITE, "[通知](http://www.example.org/n.html)\n");
-    let run = site.build_ok(&[]);
+    let run = site.built();
     let page = site.page("months/2015-12/index.html");
     assert_eq!(
-        attrs(&page, ".prose a", "href"),
+        page.attrs(".prose a", "href"),
         ["http://www.example.org/n.html"]
     );
     assert!(!run.stderr.contains("is not in the site"), "{run}");
@@ -289,8 +289,8 @@ fn a_remote_image_in_an_area_heading_does_not_rename_the_area() {
             "---\nmonth: 2015-12\n---\n## 团的制度建设![](http://tracker.example.org/h.png)\n完成\n",
         ),
     ]);
-    site.build_ok(&[]);
-    assert!(site.has_output("areas/tuan-de-zhi-du-jian-she/index.html"));
+    site.built();
+    assert!(site.exists("areas/tuan-de-zhi-du-jian-she/index.html"));
     let page = site.page("months/2015-12/index.html");
     assert_eq!(
         loads_from(&page, "tracker.example.org"),
@@ -304,7 +304,7 @@ fn a_listed_host_must_be_a_bare_host_name() {
         &format!("{SITE}remote_images: [\"http://intranet.example.gov.cn/img\"]\n"),
         "完成\n",
     );
-    let run = site.build(&[]);
+    let run = site.build();
     assert_ne!(run.code, Some(0), "{run}");
     assert!(
         run.stderr.contains("site.yaml:3:") && run.stderr.contains("remote_images"),

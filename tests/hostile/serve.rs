@@ -8,13 +8,8 @@ use std::io::{ErrorKind, Read, Write};
 use std::net::TcpStream;
 use std::time::{Duration, Instant};
 
+use crate::common::server::Server;
 use crate::common::{Site, report, sel};
-
-// The real binary, started on a free port (server.rs finds `super::Site`).
-#[path = "../support/server.rs"]
-#[allow(dead_code)]
-mod server;
-use server::Server;
 
 /// What the server allows for a request's head (src/serve/listen.rs).
 const HEADER_TIMEOUT: Duration = Duration::from_secs(10);
@@ -95,7 +90,7 @@ fn unfinished_requests_are_closed_after_the_header_timeout_but_live_reload_stays
     );
 
     // The event stream is a finished request: it still carries reloads.
-    site.write("content/2015-12.md", &month("1. 修改后的内容"));
+    site.write("content/2015-12.md", month("1. 修改后的内容"));
     Server::read_events(&mut events, |seen| seen.contains("event: reload"));
     assert_eq!(server.get("/").0, 200, "a page after the timeouts");
 }
@@ -190,14 +185,14 @@ fn a_base_url_that_is_not_a_web_address_is_refused_at_its_line() {
             ),
             ("content/2015-12.md", &month("1. 进展")),
         ]);
-        for run in [site.build(&[]), site.check(&[])] {
+        for run in [site.build(), site.run("check", &[])] {
             assert_ne!(run.code, Some(0), "{bad} accepted:\n{run}");
             assert!(
                 run.stderr.contains("site.yaml:2:") && run.stderr.contains("base_url"),
                 "{bad}: the error does not point at base_url in site.yaml:\n{run}"
             );
         }
-        assert!(!site.has_output("feed.xml"), "{bad}: a feed was written");
+        assert!(!site.exists("feed.xml"), "{bad}: a feed was written");
     }
 }
 
@@ -219,15 +214,15 @@ fn an_http_or_https_base_url_still_makes_the_feed() {
             ("site.yaml", &format!("base_url: {base}\n")),
             ("content/2015-12.md", &month("1. 进展")),
         ]);
-        site.build_ok(&[]);
-        let feed = std::fs::read_to_string(site.public().join("feed.xml")).expect("feed.xml");
+        site.built();
+        let feed = std::fs::read_to_string(site.output().join("feed.xml")).expect("feed.xml");
         let feed = scraper::Html::parse_document(&feed);
         let links: Vec<&str> = feed
             .select(&sel("link[rel=alternate]"))
             .filter_map(|link| link.value().attr("href"))
             .collect();
         assert_eq!(links.first(), Some(&link), "{base}");
-        assert_eq!(site.check(&[]).code, Some(0), "{base}");
+        assert_eq!(site.run("check", &[]).code, Some(0), "{base}");
     }
 }
 
@@ -241,7 +236,7 @@ const WRITE_TIMEOUT: Duration = Duration::from_secs(20);
 fn a_client_that_never_reads_is_cut_off_after_the_write_timeout() {
     let site = site();
     let size = 40 << 20;
-    site.write_bytes("static/big.bin", &vec![b'x'; size]);
+    site.write("static/big.bin", vec![b'x'; size]);
     let server = Server::start(&site);
     let mut stream = TcpStream::connect(("127.0.0.1", server.port)).expect("connect");
     stream
