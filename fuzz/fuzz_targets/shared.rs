@@ -1,5 +1,5 @@
 //! What the fuzz targets and the replay of their corpus in
-//! `tests/hostile/fuzz.rs` share: the site they read inputs for, and the
+//! `tests/suite/hostile/fuzz.rs` share: the site they read inputs for, and the
 //! .docx around a fuzzed document.xml.
 
 use reportal::config::{AreaConfig, MetricConfig, SiteConfig, UnitConfig};

@@ -2,7 +2,7 @@
 //! split, a timeline by year (and a large year by runs of months), a month
 //! by unit, and every link still lands on its target.
 
-mod common;
+use crate::common;
 
 use common::{Site, area, report};
 

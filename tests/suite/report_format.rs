@@ -1,7 +1,7 @@
 //! How a report file is read: areas, progress and plan, Markdown, the
 //! files Windows editors write, drafts and front matter keys.
 
-mod common;
+use crate::common;
 
 use common::{Site, area, report};
 

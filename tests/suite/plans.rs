@@ -2,7 +2,7 @@
 //! before (first reports and gaps said as such), who has reported, what
 //! `check` says of the latest month, and `reportal new`.
 
-mod common;
+use crate::common;
 
 use common::{Site, area, report};
 

@@ -1,7 +1,6 @@
 //! Helpers for the integration tests: write a small site into a temp folder,
 //! run the real `reportal` binary on it (or `reportal serve`: `server`), and
 //! parse what it wrote with `scraper`.
-#![allow(dead_code)]
 
 pub mod server;
 

@@ -3,7 +3,7 @@
 //! anchor from every page that shows them; one to a report or area that
 //! does not exist is an error at the link.
 
-mod common;
+use crate::common;
 
 use common::{Site, area, report};
 

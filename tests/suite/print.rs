@@ -3,7 +3,7 @@
 //! which .ci/run installs): every area's progress and plan (in order in
 //! the table), page numbers, and no navigation.
 
-mod common;
+use crate::common;
 
 use std::path::Path;
 use std::process::Command;

@@ -2,7 +2,7 @@
 //! temp site, fetch pages, edit, rename and delete reports, break and repair
 //! one, and check what is served after each; 404s and traversal attempts.
 
-mod common;
+use crate::common;
 
 use std::io::Write;
 use std::net::TcpStream;

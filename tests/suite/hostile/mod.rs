@@ -1,7 +1,5 @@
 //! Issue 14: files and folders written by a careless or hostile writer must
 //! not leak, delete or crash. One module per kind of attack.
-#[path = "../common/mod.rs"]
-mod common;
 mod costs;
 mod csv;
 mod fuzz;

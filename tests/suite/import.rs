@@ -1,7 +1,7 @@
 //! `reportal import` as an office would use it: Word tables and their text
 //! exports become reports; the site builds from them; nothing is lost.
 
-mod common;
+use crate::common;
 
 use std::path::Path;
 

@@ -2,7 +2,7 @@
 //! of a build's errors are reported together, and a failed build leaves
 //! the previous output untouched.
 
-mod common;
+use crate::common;
 
 use common::{Site, area, report, snapshot};
 

@@ -1,6 +1,6 @@
 //! The pages a site is made of, each checked on a small two-unit site.
 
-mod common;
+use crate::common;
 
 use common::{Site, area, report};
 

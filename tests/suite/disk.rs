@@ -3,7 +3,7 @@
 //! table → back → the menu, all by clicking links, nothing fetched from
 //! elsewhere. Needs what the other browser tests need.
 
-mod common;
+use crate::common;
 
 use std::process::Command;
 

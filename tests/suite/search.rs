@@ -8,7 +8,7 @@
 //! /usr/bin/chromium). Without them the tests say so and pass, except
 //! under CI, where they fail.
 
-mod common;
+use crate::common;
 
 use std::collections::BTreeSet;
 use std::path::Path;

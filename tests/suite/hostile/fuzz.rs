@@ -6,7 +6,7 @@ use std::path::{Path, PathBuf};
 
 use reportal::diagnostics::Problems;
 
-#[path = "../../fuzz/fuzz_targets/shared.rs"]
+#[path = "../../../fuzz/fuzz_targets/shared.rs"]
 mod shared;
 
 fn corpus(target: &str) -> Vec<PathBuf> {

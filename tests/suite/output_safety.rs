@@ -1,7 +1,7 @@
 //! The output folder: reportal replaces only what it made, never the site
 //! or its sources.
 
-mod common;
+use crate::common;
 
 use std::path::Path;
 

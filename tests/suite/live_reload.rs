@@ -6,7 +6,7 @@
 //! installs them). Without them the test says so and passes, except under
 //! CI, where it fails.
 
-mod common;
+use crate::common;
 
 use std::process::Command;
 

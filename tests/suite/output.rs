@@ -1,7 +1,7 @@
 //! The output folder: never losing what reportal did not make, the same
 //! bytes for the same input, and what a site can override.
 
-mod common;
+use crate::common;
 
 use common::{Site, area, reportal, snapshot};
 

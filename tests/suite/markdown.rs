@@ -1,7 +1,7 @@
 //! A report's body: progress and plan split by level-3 labels, BOM and CRLF
 //! accepted, raw HTML sanitised, Chinese bold, drafts.
 
-mod common;
+use crate::common;
 
 use common::*;
 

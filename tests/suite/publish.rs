@@ -3,7 +3,7 @@
 //! from its index: every page and anchor reached, nothing from another
 //! host, the right content types.
 
-mod common;
+use crate::common;
 
 use std::collections::{BTreeMap, BTreeSet, VecDeque};
 use std::io::{Read, Write};

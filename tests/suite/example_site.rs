@@ -2,7 +2,7 @@
 //! relative link and anchor in it resolves: the site works from disk and
 //! under any sub-path.
 
-mod common;
+use crate::common;
 
 use std::collections::{BTreeMap, BTreeSet};
 use std::path::{Path, PathBuf};

@@ -2,7 +2,7 @@
 //! inline SVG with a table and a CSV, summed up on the index, and every
 //! mistake in them an error naming file and line.
 
-mod common;
+use crate::common;
 
 use common::{Site, area, report};
 

@@ -1,0 +1,27 @@
+//! The integration tests: one binary, linked once, with a module per
+//! feature (a binary per file linked the library and its dependencies
+//! nineteen times). They run the real `reportal` binary on sites written
+//! into temp folders; `common` has the helpers.
+
+mod common;
+
+mod accessibility;
+mod disk;
+mod errors;
+mod example_site;
+mod hostile;
+mod import;
+mod large_pages;
+mod links;
+mod live_reload;
+mod markdown;
+mod metrics;
+mod output;
+mod output_safety;
+mod pages;
+mod plans;
+mod print;
+mod publish;
+mod report_format;
+mod search;
+mod serve;
