@@ -1,6 +1,6 @@
 //! Issue 6: each month's progress beside the plan the unit wrote the month
-//! before (first reports and gaps said as such), who has reported, what
-//! `check` says of the latest month, and `reportal new`.
+//! before (first reports and gaps said as such), who has reported, and what
+//! `check` says of the latest month. `new_report` starts from its site too.
 
 use crate::common;
 
@@ -18,7 +18,7 @@ areas:
 
 /// gd: January (both areas), February (制度 only), March (干部 only), then
 /// a gap, May. sz: first in February, a draft in March, May. gz: January.
-fn site() -> Site {
+pub(crate) fn site() -> Site {
     let file = |unit: &str, month: &str, extra: &str, body: String| {
         (
             format!("content/{unit}/{month}.md"),
@@ -220,72 +220,4 @@ fn check_names_the_units_missing_from_the_latest_month() {
         "{}",
         run.stdout
     );
-}
-
-#[test]
-fn new_starts_the_next_report_from_the_last_one() {
-    let site = site();
-    let run = site.run("new", &["--unit", "gd"]);
-    assert!(run.ok, "{}", run.stderr);
-    assert!(
-        run.stdout.contains("content/gd/2024-06.md"),
-        "{}",
-        run.stdout
-    );
-    let text = std::fs::read_to_string(site.root().join("content/gd/2024-06.md")).expect("new");
-    assert_eq!(
-        text,
-        "---\nmonth: 2024-06\nunit: gd\ndraft: true\n---\n\
-         \n## 1. 团的制度建设\n\n### 本月份推进情况\n\n\
-         <!-- 2024年5月计划（对照填写本月推进情况，写完可删去本注释）：\n1. 甲五计划\n-->\n\n\
-         ### 下一步推进计划\n\n"
-    );
-    // It is a draft: left out of the site until the writer says so.
-    site.built();
-    assert!(!site.exists("months/2024-06/index.html"));
-    let run = site.run("build", &["--drafts"]);
-    assert!(run.ok, "{}", run.stderr);
-    let june = site.page("months/2024-06/index.html");
-    assert!(june.text("#gd-zhidu .part-progress").contains("本月未填写"));
-    assert!(
-        !june.text("main").contains("对照填写"),
-        "the comment was published"
-    );
-    // Never twice, never over a file.
-    let again = site.run("new", &["--unit", "gd", "--month", "2024-06"]);
-    assert!(!again.ok);
-    assert!(
-        again.stderr.contains("has a report for 2024-06 already"),
-        "{}",
-        again.stderr
-    );
-    site.write("content/gd/2024-07.md", b"not a report yet");
-    let over = site.run("new", &["--unit", "gd", "--month", "2024-07"]);
-    assert!(!over.ok);
-    assert_eq!(
-        std::fs::read_to_string(site.root().join("content/gd/2024-07.md")).expect("kept"),
-        "not a report yet"
-    );
-}
-
-#[test]
-fn new_asks_which_unit_and_quotes_missing_plans_as_missing() {
-    let site = site();
-    let run = site.run("new", &[]);
-    assert!(!run.ok);
-    assert!(
-        run.stderr.contains("say which with --unit"),
-        "{}",
-        run.stderr
-    );
-    // gd's March wrote no plan for 干部: April's report says so.
-    let run = site.run("new", &["--unit", "广东", "--month", "2024-04"]);
-    assert!(run.ok, "{}", run.stderr);
-    let text = std::fs::read_to_string(site.root().join("content/gd/2024-04.md")).expect("new");
-    assert!(text.contains("## 1. 团干部队伍建设"), "{text}");
-    assert!(
-        text.contains("<!-- 2024年3月未写此项工作的计划。 -->"),
-        "{text}"
-    );
-    assert!(!text.contains("甲五"), "quoted a later month: {text}");
 }

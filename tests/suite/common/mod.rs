@@ -226,15 +226,6 @@ impl Page {
         self.0.select(&sel(css)).count()
     }
 
-    /// The inner HTML of the first element matching `css`.
-    pub fn inner_html(&self, css: &str) -> String {
-        self.0
-            .select(&sel(css))
-            .next()
-            .unwrap_or_else(|| panic!("nothing matches {css}"))
-            .inner_html()
-    }
-
     /// The element with this id, if any.
     pub fn by_id(&self, id: &str) -> Option<ElementRef<'_>> {
         self.0
