@@ -57,7 +57,7 @@ fn check_every_page(root: &Path, wanted: impl Fn(&str) -> bool) {
     let Some(browser_dir) = common::browser_tools() else {
         return;
     };
-    let (_out, site) = common::build_into_temp(root);
+    let (_out, site) = common::built_into_temp(root);
 
     let mut pages: Vec<String> = walkdir::WalkDir::new(&site)
         .into_iter()

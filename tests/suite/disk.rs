@@ -12,7 +12,7 @@ fn a_reader_clicks_through_the_site_opened_from_disk() {
     let Some(browser_dir) = common::browser_tools() else {
         return;
     };
-    let (_out, site) = common::build_example();
+    let (_out, site) = common::built_example();
     let run = Command::new("node")
         .arg(browser_dir.join("disk.mjs"))
         .arg(&site)

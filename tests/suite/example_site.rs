@@ -7,21 +7,8 @@ use crate::common;
 use std::collections::{BTreeMap, BTreeSet};
 use std::path::{Path, PathBuf};
 
-use common::{Run, reportal};
+use common::build_example;
 use scraper::{Html, Selector};
-
-fn build_example() -> (tempfile::TempDir, PathBuf, Run) {
-    let out = tempfile::tempdir().expect("temp dir");
-    let site = out.path().join("public");
-    let run = reportal(&[
-        "build",
-        "--root",
-        env!("CARGO_MANIFEST_DIR"),
-        "--output",
-        site.to_str().expect("UTF-8 temp dir"),
-    ]);
-    (out, site, run)
-}
 
 #[test]
 fn the_example_builds_cleanly_with_every_page() {

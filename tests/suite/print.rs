@@ -83,7 +83,7 @@ fn assert_in_order(text: &str, wanted: &[String]) {
 
 #[test]
 fn a_month_page_prints_every_area_without_navigation() {
-    let (_out, site) = common::build_example();
+    let (_out, site) = common::built_example();
     let Some(text) = printed(&site, "months/2025-12/index.html") else {
         return;
     };
@@ -102,7 +102,7 @@ fn a_month_page_prints_every_area_without_navigation() {
 
 #[test]
 fn the_printable_table_has_the_word_columns_and_every_area() {
-    let (_out, site) = common::build_example();
+    let (_out, site) = common::built_example();
     let month = std::fs::read_to_string(site.join("months/2025-12/index.html")).expect("page");
     assert!(month.contains("href=\"../../months/2025-12/print/index.html\""));
     let Some(text) = printed(&site, "months/2025-12/print/index.html") else {

@@ -154,7 +154,7 @@ fn resolve(page: &str, href: &str) -> (String, Option<String>) {
 
 #[test]
 fn the_example_published_under_a_sub_path_of_nginx_has_every_page_and_anchor() {
-    let (_out, site) = common::build_example();
+    let (_out, site) = common::built_example();
     let Some(server) = nginx(&site) else {
         return;
     };

@@ -167,7 +167,7 @@ fn example_queries_find_every_area_that_holds_them() {
     if !node() {
         return;
     }
-    let (_out, site) = common::build_example();
+    let (_out, site) = common::built_example();
     check_recall(
         &site,
         &[
@@ -198,7 +198,7 @@ fn known_areas_are_found_with_their_anchor() {
     if !node() {
         return;
     }
-    let (_out, site) = common::build_example();
+    let (_out, site) = common::built_example();
     let results = run_queries(
         &site,
         &json!([
@@ -222,7 +222,7 @@ fn filters_narrow_to_an_area_a_unit_and_a_year() {
     if !node() {
         return;
     }
-    let (_out, site) = common::build_example();
+    let (_out, site) = common::built_example();
     let results = run_queries(
         &site,
         &json!([
@@ -327,7 +327,7 @@ fn a_reader_searches_from_a_month_page_and_lands_on_the_area() {
     let Some(browser_dir) = common::browser_tools() else {
         return;
     };
-    let (_out, site) = common::build_example();
+    let (_out, site) = common::built_example();
     let query = "青创江南";
     let wanted = expected(&shown_areas(&site), query);
     let out = Command::new("node")

@@ -260,24 +260,42 @@ pub fn text(element: ElementRef) -> String {
 }
 
 /// The example site (this repository's content/ and site.yaml) built into
-/// a temp dir: the dir (keep it alive) and the output folder in it.
-pub fn build_example() -> (TempDir, PathBuf) {
-    build_into_temp(Path::new(env!("CARGO_MANIFEST_DIR")))
+/// a temp dir, insisting it worked: the dir (keep it alive) and the output
+/// folder in it.
+pub fn built_example() -> (TempDir, PathBuf) {
+    built_into_temp(example())
 }
 
-/// The site at `root` built into a temp dir, as `build_example`.
-pub fn build_into_temp(root: &Path) -> (TempDir, PathBuf) {
-    let out = tempfile::tempdir().expect("temp dir");
-    let site = out.path().join("public");
-    let build = reportal(&[
+/// The example site built as `build_into_temp`, whether or not it worked.
+pub fn build_example() -> (TempDir, PathBuf, Run) {
+    build_into_temp(example())
+}
+
+/// This repository, whose content/ and site.yaml are the example site.
+fn example() -> &'static Path {
+    Path::new(env!("CARGO_MANIFEST_DIR"))
+}
+
+/// The site at `root` built into a temp dir, as `built_example`.
+pub fn built_into_temp(root: &Path) -> (TempDir, PathBuf) {
+    let (dir, output, run) = build_into_temp(root);
+    assert!(run.ok, "build failed:\n{run}");
+    (dir, output)
+}
+
+/// The site at `root` built into `<temp dir>/public`: the dir, the output
+/// folder and what the build did.
+pub fn build_into_temp(root: &Path) -> (TempDir, PathBuf, Run) {
+    let dir = tempfile::tempdir().expect("temp dir");
+    let output = dir.path().join("public");
+    let run = reportal(&[
         "build",
         "--root",
         root.to_str().expect("UTF-8 root"),
         "--output",
-        site.to_str().expect("UTF-8 temp dir"),
+        output.to_str().expect("UTF-8 temp dir"),
     ]);
-    assert!(build.ok, "{build}");
-    (out, site)
+    (dir, output, run)
 }
 
 /// A report file's text: front matter lines, then the body.
