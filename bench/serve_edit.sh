@@ -2,14 +2,16 @@
 # One report edited while `reportal serve` (release build) previews a
 # generated site: the rebuild time serve prints for each save, against the
 # full build it did at start. Usage: bench/serve_edit.sh [UNITS] [MONTHS] [EDITS]
+# REPORTAL=path/to/binary times that binary instead of this tree's.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 units=${1:-50} months=${2:-120} edits=${3:-5}
-cargo build --release --quiet
+reportal=${REPORTAL:-./target/release/reportal}
+[ -n "${REPORTAL:-}" ] || cargo build --release --quiet
 site=$(mktemp -d)
 trap 'kill $server 2>/dev/null; rm -rf "$site"' EXIT
 python3 bench/generate.py "$site" "$units" "$months"
-./target/release/reportal serve --port 0 --root "$site" > "$site/serve.log" 2>&1 &
+"$reportal" serve --port 0 --root "$site" > "$site/serve.log" 2>&1 &
 server=$!
 for _ in $(seq 600); do grep -q 'http://' "$site/serve.log" && break; sleep 0.1; done
 grep '^start' "$site/serve.log"

@@ -30,7 +30,7 @@ use diagnostics::Problems;
 /// One report file's bytes, named `rel`, through the load and model
 /// stages as a build of a site holding only it: its problems, and the
 /// library it makes. Touches no disk: the fuzz target `report` (`fuzz/`)
-/// and the replay of its corpus (`tests/hostile/fuzz.rs`) enter here.
+/// and the replay of its corpus (`tests/suite/hostile/fuzz.rs`) enter here.
 pub fn parse_report(
     rel: &str,
     bytes: Vec<u8>,

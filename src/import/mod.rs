@@ -140,7 +140,7 @@ pub struct Converted {
 /// says so or the bytes are a zip, else as a text export; `month`, `year`
 /// and `unit` as `--month`, `--year` and `--unit` give them. Touches no
 /// disk: the fuzz target `import` (`fuzz/`) and the replay of its corpus
-/// (`tests/hostile/fuzz.rs`) enter here.
+/// (`tests/suite/hostile/fuzz.rs`) enter here.
 pub fn convert(
     bytes: &[u8],
     file_name: &str,

@@ -10,6 +10,7 @@ mod disk;
 mod errors;
 mod example_site;
 mod hostile;
+mod i18n;
 mod import;
 mod init;
 mod large_pages;

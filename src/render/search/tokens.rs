@@ -5,7 +5,7 @@
 //! that character. Latin letters and digits give lowercased words.
 //!
 //! `themes/default/static/search.js` does exactly the same in the browser
-//! (tests/search.rs checks that both agree): the index is only as good as
+//! (tests/suite/search.rs checks that both agree): the index is only as good as
 //! the query side's agreement with it.
 
 /// Folds what readers type in several ways to one form: full-width Latin

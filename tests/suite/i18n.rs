@@ -1,10 +1,7 @@
 //! The interface's words come from the theme's translation files: a site
 //! rewords a label or adds a language with a file of its own, no Rust.
 
-#[path = "common/mod.rs"]
-mod common;
-
-use common::{Site, snapshot, text_one};
+use crate::common::{Site, snapshot};
 
 const REPORT: &str = "---\nmonth: 2015-12\n---\n## 1. 团的制度建设\n\n### 本月份推进情况\n\n1. 进展\n\n### 下一步推进计划\n\n1. 计划\n";
 
@@ -16,7 +13,7 @@ fn site(files: &[(&str, &str)]) -> Site {
 
 /// Builds and returns stderr, insisting the build failed.
 fn failing(files: &[(&str, &str)]) -> String {
-    let run = site(files).build(&[]);
+    let run = site(files).build();
     assert_eq!(run.code, Some(1), "build should fail:\n{run}");
     run.stderr
 }
@@ -24,18 +21,17 @@ fn failing(files: &[(&str, &str)]) -> String {
 #[test]
 fn a_site_rewords_one_label_and_nothing_else_changes() {
     let plain = site(&[("site.yaml", "title: 站点\n")]);
-    plain.build_ok(&[]);
+    plain.built();
     let reworded = site(&[
         ("site.yaml", "title: 站点\n"),
         ("i18n/zh-CN.yaml", "home: 回到首页\n"),
     ]);
-    reworded.build_ok(&[]);
-    let nav = text_one(
-        &reworded.page("index.html"),
-        "nav.site-nav li:first-child a",
-    );
+    reworded.built();
+    let nav = reworded
+        .page("index.html")
+        .text_one("nav.site-nav li:first-child a");
     assert_eq!(nav, "回到首页");
-    let (before, after) = (snapshot(&plain.public()), snapshot(&reworded.public()));
+    let (before, after) = (snapshot(&plain.output()), snapshot(&reworded.output()));
     assert_eq!(
         before.keys().collect::<Vec<_>>(),
         after.keys().collect::<Vec<_>>()
@@ -60,7 +56,7 @@ fn a_site_adds_a_language_with_a_partial_file() {
             "home: Accueil\nmonths: Mois\nmonth_label: \"{month_name} {year}\"\nmonth_names: [janvier, février, mars, avril, mai, juin, juillet, août, septembre, octobre, novembre, décembre]\n",
         ),
     ]);
-    let run = site.build_ok(&[]);
+    let run = site.built();
     // One warning, over several lines: its text, without the frame.
     let stderr: String = run
         .stderr
@@ -85,10 +81,10 @@ fn a_site_adds_a_language_with_a_partial_file() {
         assert!(!keys.contains(&given), "{given} in {keys:?}");
     }
     let index = site.page("index.html");
-    let html = std::fs::read_to_string(site.public().join("index.html")).expect("index");
+    let html = std::fs::read_to_string(site.output().join("index.html")).expect("index");
     assert!(html.contains("<html lang=\"fr\">"), "{html}");
-    assert_eq!(text_one(&index, "nav.site-nav li:first-child a"), "Accueil");
-    let month = std::fs::read_to_string(site.public().join("months/2015-12/index.html"))
+    assert_eq!(index.text_one("nav.site-nav li:first-child a"), "Accueil");
+    let month = std::fs::read_to_string(site.output().join("months/2015-12/index.html"))
         .expect("month page");
     assert!(month.contains("décembre 2015"), "{month}");
     // Lacking in fr.yaml: the English word.
@@ -130,14 +126,14 @@ fn a_theme_rewords_and_the_site_rewords_the_theme() {
         ),
         ("i18n/en.yaml", "home: Front page\n"),
     ]);
-    let run = site.build_ok(&[]);
+    let run = site.built();
     assert!(!run.stderr.contains("lacks"), "{run}");
-    let html = std::fs::read_to_string(site.public().join("index.html")).expect("index");
+    let html = std::fs::read_to_string(site.output().join("index.html")).expect("index");
     // The tag as written; the words of its language's file.
     assert!(html.contains("<html lang=\"en-GB\">"), "{html}");
     let index = site.page("index.html");
     assert_eq!(
-        text_one(&index, "nav.site-nav li:first-child a"),
+        index.text_one("nav.site-nav li:first-child a"),
         "Front page"
     );
     assert!(
