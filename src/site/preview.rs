@@ -100,6 +100,9 @@ impl Session {
             Ok(done) => done,
             Err(render_problems) => {
                 problems.extend(render_problems.0);
+                // The edits were taken from the site but their files not
+                // made: the next change loads and makes everything again.
+                self.site = None;
                 return None;
             }
         };

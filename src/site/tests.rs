@@ -208,3 +208,37 @@ fn serve_after_edits_holds_what_a_fresh_build_makes() {
     }
     assert!(!problems.has_errors(), "{problems:?}");
 }
+
+/// A render that fails after an edit (here a site template that fails on
+/// one summary) keeps nothing of that edit: once fixed, serve holds what
+/// a fresh load makes, the pages the failed run left unmade included.
+#[test]
+fn serve_after_a_failed_render_holds_what_a_fresh_build_makes() {
+    let dir = small_site();
+    let month = "{% for r in reports %}{% if r.summary == \"boom\" %}{{ nope.x }}{% endif %}{{ r.summary }}{% endfor %}";
+    std::fs::create_dir_all(dir.path().join("templates")).expect("templates folder");
+    std::fs::write(dir.path().join("templates/month.html"), month).expect("template");
+    let mut session = Session::new(dir.path(), false);
+    let mut problems = Problems::default();
+    session.rebuild(&[], &mut problems).expect("first build");
+    let with_summary = |summary: &str| {
+        report("b", "2025-01", "组织改了。", "宣传做了事。")
+            .replace("unit: b\n", &format!("unit: b\nsummary: {summary}\n"))
+    };
+    let path = write(dir.path(), "b", "2025-01", &with_summary("boom"));
+    assert!(
+        session
+            .rebuild(std::slice::from_ref(&path), &mut problems)
+            .is_none()
+    );
+    assert!(problems.has_errors());
+    // The summary fixed; the area's text is as the failed edit left it.
+    let path = write(dir.path(), "b", "2025-01", &with_summary("好了"));
+    let mut problems = Problems::default();
+    session.rebuild(&[path], &mut problems).expect("rebuild");
+    let mut fresh = Session::new(dir.path(), false);
+    fresh.rebuild(&[], &mut problems).expect("fresh build");
+    for (path, bytes) in fresh.files() {
+        assert!(session.files().get(path) == Some(bytes), "{path} differs");
+    }
+}
