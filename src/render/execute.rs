@@ -91,8 +91,8 @@ impl Run<'_> {
         // A month's CSV is written from the plain text the search index
         // reads (making it twice was a twentieth of a build); those the
         // index did not read (serve, after an edit) are made afterwards.
-        let sheets = |kind: Kind| planned.iter().filter(move |p| p.output.kind == kind);
-        let month_sheets: Vec<(Month, &Output)> = sheets(Kind::MonthSheet)
+        let of_kind = |kind: Kind| planned.iter().filter(move |p| p.output.kind == kind);
+        let month_sheets: Vec<(Month, &Output)> = of_kind(Kind::MonthSheet)
             .filter_map(|p| match p.make {
                 Make::MonthSheet(month) => Some((month, &p.output)),
                 _ => None,
@@ -111,7 +111,7 @@ impl Run<'_> {
             self.put(&month_sheets[i].1.path, bytes);
             lock(&sheets_made).insert(month);
         };
-        let search_files: Vec<&Output> = sheets(Kind::Search).map(|p| &p.output).collect();
+        let search_files: Vec<&Output> = of_kind(Kind::Search).map(|p| &p.output).collect();
         let pages = || {
             planned
                 .par_iter()
