@@ -26,6 +26,26 @@ pub fn is_language_tag(tag: &str) -> bool {
 pub struct UnitConfig {
     pub id: String,
     pub name: String,
+    /// The first month it reports for (`YYYY-MM`), when it was formed
+    /// after the site began: no report is missing before it.
+    #[serde(default)]
+    pub since: Option<String>,
+    /// The last month it reports for, when it was dissolved: no report is
+    /// missing after it.
+    #[serde(default)]
+    pub until: Option<String>,
+}
+
+impl UnitConfig {
+    /// `since`, read; none when absent or not a month (a mistake).
+    pub fn since(&self) -> Option<crate::model::Month> {
+        self.since.as_deref().and_then(crate::model::Month::parse)
+    }
+
+    /// `until`, read, as `since`.
+    pub fn until(&self) -> Option<crate::model::Month> {
+        self.until.as_deref().and_then(crate::model::Month::parse)
+    }
 }
 
 /// A work area (重点工作) as site.yaml lists it, with the other names
@@ -181,6 +201,9 @@ pub struct ConfigMistake {
     /// The top-level key the value is under: look for it there, not in a
     /// comment above.
     pub key: Option<&'static str>,
+    /// Text written before the value under that key (a unit's id): look
+    /// for the value after it, not at another unit's.
+    pub after: Option<String>,
 }
 
 impl SiteConfig {
@@ -198,6 +221,7 @@ impl SiteConfig {
                 value: url.to_string(),
                 repeated: false,
                 key: Some("base_url"),
+                after: None,
             });
         }
         if !is_language_tag(&self.language) {
@@ -209,6 +233,7 @@ impl SiteConfig {
                 value: self.language.clone(),
                 repeated: false,
                 key: Some("language"),
+                after: None,
             });
         }
         let mut check_ids = |kind: &str, ids: Vec<&str>| {
@@ -222,6 +247,7 @@ impl SiteConfig {
                         value: id.to_string(),
                         repeated: false,
                         key: None,
+                        after: None,
                     });
                 } else if id.len() > crate::names::MAX_ID_BYTES {
                     mistakes.push(ConfigMistake {
@@ -233,6 +259,7 @@ impl SiteConfig {
                         value: id.to_string(),
                         repeated: false,
                         key: None,
+                        after: None,
                     });
                 } else if !seen.insert(id) {
                     mistakes.push(ConfigMistake {
@@ -240,6 +267,7 @@ impl SiteConfig {
                         value: id.to_string(),
                         repeated: true,
                         key: None,
+                        after: None,
                     });
                 }
             }
@@ -250,6 +278,9 @@ impl SiteConfig {
             "metric",
             self.metrics.iter().map(|m| m.id.as_str()).collect(),
         );
+        for unit in &self.units {
+            mistakes.extend(unit_range_mistakes(unit));
+        }
         for host in &self.remote_images {
             if host_name(host).is_none() {
                 mistakes.push(ConfigMistake {
@@ -259,6 +290,7 @@ impl SiteConfig {
                     value: host.clone(),
                     repeated: false,
                     key: Some("remote_images"),
+                    after: None,
                 });
             }
         }
@@ -274,6 +306,7 @@ impl SiteConfig {
                     value: metric.name.clone(),
                     repeated: true,
                     key: None,
+                    after: None,
                 }),
                 _ => {
                     metric_names.insert(key, &metric.id);
@@ -290,6 +323,7 @@ impl SiteConfig {
                         value: name.clone(),
                         repeated: true,
                         key: None,
+                        after: None,
                     }),
                     _ => {
                         names.insert(key, &area.id);
@@ -299,6 +333,44 @@ impl SiteConfig {
         }
         mistakes
     }
+}
+
+/// A unit's `since` or `until` that is not a month, or a `since` after
+/// its `until`.
+fn unit_range_mistakes(unit: &UnitConfig) -> Vec<ConfigMistake> {
+    let mistake = |message: String, value: &str| ConfigMistake {
+        message,
+        value: value.to_string(),
+        repeated: false,
+        key: Some("units"),
+        after: Some(unit.id.clone()),
+    };
+    let mut mistakes = Vec::new();
+    for (key, value) in [("since", &unit.since), ("until", &unit.until)] {
+        if let Some(value) = value
+            && crate::model::Month::parse(value).is_none()
+        {
+            mistakes.push(mistake(
+                format!(
+                    "unit `{}`: {key} `{value}` is not a month: write it as YYYY-MM, like 2025-04",
+                    unit.id
+                ),
+                value,
+            ));
+        }
+    }
+    if let (Some(since), Some(until), Some(written)) = (unit.since(), unit.until(), &unit.until)
+        && since > until
+    {
+        mistakes.push(mistake(
+            format!(
+                "unit `{}`: until {until} is before since {since}: a unit reports from its since to its until",
+                unit.id
+            ),
+            written,
+        ));
+    }
+    mistakes
 }
 
 /// Why `base_url` cannot be the published site's address, if it cannot.

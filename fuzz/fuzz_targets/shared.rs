@@ -10,6 +10,8 @@ pub fn config() -> SiteConfig {
     let unit = |id: &str, name: &str| UnitConfig {
         id: id.into(),
         name: name.into(),
+        since: None,
+        until: None,
     };
     let area = |id: &str, name: &str, alias: &str| AreaConfig {
         id: id.into(),

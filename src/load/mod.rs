@@ -311,6 +311,11 @@ fn read_site_yaml(root: &Path, problems: &mut Problems) -> Option<(SiteConfig, O
                 let from = mistake
                     .key
                     .map_or(0, |key| crate::yaml::key_offset(&text, key));
+                let from = mistake
+                    .after
+                    .as_ref()
+                    .and_then(|after| text[from..].find(after.as_str()))
+                    .map_or(from, |at| from + at);
                 let found = if mistake.repeated {
                     text.rfind(&mistake.value)
                 } else {

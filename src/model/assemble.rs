@@ -124,7 +124,7 @@ pub fn assemble_parsed(
         });
     }
     // A draft's unit, quietly: its problems are told when it is built.
-    let drafts = drafts_left_out
+    let drafts: std::collections::BTreeSet<(usize, Month)> = drafts_left_out
         .iter()
         .filter_map(|draft| {
             let unit = units.unit_of(draft, &config, &mut Problems::default())?;
@@ -151,9 +151,15 @@ pub fn assemble_parsed(
     for (i, report) in library_reports.iter().enumerate() {
         months.entry(report.month).or_default().push(i);
     }
+    let mut units = units.list;
+    let written = library_reports.iter().map(|r| (r.unit, r.month));
+    for (unit, month) in written.chain(drafts.iter().copied()) {
+        let first = &mut units[unit].first_report;
+        *first = Some(first.map_or(month, |m| m.min(month)));
+    }
     Library {
         config,
-        units: units.list,
+        units,
         areas: areas.list,
         reports: library_reports,
         months,

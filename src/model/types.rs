@@ -15,6 +15,13 @@ use crate::diagnostics::Problem;
 pub struct Unit {
     pub id: String,
     pub name: String,
+    /// site.yaml's `since`: the first month it reports for.
+    pub since: Option<Month>,
+    /// site.yaml's `until`: the last month it reports for.
+    pub until: Option<Month>,
+    /// The month of its first report in the site, drafts included (a
+    /// draft is a report begun).
+    pub first_report: Option<Month>,
 }
 
 #[derive(Debug, Clone)]

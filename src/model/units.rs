@@ -25,6 +25,9 @@ pub(super) fn resolve_units(config: &SiteConfig, reports: &[ParsedReport]) -> Un
             .map(|u| Unit {
                 id: u.id.clone(),
                 name: u.name.clone(),
+                since: u.since(),
+                until: u.until(),
+                first_report: None,
             })
             .collect();
         return Units::new(list, true);
@@ -47,12 +50,18 @@ pub(super) fn resolve_units(config: &SiteConfig, reports: &[ParsedReport]) -> Un
         list.push(Unit {
             id: ids.claim(names::slug(name)),
             name: name.to_string(),
+            since: None,
+            until: None,
+            first_report: None,
         });
     }
     if list.is_empty() {
         list.push(Unit {
             id: "main".into(),
             name: config.title().to_string(),
+            since: None,
+            until: None,
+            first_report: None,
         });
     }
     Units::new(list, false)

@@ -9,7 +9,7 @@ use std::time::{Duration, Instant};
 
 use super::{Mode, Site, SiteOptions};
 use crate::diagnostics::{Problem, ProblemKind, Problems};
-use crate::model::{Library, Month};
+use crate::model::{Library, Month, Reporting};
 use crate::render::{self, Sink};
 use crate::{links, write};
 
@@ -159,25 +159,17 @@ impl Sink for StagingSink<'_> {
     }
 }
 
-/// The latest month, and the units with no report for it.
+/// The latest month, and the units with no report for it (those not
+/// expected that month are not late).
 fn unreported(library: &Library) -> Option<(Month, Vec<String>)> {
-    let (&latest, reports) = library.months.iter().next_back()?;
+    let latest = library.latest_month()?;
     let missing: Vec<String> = (0..library.units.len())
-        .filter(|&u| {
-            !reports
-                .iter()
-                .any(|&r| library.reports[r].unit == u && !library.reports[r].draft)
-        })
-        .map(|u| {
+        .filter_map(|u| {
             let name = &library.units[u].name;
-            let draft = library.drafts.contains(&(u, latest))
-                || reports
-                    .iter()
-                    .any(|&r| library.reports[r].unit == u && library.reports[r].draft);
-            if draft {
-                format!("{name} (draft)")
-            } else {
-                name.clone()
+            match library.reporting(u, latest) {
+                Reporting::Missing => Some(name.clone()),
+                Reporting::Draft(_) => Some(format!("{name} (draft)")),
+                Reporting::Submitted(_) | Reporting::NotExpected => None,
             }
         })
         .collect();
