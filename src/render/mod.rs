@@ -15,6 +15,7 @@ pub mod plan;
 pub mod search;
 mod shared;
 mod spreadsheet;
+mod status;
 mod structure;
 mod templates;
 mod urls;

@@ -111,6 +111,11 @@ pub fn structure_fingerprint(library: &Library, theme: &Theme) -> u64 {
             (entry.area, &entry.anchor).hash(&mut hasher);
         }
     }
+    // Who has only a draft shows in every reporting status, though the
+    // draft itself is left out.
+    for (unit, month) in &library.drafts {
+        (unit, month.to_string()).hash(&mut hasher);
+    }
     // Charts span months and units, and the index sums across both: a
     // changed number re-renders every page (numbers change rarely).
     for metric in &library.metrics.list {

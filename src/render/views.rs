@@ -10,6 +10,7 @@ use tera::Value;
 
 use super::i18n::{Strings, fill_with, month_label, year_label};
 use super::layout::Layout;
+use super::status::{self, StatusCell};
 use super::urls::Urls;
 use crate::model::{Library, Month, Previous, link_marks};
 
@@ -98,9 +99,9 @@ pub struct Views<'l> {
     /// Per report, once made: the report as its timeline entries show it
     /// (without entries, summary or preamble), the same for each entry.
     timeline_heads: Vec<std::sync::OnceLock<Value>>,
-    library: &'l Library,
-    urls: &'l Urls,
-    layout: &'l Layout,
+    pub library: &'l Library,
+    pub urls: &'l Urls,
+    pub layout: &'l Layout,
     /// The theme's words in the site's language.
     pub strings: &'l Strings,
 }
@@ -389,21 +390,13 @@ pub fn year_grid(views: &Views) -> Vec<YearRow> {
 }
 
 /// A unit's reporting record, a row per year: for every month from the
-/// site's first to its latest, submitted, draft or missing.
+/// site's first to its latest, submitted, draft, missing, or blank where
+/// the unit was not expected.
 #[derive(Serialize)]
 pub struct SubmissionYear {
     pub year: u16,
     pub label: String,
-    pub cells: Vec<SubmissionCell>,
-}
-
-#[derive(Serialize)]
-pub struct SubmissionCell {
-    pub label: String,
-    /// `submitted`, `draft`, `missing`, or `none` (outside the site's months).
-    pub state: &'static str,
-    /// The report, when it is in the site.
-    pub url: Option<String>,
+    pub cells: Vec<StatusCell>,
 }
 
 pub fn submissions(views: &Views, unit: usize) -> Vec<SubmissionYear> {
@@ -414,14 +407,6 @@ pub fn submissions(views: &Views, unit: usize) -> Vec<SubmissionYear> {
     ) else {
         return Vec::new();
     };
-    let report_of = |month: Month| {
-        library.months.get(&month).and_then(|reports| {
-            reports
-                .iter()
-                .copied()
-                .find(|&r| library.reports[r].unit == unit)
-        })
-    };
     (first.year..=latest.year)
         .rev()
         .map(|year| SubmissionYear {
@@ -430,25 +415,14 @@ pub fn submissions(views: &Views, unit: usize) -> Vec<SubmissionYear> {
             cells: (1..=12)
                 .map(|m| {
                     let month = Month { year, month: m };
-                    let (state, url) = if month < first || month > latest {
-                        ("none", None)
-                    } else if let Some(r) = report_of(month) {
-                        let state = if library.reports[r].draft {
-                            "draft"
-                        } else {
-                            "submitted"
-                        };
-                        let id = &library.units[unit].id;
-                        (state, Some(format!("{}#report-{id}", views.page_of(r))))
-                    } else if library.drafts.contains(&(unit, month)) {
-                        ("draft", None)
+                    if month < first || month > latest {
+                        StatusCell {
+                            label: month_label(month, t),
+                            state: "none",
+                            url: None,
+                        }
                     } else {
-                        ("missing", None)
-                    };
-                    SubmissionCell {
-                        label: month_label(month, t),
-                        state,
-                        url,
+                        status::cell(views, unit, month)
                     }
                 })
                 .collect(),

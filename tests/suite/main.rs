@@ -25,5 +25,6 @@ mod plans;
 mod print;
 mod publish;
 mod report_format;
+mod reporting;
 mod search;
 mod serve;

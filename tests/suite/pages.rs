@@ -44,19 +44,21 @@ fn two_unit_site() -> Site {
 }
 
 #[test]
-fn index_shows_the_latest_month_at_a_glance() {
+fn index_opens_with_who_has_reported_for_the_latest_month() {
     let site = two_unit_site();
     site.built();
     let index = site.page("index.html");
     assert_eq!(index.text("h1"), "测试站点");
     assert!(index.text(".latest h2").contains("2016年2月"));
+    assert_eq!(index.text(".latest .status-count"), "1 / 2 个单位已报送");
+    // 深圳 reported in 2015-12, so it is due in 2016-02.
+    assert_eq!(index.texts(".latest .status-waiting li"), ["深圳"]);
     assert_eq!(
-        index.texts(".glance .glance-area"),
-        ["团的制度建设", "团干部队伍建设"]
+        index.attrs(".latest .status-reports a", "href"),
+        ["./months/2016-02/index.html#report-gd"]
     );
-    assert!(index.text(".glance-areas p").contains("二月制度进展"));
-    let links = index.attrs(".glance-area", "href");
-    assert_eq!(links[0], "./months/2016-02/index.html#gd-zhidu");
+    // The areas' first lines are the month page's, not the index's.
+    assert!(!index.text("main").contains("二月制度进展"));
 }
 
 #[test]

@@ -154,12 +154,13 @@ fn index_and_unit_pages_show_who_has_reported() {
         all.resize(12, "s-none".into());
         all
     };
-    // The site runs from 2024-01 to 2024-05: one row, 2024.
+    // The site runs from 2024-01 to 2024-05: one row, 2024. sz's first
+    // report is February's: January is blank, not missing.
     let sz = site.page("units/sz/index.html");
     assert_eq!(sz.texts(".submissions tbody th"), ["20242024年"]);
     assert_eq!(
         states(&sz, 0),
-        expect(&["missing", "submitted", "draft", "missing", "submitted"])
+        expect(&["none", "submitted", "draft", "missing", "submitted"])
     );
     assert_eq!(
         sz.attrs(".submissions td.s-submitted a", "href"),
@@ -168,29 +169,32 @@ fn index_and_unit_pages_show_who_has_reported() {
             "../../months/2024-05/index.html#report-sz"
         ]
     );
-    // The index: one table per unit, in configured order.
+    // The index: one table, a row per unit in configured order.
     let index = site.page("index.html");
     assert_eq!(
-        index.texts(".submissions caption"),
+        index.texts(".status-table tbody th"),
         ["广东", "深圳", "广州"]
     );
+    let cells = index.attrs(".status-table tbody td", "class");
     assert_eq!(
-        states(&index, 0),
-        expect(&[
-            "submitted",
-            "submitted",
-            "submitted",
-            "missing",
-            "submitted"
-        ])
-    );
-    assert_eq!(
-        states(&index, 2),
-        expect(&["submitted", "missing", "missing", "missing", "missing"])
+        cells,
+        [
+            expect(&[
+                "submitted",
+                "submitted",
+                "submitted",
+                "missing",
+                "submitted"
+            ])[..5]
+                .to_vec(),
+            expect(&["none", "submitted", "draft", "missing", "submitted"])[..5].to_vec(),
+            expect(&["submitted", "missing", "missing", "missing", "missing"])[..5].to_vec(),
+        ]
+        .concat()
     );
     assert!(
         index
-            .text(".submissions td.s-draft")
+            .text(".status-table td.s-draft")
             .contains("2024年3月 草稿")
     );
 }

@@ -1,49 +1,39 @@
-//! The index: the latest month at a glance, the grid of months, who has
-//! reported, the areas, and the site's numbers.
-
-use serde::Serialize;
+//! The index, the leader's page: who has reported for the latest month
+//! (and who has not), the latest numbers, who reported over the last
+//! twelve months, the areas, and the archives.
 
 use super::page;
 use crate::model::metrics::MetricScope;
 use crate::render::plan::Planned;
 use crate::render::shared::Shared;
-use crate::render::{metrics, views};
-
-/// A unit's reporting record on the index.
-#[derive(Serialize)]
-struct UnitSubmissions<'a> {
-    name: &'a str,
-    url: Option<String>,
-    grid: Vec<views::SubmissionYear>,
-}
+use crate::render::{metrics, status, views};
 
 pub fn plan<'a>(s: &'a Shared<'a>, planned: &mut Vec<Planned<'a>>) {
     let library = s.library;
-    let latest = library.months.keys().next_back().copied();
-    let latest_reports = latest
-        .map(|m| library.months[&m].clone())
-        .unwrap_or_default();
+    let latest = library.latest_month();
+    let table_months = status::latest_twelve(&s.views);
+    // The status table shows these months' reports (a draft's mark
+    // changes with its report).
+    let shown = table_months
+        .iter()
+        .filter_map(|m| library.months.get(m))
+        .flatten()
+        .copied()
+        .collect();
     planned.push(page(
         s,
         "",
         "index.html",
-        latest_reports,
+        shown,
         Box::new(move |c| {
             if let Some(month) = latest {
-                c.insert_value("latest_month", s.views.month(month));
-                c.insert_value("latest_reports", s.reports_of(&month, true));
+                c.insert("status", &status::month_status(&s.views, month));
             }
+            c.insert("status_table", &status::table(&s.views, &table_months));
+            c.insert("status_years", &status::year_links(&s.views));
             c.insert("years", &views::year_grid(&s.views));
             c.insert_value("areas", s.areas_value.clone());
             c.insert_value("units", s.units_value.clone());
-            let submissions: Vec<UnitSubmissions> = (0..library.units.len())
-                .map(|u| UnitSubmissions {
-                    name: &library.units[u].name,
-                    url: s.several_units.then(|| s.urls.unit(&library.units[u].id)),
-                    grid: views::submissions(&s.views, u),
-                })
-                .collect();
-            c.insert("submissions", &submissions);
             let t = s.t;
             let chart_url = |scope: MetricScope, metric: usize| {
                 let page = match scope {

@@ -7,6 +7,7 @@ mod feeds;
 mod files;
 mod home;
 mod months;
+mod reporting;
 mod search;
 mod special;
 mod units;
@@ -28,6 +29,7 @@ pub fn plan<'a>(shared: &'a Shared<'a>) -> Vec<Planned<'a>> {
     months::plan(shared, &mut planned);
     areas::plan(shared, &mut planned);
     units::plan(shared, &mut planned);
+    reporting::plan(shared, &mut planned);
     search::plan(shared, &mut planned);
     special::plan(shared, &mut planned);
     // The sitemap lists the pages planned before it.

@@ -9,7 +9,7 @@ use crate::model::{Library, Month};
 use crate::render::plan::{Kind, Make, Output, Planned, Shows};
 use crate::render::shared::{Shared, group_by_year};
 use crate::render::spreadsheet::text_cell;
-use crate::render::{i18n, plain, search};
+use crate::render::{i18n, plain, search, status};
 
 pub fn plan<'a>(s: &'a Shared<'a>, planned: &mut Vec<Planned<'a>>) {
     let (library, views, t) = (s.library, &s.views, s.t);
@@ -43,6 +43,9 @@ pub fn plan<'a>(s: &'a Shared<'a>, planned: &mut Vec<Planned<'a>>) {
                 c.insert_value("month", link.clone());
                 c.insert_value("reports", s.reports_of(month, split));
                 c.insert("split", &split);
+                if s.several_units {
+                    c.insert("status", &status::month_status(views, *month));
+                }
                 c.insert("print_url", &print_url);
                 c.insert("csv_url", &csv_url);
                 c.insert_value(
