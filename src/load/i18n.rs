@@ -43,6 +43,7 @@ pub struct Strings {
     pub metric_description: String,
     pub metric_latest_value: String,
     pub metric_latest_separator: String,
+    pub metric_panel_description: String,
     pub new_report_no_plan: String,
     pub new_report_plan: String,
     /// Keys only templates read.

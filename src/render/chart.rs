@@ -90,19 +90,7 @@ pub fn line_chart(
     words: &Words,
     scales: &[(f64, String)],
 ) -> String {
-    let values = lines.iter().flat_map(|l| l.values.iter().map(|(_, v)| *v));
-    let low = values.clone().fold(f64::INFINITY, f64::min);
-    let high = values.fold(f64::NEG_INFINITY, f64::max);
-    let (ticks, step) = if low.is_finite() {
-        numbers::ticks(low, high, 4)
-    } else {
-        numbers::ticks(0.0, 1.0, 4)
-    };
-    let top = ticks.iter().fold(0.0, |a: f64, t| a.max(t.abs()));
-    let labels: Vec<String> = ticks
-        .iter()
-        .map(|t| numbers::compact(*t, step, top, scales))
-        .collect();
+    let (ticks, labels) = value_ticks(lines, scales);
     let left = labels.iter().map(|l| text_width(l)).fold(0.0, f64::max) + 14.0;
     let (bottom_value, top_value) = (ticks[0], ticks[ticks.len() - 1]);
     let plot_width = WIDTH - left - RIGHT;
@@ -244,6 +232,25 @@ pub fn line_chart(
     svg
 }
 
+/// The value axis all of `lines` share: round ticks spanning their
+/// values (at least 0 to 1), each with its short label (`15万`).
+pub fn value_ticks(lines: &[Line], scales: &[(f64, String)]) -> (Vec<f64>, Vec<String>) {
+    let values = lines.iter().flat_map(|l| l.values.iter().map(|(_, v)| *v));
+    let low = values.clone().fold(f64::INFINITY, f64::min);
+    let high = values.fold(f64::NEG_INFINITY, f64::max);
+    let (ticks, step) = if low.is_finite() {
+        numbers::ticks(low, high, 4)
+    } else {
+        numbers::ticks(0.0, 1.0, 4)
+    };
+    let top = ticks.iter().fold(0.0, |a: f64, t| a.max(t.abs()));
+    let labels = ticks
+        .iter()
+        .map(|t| numbers::compact(*t, step, top, scales))
+        .collect();
+    (ticks, labels)
+}
+
 /// A line's marker and dash as a small picture, for the legend.
 pub fn swatch(i: usize) -> String {
     let look = style(i);
@@ -378,7 +385,7 @@ fn marker(look: &LineStyle, x: f64, y: f64, r: f64) -> String {
 }
 
 /// A coordinate with one decimal, `.0` left off.
-fn f(value: f64) -> String {
+pub fn f(value: f64) -> String {
     let text = format!("{value:.1}");
     match text.strip_suffix(".0") {
         Some(whole) if whole != "-0" => whole.to_string(),
@@ -387,13 +394,17 @@ fn f(value: f64) -> String {
     }
 }
 
-/// About how wide `text` is at the chart's largest font size: CJK
-/// characters a full em, others a little over half.
+/// About how wide `text` is at the chart's largest font size.
 fn text_width(text: &str) -> f64 {
+    ems(text) * FONT_MAX
+}
+
+/// About how many ems wide `text` is: CJK characters a full em, others a
+/// little over half.
+pub fn ems(text: &str) -> f64 {
     text.chars()
         .map(|c| if c.is_ascii() { 0.62 } else { 1.0 })
         .sum::<f64>()
-        * FONT_MAX
 }
 
 pub fn escape(text: &str) -> String {

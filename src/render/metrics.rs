@@ -6,6 +6,7 @@ use serde::Serialize;
 
 use super::chart::{self, Line, Words};
 use super::i18n::{self, Strings, fill_with};
+use super::multiples::{self, PanelWords};
 use super::numbers;
 use super::spreadsheet::text_cell;
 use crate::model::metrics::{Metric, MetricScope, MetricValue};
@@ -20,9 +21,22 @@ pub struct ChartView {
     pub unit: Option<String>,
     /// `（人）`: the unit in brackets, for beside the name.
     pub unit_label: String,
+    /// The chart of every unit's line; empty when there are too many
+    /// lines to tell apart, and `panels` has a small chart per unit.
     pub svg: String,
     pub legend: Vec<LegendItem>,
+    pub panels: Vec<Panel>,
     pub table: Table,
+}
+
+/// One unit's small chart, on the scale all units share.
+#[derive(Serialize)]
+pub struct Panel {
+    pub label: String,
+    /// Its latest value, formatted, and that value's month.
+    pub latest: String,
+    pub month: String,
+    pub svg: String,
 }
 
 #[derive(Serialize)]
@@ -132,22 +146,21 @@ pub fn charts(library: &Library, scope: MetricScope, t: &Strings) -> Vec<ChartVi
                 unit: metric.unit.as_deref(),
                 unit_caption: &t.metric_unit_caption,
             };
-            let svg = chart::line_chart(
-                &format!("{id}-chart"),
-                &months,
-                &lines,
-                metric.decimals,
-                &words,
-                &t.number_scales,
-            );
-            let legend = lines
-                .iter()
-                .enumerate()
-                .map(|(i, line)| LegendItem {
-                    label: line.label.to_string(),
-                    swatch: chart::swatch(i),
-                })
-                .collect();
+            let many = lines.len() > multiples::MOST_LINES;
+            let (svg, legend, panels) = if many {
+                let panels = panels_of(&format!("{id}-chart"), metric, &months, &lines, t);
+                (String::new(), Vec::new(), panels)
+            } else {
+                let svg = chart::line_chart(
+                    &format!("{id}-chart"),
+                    &months,
+                    &lines,
+                    metric.decimals,
+                    &words,
+                    &t.number_scales,
+                );
+                (svg, legend_of(&lines), Vec::new())
+            };
             let rows = months
                 .iter()
                 .rev()
@@ -171,6 +184,7 @@ pub fn charts(library: &Library, scope: MetricScope, t: &Strings) -> Vec<ChartVi
                 unit_label: bracketed(metric, t),
                 svg,
                 legend,
+                panels,
                 table: Table {
                     caption: fill_with(&t.metric_table_title, &[("metric", &title)]),
                     units: units
@@ -180,6 +194,71 @@ pub fn charts(library: &Library, scope: MetricScope, t: &Strings) -> Vec<ChartVi
                     rows,
                 },
             }
+        })
+        .collect()
+}
+
+fn legend_of(lines: &[Line]) -> Vec<LegendItem> {
+    lines
+        .iter()
+        .enumerate()
+        .map(|(i, line)| LegendItem {
+            label: line.label.to_string(),
+            swatch: chart::swatch(i),
+        })
+        .collect()
+}
+
+/// A small chart per line, each named by its unit and latest value.
+fn panels_of(
+    id: &str,
+    metric: &Metric,
+    months: &[Month],
+    lines: &[Line],
+    t: &Strings,
+) -> Vec<Panel> {
+    let (Some(first), Some(last)) = (months.first(), months.last()) else {
+        return Vec::new();
+    };
+    let (first, last) = (first.to_string(), last.to_string());
+    let title = titled(metric, t);
+    let unit = metric.unit.as_deref().unwrap_or("");
+    let latest: Vec<(String, String)> = lines
+        .iter()
+        .map(|line| match line.values.last() {
+            Some((month, value)) => (numbers::grouped(*value, metric.decimals), month.to_string()),
+            None => (String::new(), String::new()),
+        })
+        .collect();
+    let words: Vec<PanelWords> = lines
+        .iter()
+        .zip(&latest)
+        .map(|(line, (value, month))| {
+            let values = [
+                ("label", line.label),
+                ("metric", title.as_str()),
+                ("first", &first),
+                ("last", &last),
+                ("value", value),
+                ("unit", unit),
+                ("month", month),
+            ];
+            PanelWords {
+                title: format!("{} · {title}", line.label),
+                description: fill_with(&t.metric_panel_description, &values),
+            }
+        })
+        .collect();
+    let svgs = multiples::panels(id, months, lines, &words, &t.number_scales);
+    lines
+        .iter()
+        .zip(latest)
+        .zip(svgs)
+        .map(|((line, (latest, month)), svg)| Panel {
+            label: line.label.to_string(),
+            latest,
+            month,
+            svg,
         })
         .collect()
 }

@@ -8,6 +8,7 @@ mod execute;
 mod i18n;
 mod layout;
 mod metrics;
+mod multiples;
 mod numbers;
 mod pages;
 mod plain;
