@@ -24,6 +24,7 @@ mod pages;
 mod plans;
 mod print;
 mod publish;
+mod reading;
 mod report_format;
 mod reporting;
 mod search;
