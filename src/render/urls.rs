@@ -33,10 +33,23 @@ impl Urls {
         self.link(&["units/", id].concat())
     }
 
+    /// One unit's timeline of an area (see `area_unit_folder`).
+    pub fn area_unit(&self, area_id: &str, unit_id: &str) -> String {
+        self.link(&area_unit_folder(area_id, unit_id))
+    }
+
     /// One unit's report for a month, when the month is split by unit.
     pub fn unit_month(&self, id: &str, month: Month) -> String {
         self.link(&["units/", id, "/", &month.to_string()].concat())
     }
+}
+
+/// The folder of one unit's timeline of an area. Under `units/`, not
+/// straight under the area: a unit id may be four digits (ids are
+/// lowercase letters, digits, `-` and `_`), and `areas/<area>/<yyyy>/` is
+/// a split timeline's year (`layout::TimelinePart::folder`).
+pub fn area_unit_folder(area_id: &str, unit_id: &str) -> String {
+    ["areas/", area_id, "/units/", unit_id].concat()
 }
 
 /// The file a page is written to, from its folder.

@@ -4,7 +4,7 @@
 use serde::Serialize;
 use tera::Value;
 
-use super::page;
+use super::{area_units, page};
 use crate::model::metrics::MetricScope;
 use crate::model::{Library, Month};
 use crate::render::i18n::{self, year_label};
@@ -122,6 +122,7 @@ impl<'a> TimelinePage<'a> {
                 .iter()
                 .map(|&(r, e)| (library.reports[r].month.year, views.timeline_item(r, e)));
             c.insert_value("area", Shared::item(areas, self.area));
+            c.insert("unit_timelines", &area_units::units_of_area(s, self.area));
             c.insert("years", &group_by_year(items, t));
             if let Some((parts, shown, own)) = self.split {
                 let nav = part_navigation(library, urls, t, self.area, timeline, parts, shown);
@@ -144,7 +145,7 @@ impl<'a> TimelinePage<'a> {
 const AREA_NAVIGATION_MAX: usize = 40;
 
 /// Which of `count` items a list of at most `max` shows around `current`.
-fn nearby(count: usize, current: usize, max: usize) -> std::ops::Range<usize> {
+pub(super) fn nearby(count: usize, current: usize, max: usize) -> std::ops::Range<usize> {
     if count <= max {
         return 0..count;
     }

@@ -2,6 +2,7 @@
 //! go with them), in the order the site lists them. Adding a family is a
 //! file here and a line in `plan`.
 
+mod area_units;
 mod areas;
 mod feeds;
 mod files;
@@ -28,6 +29,7 @@ pub fn plan<'a>(shared: &'a Shared<'a>) -> Vec<Planned<'a>> {
     home::plan(shared, &mut planned);
     months::plan(shared, &mut planned);
     areas::plan(shared, &mut planned);
+    area_units::plan(shared, &mut planned);
     units::plan(shared, &mut planned);
     reporting::plan(shared, &mut planned);
     search::plan(shared, &mut planned);

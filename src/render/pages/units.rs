@@ -1,7 +1,7 @@
 //! Units, when there are several: the list, then each unit's reports and
 //! its reporting record.
 
-use super::page;
+use super::{area_units, page};
 use crate::render::plan::Planned;
 use crate::render::shared::{Shared, group_by_year};
 use crate::render::views;
@@ -34,6 +34,7 @@ pub fn plan<'a>(s: &'a Shared<'a>, planned: &mut Vec<Planned<'a>>) {
                     .iter()
                     .map(|&r| (library.reports[r].month.year, s.views.report_brief(r)));
                 c.insert_value("unit", Shared::item(&s.units_value, u));
+                c.insert("area_timelines", &area_units::areas_of_unit(s, u, &shown));
                 c.insert("years", &group_by_year(items, s.t));
                 c.insert("grid", &views::submissions(&s.views, u));
             }),
