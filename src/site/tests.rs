@@ -95,6 +95,7 @@ fn an_edit_of_one_area_selects_the_pages_that_show_it() {
         "months/2025-02/2025-02.csv",
         "months/2025-02/a.md",
         "areas/x/index.html",
+        "areas/x/units/a/index.html",
         "units/a/index.html",
         "search/index.js",
     ] {
@@ -102,6 +103,8 @@ fn an_edit_of_one_area_selects_the_pages_that_show_it() {
     }
     for path in [
         "areas/y/index.html",
+        "areas/y/units/a/index.html",
+        "areas/x/units/b/index.html",
         "months/2025-01/index.html",
         "months/index.html",
         "units/b/index.html",

@@ -6,6 +6,7 @@
 mod common;
 
 mod accessibility;
+mod area_units;
 mod disk;
 mod errors;
 mod example_site;
