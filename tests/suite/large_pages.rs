@@ -147,7 +147,10 @@ fn a_year_too_large_for_a_page_is_cut_into_runs_of_whole_months() {
         .collect();
     assert_eq!(all, expected);
     for (path, bytes) in common::snapshot(&site.output()) {
-        if path.ends_with(".html") && !path.contains("2024/06") {
+        // A unit's timeline of an area is one page, not split (see
+        // render/pages/area_units.rs): at 48 KB, 16 months pass it.
+        let one_unit = path.starts_with("areas/") && path.contains("/units/");
+        if path.ends_with(".html") && !path.contains("2024/06") && !one_unit {
             assert!(bytes.len() <= 48 * 1024, "{path}: {} bytes", bytes.len());
         }
     }
