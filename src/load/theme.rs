@@ -185,6 +185,37 @@ mod tests {
         theme
     }
 
+    /// Rules added side by side by several changes are merged by hand:
+    /// one brace lost there silently swallows every rule after it.
+    #[test]
+    fn built_in_style_sheets_close_every_brace_and_comment() {
+        let theme = built_in();
+        for file in theme.statics.values().filter(|f| f.path.ends_with(".css")) {
+            let css = String::from_utf8_lossy(&file.bytes);
+            let mut depth = 0i32;
+            let mut rest = css.as_ref();
+            while let Some(start) = rest.find("/*") {
+                depth += count_braces(&rest[..start]);
+                let Some(end) = rest[start..].find("*/") else {
+                    panic!("{}: a comment is never closed", file.path);
+                };
+                rest = &rest[start + end + 2..];
+            }
+            depth += count_braces(rest);
+            assert_eq!(depth, 0, "{}: braces do not balance", file.path);
+        }
+    }
+
+    fn count_braces(css: &str) -> i32 {
+        css.chars()
+            .map(|c| match c {
+                '{' => 1,
+                '}' => -1,
+                _ => 0,
+            })
+            .sum()
+    }
+
     #[test]
     fn built_in_languages_say_every_word_themselves() {
         let theme = built_in();
