@@ -19,7 +19,7 @@ fn the_example_builds_cleanly_with_every_page() {
         "{}",
         run.stderr
     );
-    assert!(run.stdout.contains("2 units"), "{}", run.stdout);
+    assert!(run.stdout.contains("8 units"), "{}", run.stdout);
     let months = std::fs::read_dir(site.join("months"))
         .expect("months")
         .count()

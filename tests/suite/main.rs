@@ -24,6 +24,7 @@ mod output;
 mod pages;
 mod plans;
 mod print;
+mod province;
 mod publish;
 mod reading;
 mod report_format;
