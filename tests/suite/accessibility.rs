@@ -14,7 +14,13 @@ use std::process::Command;
 #[test]
 fn example_site_pages_pass_axe_at_desktop_and_phone_widths() {
     let repo = Path::new(env!("CARGO_MANIFEST_DIR"));
-    check_every_page(repo, |_| true);
+    // Every page but the areas read for one unit beyond one area's: those
+    // are 8 units × 12 areas of one template (a third of the example's
+    // pages, and of this test's minutes), one area's eight stand for them.
+    check_every_page(repo, |page| {
+        !(page.starts_with("areas/") && page.contains("/units/"))
+            || page.starts_with("areas/zhiyuan/")
+    });
 }
 
 /// The example with a small page limit: its split timelines (by year and
