@@ -12,13 +12,15 @@
 # (bench/hugo_site.py says how its pages compare) into memory in the same
 # run, for figures side by side.
 # Usage: bench/run.sh [RUNS] [UNITS...]
+# REPORTAL=path/to/binary times that binary instead of this tree's.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 runs=${1:-5}
 shift || true
 sizes=("$@")
 [ ${#sizes[@]} -gt 0 ] || sizes=(5 25 50)
-cargo build --release --quiet
+reportal=${REPORTAL:-./target/release/reportal}
+[ -n "${REPORTAL:-}" ] || cargo build --release --quiet
 work=$(mktemp -d)
 trap 'rm -rf "$work" /dev/shm/reportal-bench-$$*' EXIT
 now() { date +%s%N; }
@@ -31,11 +33,11 @@ for units in "${sizes[@]}"; do
   for target in disk memory; do
     if [ "$target" = disk ]; then out="$site/public"; else out=/dev/shm/reportal-bench-$$; fi
     [ "$target" = memory ] && [ ! -d /dev/shm ] && continue
-    ./target/release/reportal build --root "$site" --output "$out" > /dev/null # warm the caches
+    "$reportal" build --root "$site" --output "$out" > /dev/null # warm the caches
     builds=() floors=() mems=()
     for _ in $(seq "$runs"); do
       start=$(now)
-      /usr/bin/time -f "%M" -o "$work/mem" ./target/release/reportal build --root "$site" --output "$out" > /dev/null
+      /usr/bin/time -f "%M" -o "$work/mem" "$reportal" build --root "$site" --output "$out" > /dev/null
       builds+=($(( ($(now) - start) / 1000000 )))
       mems+=($(( $(cat "$work/mem") / 1024 )))
       start=$(now)
