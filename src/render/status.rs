@@ -7,7 +7,7 @@ use tera::Value;
 
 use super::i18n::{fill_with, month_label, year_label};
 use super::views::Views;
-use crate::model::{Month, Reporting};
+use crate::model::{Library, Month, Reporting};
 
 /// One unit in a month's status.
 #[derive(Serialize)]
@@ -195,6 +195,17 @@ pub fn table<'a>(views: &Views<'a>, months: &[Month]) -> StatusTable<'a> {
         months: columns,
         rows,
     }
+}
+
+/// The reports of `months`: what a status table of them shows (a draft's
+/// mark changes with its report).
+pub fn reports_in(library: &Library, months: &[Month]) -> Vec<usize> {
+    months
+        .iter()
+        .filter_map(|m| library.months.get(m))
+        .flatten()
+        .copied()
+        .collect()
 }
 
 /// The site's months from `from` to `to`, both included, oldest first.

@@ -12,14 +12,7 @@ pub fn plan<'a>(s: &'a Shared<'a>, planned: &mut Vec<Planned<'a>>) {
     let library = s.library;
     let latest = library.latest_month();
     let table_months = status::latest_twelve(&s.views);
-    // The status table shows these months' reports (a draft's mark
-    // changes with its report).
-    let shown = table_months
-        .iter()
-        .filter_map(|m| library.months.get(m))
-        .flatten()
-        .copied()
-        .collect();
+    let shown = status::reports_in(library, &table_months);
     planned.push(page(
         s,
         "",

@@ -19,12 +19,7 @@ pub fn plan<'a>(s: &'a Shared<'a>, planned: &mut Vec<Planned<'a>>) {
         let from = first.max(Month { year, month: 1 });
         let to = latest.min(Month { year, month: 12 });
         let months = status::months_between(from, to);
-        let shown = months
-            .iter()
-            .filter_map(|m| library.months.get(m))
-            .flatten()
-            .copied()
-            .collect();
+        let shown = status::reports_in(library, &months);
         planned.push(page(
             s,
             &status::year_folder(year),
