@@ -47,11 +47,7 @@ fn three_unit_site(extra_yaml: &str) -> Site {
             report(&format!("month: {month}\nunit: {unit}"), &body),
         ));
     }
-    let borrowed: Vec<(&str, &str)> = files
-        .iter()
-        .map(|(p, t)| (p.as_str(), t.as_str()))
-        .collect();
-    Site::new(&borrowed)
+    Site::from_owned(&files)
 }
 
 #[test]

@@ -55,11 +55,7 @@ fn large_site(limit_kb: Option<usize>) -> Site {
             ));
         }
     }
-    let borrowed: Vec<(&str, &str)> = files
-        .iter()
-        .map(|(p, t)| (p.as_str(), t.as_str()))
-        .collect();
-    Site::new(&borrowed)
+    Site::from_owned(&files)
 }
 
 /// The months of a timeline page's entries, in order, with their units.

@@ -77,11 +77,7 @@ pub(crate) fn site() -> Site {
             area("1. 团的制度建设", "1. 丙一进展", "1. 丙一计划"),
         ),
     ];
-    let borrowed: Vec<(&str, &str)> = files
-        .iter()
-        .map(|(p, t)| (p.as_str(), t.as_str()))
-        .collect();
-    Site::new(&borrowed)
+    Site::from_owned(&files)
 }
 
 #[test]

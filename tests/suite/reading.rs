@@ -56,11 +56,7 @@ fn province(units: usize, long: bool) -> Site {
             files.push((format!("content/c{u:02}/{month}.md"), report(&front, &body)));
         }
     }
-    let borrowed: Vec<(&str, &str)> = files
-        .iter()
-        .map(|(p, t)| (p.as_str(), t.as_str()))
-        .collect();
-    Site::new(&borrowed)
+    Site::from_owned(&files)
 }
 
 #[test]

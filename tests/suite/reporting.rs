@@ -61,11 +61,7 @@ fn site() -> Site {
         add(unit, month, false);
     }
     add("ap", "2024-12", true);
-    let borrowed: Vec<(&str, &str)> = files
-        .iter()
-        .map(|(p, t)| (p.as_str(), t.as_str()))
-        .collect();
-    Site::new(&borrowed)
+    Site::from_owned(&files)
 }
 
 /// The status table's rows: each unit's name and its cells' states

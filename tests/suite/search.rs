@@ -426,11 +426,7 @@ fn serve_keeps_the_index_equal_to_a_fresh_build_after_edits() {
             ));
         }
     }
-    let borrowed: Vec<(&str, &str)> = files
-        .iter()
-        .map(|(a, b)| (a.as_str(), b.as_str()))
-        .collect();
-    let site = Site::new(&borrowed);
+    let site = Site::from_owned(&files);
     let server = Server::start(&site);
     server.wait_for("/search/index.js", "exists", |s, _| s == 200);
     // The oldest report (the second part), then the newest (the first).

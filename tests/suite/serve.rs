@@ -496,11 +496,7 @@ fn a_split_site_follows_edits_in_place_and_edits_that_move_pages() {
             ));
         }
     }
-    let borrowed: Vec<(&str, &str)> = files
-        .iter()
-        .map(|(p, t)| (p.as_str(), t.as_str()))
-        .collect();
-    let site = Site::new(&borrowed);
+    let site = Site::from_owned(&files);
     let server = Server::start(&site);
     let year_page = "/areas/tuan-de-zhi-du-jian-she/2014/index.html";
     server.wait_for(year_page, "exists", |s, _| s == 200);

@@ -30,6 +30,15 @@ impl Site {
         site
     }
 
+    /// A site made of generated `(path, text)` files.
+    pub fn from_owned(files: &[(String, String)]) -> Site {
+        let borrowed: Vec<(&str, &str)> = files
+            .iter()
+            .map(|(p, t)| (p.as_str(), t.as_str()))
+            .collect();
+        Site::new(&borrowed)
+    }
+
     pub fn root(&self) -> &Path {
         self.dir.path()
     }
