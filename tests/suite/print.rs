@@ -20,9 +20,10 @@ struct Line {
     text: String,
 }
 
-/// A printed document: its pages' lines.
+/// A printed document: its pages' lines, and the pages' width.
 struct Printed {
     pages: Vec<Vec<Line>>,
+    width: f64,
 }
 
 /// `page` (in the built `site`) printed to A4 PDF, read back.
@@ -94,7 +95,21 @@ impl Printed {
                     .collect()
             })
             .collect();
-        Printed { pages }
+        let width = document
+            .select(&common::sel("page"))
+            .next()
+            .map_or(0.0, |page| number(&page, "width"));
+        Printed { pages, width }
+    }
+
+    /// Lines that run past the paper's right edge (printed cut off).
+    fn off_the_paper(&self) -> Vec<&str> {
+        self.pages
+            .iter()
+            .flatten()
+            .filter(|l| l.x.1 > self.width)
+            .map(|l| l.text.as_str())
+            .collect()
     }
 
     /// Page `i`'s text, without white space.
@@ -145,6 +160,11 @@ fn assert_prints_as_the_table(printed: &Printed, what: &str, heads: &[String], w
     assert!(
         overlaps.is_empty(),
         "{what}: lines over lines: {overlaps:#?}"
+    );
+    assert_eq!(
+        printed.off_the_paper(),
+        Vec::<&str>::new(),
+        "{what}: cut off"
     );
     let count = printed.pages.len();
     for i in 0..count {
@@ -286,4 +306,35 @@ fn the_example_month_prints_alike_from_the_month_page_and_the_print_table() {
         counts.push(printed.pages.len());
     }
     assert_eq!(counts[0], counts[1], "both print alike");
+}
+
+#[test]
+fn a_word_longer_than_its_column_is_broken_not_cut_off() {
+    let long = "https://intranet.example/".to_string() + &"长".repeat(5) + &"x".repeat(400);
+    let plan = "9".repeat(300);
+    let site = Site::from_owned(&[
+        (
+            "site.yaml".into(),
+            "units:\n  - { id: gd, name: 团省委 }\n".into(),
+        ),
+        (
+            "content/gd/2026-01.md".into(),
+            common::report(
+                "title: 一月",
+                &common::area("团的制度建设", &format!("1. {long}"), &plan),
+            ),
+        ),
+    ]);
+    site.built();
+    let out = site.output();
+    let (heads, _) = shown(&out, "months/2026-01");
+    for page in [
+        "months/2026-01/index.html",
+        "months/2026-01/print/index.html",
+    ] {
+        let Some(printed) = printed(&out, page) else {
+            return;
+        };
+        assert_prints_as_the_table(&printed, page, &heads, &[]);
+    }
 }
