@@ -11,7 +11,7 @@ use tera::{Context, Tera};
 use super::pages::{self, month_csv};
 use super::plan::{self, Kind, Make, Output, Planned, Selection, Sink};
 use super::shared::{Base, Shared};
-use super::{layout, metrics, search, templates};
+use super::{layout, metrics, search, templates, word};
 use crate::diagnostics::{Problem, Problems};
 use crate::load::Theme;
 use crate::model::{Library, Month};
@@ -155,6 +155,8 @@ impl Run<'_> {
                 }
             }
             Make::MetricSheet(scope) => Ok(metrics::csv(library, *scope, self.shared.t)),
+            Make::ReportWord(r) => word::docx(library, &[*r], self.shared.t),
+            Make::MonthWord(month) => word::docx(library, &library.months[month], self.shared.t),
             Make::Static(file) => {
                 return self.report(self.sink.put(&output.path, file.bytes.clone()));
             }

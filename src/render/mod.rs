@@ -21,6 +21,7 @@ mod structure;
 mod templates;
 mod urls;
 mod views;
+pub(crate) mod word;
 
 pub use execute::{Done, outputs, render};
 pub use i18n::{Strings, fill_with, month_label};

@@ -79,19 +79,22 @@ fn new_line(out: &mut String) {
     }
 }
 
-/// A tag at the start of a string: `<name attrs>` or `</name>`.
-struct Tag<'a> {
+/// A tag at the start of a string: `<name attrs>` or `</name>`. The Word
+/// writer (`render::word::runs`) reads the same HTML with it.
+pub(crate) struct Tag<'a> {
     /// Lowercased (a copy only when it was not: reportal's HTML is).
-    name: std::borrow::Cow<'a, str>,
-    closing: bool,
+    pub name: std::borrow::Cow<'a, str>,
+    pub closing: bool,
     /// An `<ol start="N">`'s N.
-    start: Option<u32>,
+    pub start: Option<u32>,
+    /// What stands between the name and the closing `>`, as written.
+    pub attributes: &'a str,
     /// Bytes up to and including the closing `>`.
-    len: usize,
+    pub len: usize,
 }
 
 impl Tag<'_> {
-    fn read(s: &str) -> Option<Tag<'_>> {
+    pub(crate) fn read(s: &str) -> Option<Tag<'_>> {
         let bytes = s.as_bytes();
         let closing = bytes.get(1) == Some(&b'/');
         let name_start = if closing { 2 } else { 1 };
@@ -133,13 +136,14 @@ impl Tag<'_> {
             name,
             closing,
             start,
+            attributes,
             len: end + 1,
         })
     }
 }
 
 /// The value of a quoted attribute `name="value"` in a tag's attributes.
-fn attribute<'a>(attributes: &'a str, name: &str) -> Option<&'a str> {
+pub(crate) fn attribute<'a>(attributes: &'a str, name: &str) -> Option<&'a str> {
     let mut rest = attributes;
     while let Some(at) = rest.find(name) {
         let before_ok = at == 0 || rest.as_bytes()[at - 1].is_ascii_whitespace();

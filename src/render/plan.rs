@@ -25,6 +25,8 @@ pub enum Kind {
     Static,
     /// A report's Markdown file, as written, to download.
     Source,
+    /// A report, or a month's reports, as a Word file.
+    Word,
 }
 
 /// Which reports a file shows: an edit to one of them makes it again.
@@ -91,6 +93,10 @@ pub enum Make<'a> {
     Static(&'a StaticFile),
     /// The report's source path, relative to the site root.
     Source(&'a str),
+    /// Report `r` as a Word file.
+    ReportWord(usize),
+    /// A month's reports as one Word file.
+    MonthWord(Month),
 }
 
 /// A file of the plan, and how to make it.

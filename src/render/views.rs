@@ -83,6 +83,8 @@ pub struct ReportView<'a> {
     pub month_url: String,
     /// The report's Markdown file as written, to download.
     pub source_url: String,
+    /// The report as a Word file, to download.
+    pub word_url: String,
     pub source: &'a str,
     pub draft: bool,
     pub preamble_html: Cow<'a, str>,
@@ -242,6 +244,7 @@ fn report_view<'l>(views: &Views<'l>, r: usize, entries: Entries) -> ReportView<
         url: [&page_url, "#report-", &unit.id].concat(),
         month_url: [&month_url, "#report-", &unit.id].concat(),
         source_url: source_file(library, r),
+        word_url: super::word::report_path(library, r),
         source: &report.source,
         draft: report.draft,
         preamble_html: linked(views, r, &report.preamble_html),
@@ -349,7 +352,7 @@ fn month_link(month: Month, report_count: usize, t: &Strings, urls: &Urls) -> Mo
     }
 }
 
-fn default_title(month: Month, unit: &str, several_units: bool, t: &Strings) -> String {
+pub(crate) fn default_title(month: Month, unit: &str, several_units: bool, t: &Strings) -> String {
     let label = month_label(month, t);
     if several_units {
         fill_with(&t.unit_report_title, &[("unit", unit), ("month", &label)])

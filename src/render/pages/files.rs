@@ -1,11 +1,12 @@
 //! The files that are not pages: each scope's numbers as CSV, the
-//! theme's static files, and each report's Markdown file to download.
+//! theme's static files, and each report's Markdown file and Word file
+//! to download.
 
 use std::collections::HashSet;
 
 use crate::render::plan::{Kind, Make, Output, Planned, Shows};
 use crate::render::shared::Shared;
-use crate::render::{metrics, views};
+use crate::render::{metrics, views, word};
 
 pub fn plan<'a>(s: &'a Shared<'a>, planned: &mut Vec<Planned<'a>>) {
     let library = s.library;
@@ -33,6 +34,15 @@ pub fn plan<'a>(s: &'a Shared<'a>, planned: &mut Vec<Planned<'a>>) {
                 make: Make::Source(report.source.as_str()),
             }),
     );
+    // Each report as a Word file, beside its Markdown.
+    planned.extend((0..library.reports.len()).map(|r| Planned {
+        output: Output::new(
+            word::report_path(library, r),
+            Kind::Word,
+            Shows::Reports(vec![r]),
+        ),
+        make: Make::ReportWord(r),
+    }));
     // A theme's file where the site makes a page is the page's place (and a report's copy).
     let taken: HashSet<&str> = planned.iter().map(|p| p.output.path.as_str()).collect();
     let statics: Vec<Planned> = s

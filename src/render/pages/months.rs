@@ -9,7 +9,7 @@ use crate::model::{Library, Month};
 use crate::render::plan::{Kind, Make, Output, Planned, Shows};
 use crate::render::shared::{Shared, group_by_year};
 use crate::render::spreadsheet::text_cell;
-use crate::render::{i18n, plain, search, status};
+use crate::render::{i18n, plain, search, status, word};
 
 pub fn plan<'a>(s: &'a Shared<'a>, planned: &mut Vec<Planned<'a>>) {
     let (library, views, t) = (s.library, &s.views, s.t);
@@ -34,6 +34,7 @@ pub fn plan<'a>(s: &'a Shared<'a>, planned: &mut Vec<Planned<'a>>) {
         let split = s.structure.layout.month_is_split(*month);
         let print_url = (!split).then(|| s.urls.link(&format!("months/{month}/print")));
         let csv_url = month_csv_path(*month);
+        let word_url = word::month_path(*month);
         planned.push(page(
             s,
             &format!("months/{month}"),
@@ -48,6 +49,7 @@ pub fn plan<'a>(s: &'a Shared<'a>, planned: &mut Vec<Planned<'a>>) {
                 }
                 c.insert("print_url", &print_url);
                 c.insert("csv_url", &csv_url);
+                c.insert("word_url", &word_url);
                 c.insert_value(
                     "previous",
                     i.checked_sub(1)
@@ -87,6 +89,15 @@ pub fn plan<'a>(s: &'a Shared<'a>, planned: &mut Vec<Planned<'a>>) {
             Shows::Reports(reports.clone()),
         ),
         make: Make::MonthSheet(*month),
+    }));
+    // Each month's reports in one Word file, as offices forward them.
+    planned.extend(library.months.iter().map(|(month, reports)| Planned {
+        output: Output::new(
+            word::month_path(*month),
+            Kind::Word,
+            Shows::Reports(reports.clone()),
+        ),
+        make: Make::MonthWord(*month),
     }));
 }
 

@@ -1,0 +1,329 @@
+//! A report part's HTML (`Entry::progress_html`, `plan_html`,
+//! `Report::preamble_html`: pulldown-cmark's output sanitised by ammonia)
+//! as Word paragraphs of runs, read with `plain`'s tag scanner: each
+//! `<p>`, `<li>`, heading or row of a table is one paragraph; ordered
+//! items begin with their number as the page shows it (`1. `), bulleted
+//! ones with `• `; `<strong>`/`<b>` are bold, `<em>`/`<i>` italic,
+//! `<del>`/`<s>` struck through, `<br>` a line break; a link is its text,
+//! an image its alt text, a table's cells are tab-separated.
+
+use std::borrow::Cow;
+
+use crate::render::plain::{Tag, attribute};
+
+/// How a run of text is marked.
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq)]
+pub struct Marks {
+    pub bold: bool,
+    pub italic: bool,
+    pub strike: bool,
+}
+
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum Piece {
+    Text(String, Marks),
+    /// A line break within the paragraph (`<br>`, a line of code).
+    Break,
+    /// Between two cells of a table's row.
+    Tab,
+}
+
+/// One Word paragraph.
+#[derive(Debug, Clone, Default, PartialEq, Eq)]
+pub struct Para {
+    pub pieces: Vec<Piece>,
+    /// How deep in lists it stands (0: in none), for its indent.
+    pub depth: usize,
+}
+
+/// The paragraphs of one fragment.
+pub fn paragraphs(html: &str) -> Vec<Para> {
+    let mut reader = Reader::default();
+    let mut rest = html;
+    while let Some(open) = rest.find('<') {
+        reader.text(&rest[..open]);
+        let Some(tag) = Tag::read(&rest[open..]) else {
+            // A lone `<` is text (ammonia escapes it, but be safe).
+            reader.text("<");
+            rest = &rest[open + 1..];
+            continue;
+        };
+        rest = &rest[open + tag.len..];
+        reader.tag(&tag);
+    }
+    reader.text(rest);
+    reader.end_paragraph();
+    reader.out
+}
+
+/// `text` as Word can hold it: control characters other than white space
+/// dropped (XML 1.0 forbids them: Word and LibreOffice refuse the file),
+/// white space as spaces. For one-line fields: titles, names, summaries.
+pub fn clean(text: &str) -> Cow<'_, str> {
+    if !text.chars().any(char::is_control) {
+        return Cow::Borrowed(text);
+    }
+    Cow::Owned(
+        text.chars()
+            .filter_map(|c| match c {
+                '\t' | '\n' | '\r' => Some(' '),
+                c if c.is_control() => None,
+                c => Some(c),
+            })
+            .collect(),
+    )
+}
+
+#[derive(Default)]
+struct Reader {
+    out: Vec<Para>,
+    current: Para,
+    bold: u32,
+    italic: u32,
+    strike: u32,
+    /// Inside `<pre>`: white space kept, line ends are breaks.
+    pre: u32,
+    /// Per open list: the next item's number (none: a bulleted list).
+    lists: Vec<Option<u32>>,
+    /// A cell of the current table row has been read: the next is after a tab.
+    cell_in_row: bool,
+    /// White space was read after text: a space before the next text.
+    space: bool,
+    /// The current paragraph holds only a list item's number: a block
+    /// opening in the item (`<li><p>`) continues it.
+    marker_only: bool,
+}
+
+impl Reader {
+    fn marks(&self) -> Marks {
+        Marks {
+            bold: self.bold > 0,
+            italic: self.italic > 0,
+            strike: self.strike > 0,
+        }
+    }
+
+    fn tag(&mut self, tag: &Tag) {
+        let closing = tag.closing;
+        let step = |n: &mut u32| {
+            if closing {
+                *n = n.saturating_sub(1);
+            } else {
+                *n += 1;
+            }
+        };
+        match &*tag.name {
+            "strong" | "b" => step(&mut self.bold),
+            "em" | "i" => step(&mut self.italic),
+            "del" | "s" | "strike" => step(&mut self.strike),
+            "h1" | "h2" | "h3" | "h4" | "h5" | "h6" => {
+                // A heading in a cell: a bold paragraph of its own.
+                self.block(closing);
+                step(&mut self.bold);
+            }
+            "th" => {
+                self.cell(closing);
+                step(&mut self.bold);
+            }
+            "td" => self.cell(closing),
+            "pre" => {
+                self.block(closing);
+                step(&mut self.pre);
+            }
+            "br" if !closing => self.push(Piece::Break),
+            "img" if !closing => {
+                if let Some(alt) = attribute(tag.attributes, "alt") {
+                    self.text(alt);
+                }
+            }
+            "ol" | "ul" => {
+                self.block(closing);
+                if closing {
+                    self.lists.pop();
+                } else if tag.name == "ol" {
+                    self.lists.push(Some(tag.start.unwrap_or(1)));
+                } else {
+                    self.lists.push(None);
+                }
+            }
+            "li" => {
+                self.end_paragraph();
+                if !closing {
+                    self.item();
+                }
+            }
+            "tr" => {
+                self.end_paragraph();
+                self.cell_in_row = false;
+            }
+            "p" | "blockquote" | "div" | "table" | "hr" | "dl" | "dt" | "dd" | "section" => {
+                self.block(closing)
+            }
+            _ => {}
+        }
+    }
+
+    /// A list item begins: its number (or bullet), as the page shows it.
+    fn item(&mut self) {
+        self.current.depth = self.lists.len();
+        let marker = match self.lists.last_mut() {
+            Some(Some(n)) => {
+                let marker = format!("{n}. ");
+                *n += 1;
+                marker
+            }
+            _ => "• ".to_string(),
+        };
+        self.current
+            .pieces
+            .push(Piece::Text(marker, Marks::default()));
+        self.marker_only = true;
+    }
+
+    fn cell(&mut self, closing: bool) {
+        if closing {
+            return;
+        }
+        if self.cell_in_row {
+            self.space = false;
+            self.push(Piece::Tab);
+        }
+        self.cell_in_row = true;
+    }
+
+    /// Text as written in the HTML (entities not yet decoded).
+    fn text(&mut self, raw: &str) {
+        if raw.is_empty() {
+            return;
+        }
+        let decoded = html_escape::decode_html_entities(raw);
+        let marks = self.marks();
+        for c in decoded.chars() {
+            match c {
+                '\n' if self.pre > 0 => self.push(Piece::Break),
+                ' ' | '\t' if self.pre > 0 => self.push_char(c, marks),
+                ' ' | '\t' | '\n' | '\r' | '\u{c}' => {
+                    // Collapsed, as a browser does; none at a paragraph's
+                    // start, after a tab or break, or after a space.
+                    self.space = matches!(
+                        self.current.pieces.last(),
+                        Some(Piece::Text(text, _)) if !text.ends_with(' ')
+                    );
+                }
+                c if c.is_control() => {}
+                c => {
+                    // The space goes with the text before it: struck
+                    // or bold text does not begin with it.
+                    if std::mem::take(&mut self.space)
+                        && let Some(Piece::Text(text, _)) = self.current.pieces.last_mut()
+                    {
+                        text.push(' ');
+                    }
+                    self.push_char(c, marks);
+                }
+            }
+        }
+    }
+
+    fn push_char(&mut self, c: char, marks: Marks) {
+        self.marker_only = false;
+        match self.current.pieces.last_mut() {
+            Some(Piece::Text(text, m)) if *m == marks => text.push(c),
+            _ => self.current.pieces.push(Piece::Text(c.to_string(), marks)),
+        }
+    }
+
+    fn push(&mut self, piece: Piece) {
+        self.space = false;
+        self.marker_only = false;
+        self.current.pieces.push(piece);
+    }
+
+    /// A block element opens or closes: the paragraph before it ends,
+    /// unless it is a list item's number alone and the block opens.
+    fn block(&mut self, closing: bool) {
+        if closing || !self.marker_only {
+            self.end_paragraph();
+        }
+    }
+
+    fn end_paragraph(&mut self) {
+        self.space = false;
+        self.marker_only = false;
+        // A code block's last line end, a `<br>` ending a paragraph.
+        while self.current.pieces.last() == Some(&Piece::Break) {
+            self.current.pieces.pop();
+        }
+        if !self.current.pieces.is_empty() {
+            self.out.push(std::mem::take(&mut self.current));
+        }
+        self.current.depth = 0;
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn text(para: &Para) -> String {
+        para.pieces
+            .iter()
+            .map(|p| match p {
+                Piece::Text(t, m) => {
+                    let (b, i, s) = (
+                        if m.bold { "*" } else { "" },
+                        if m.italic { "_" } else { "" },
+                        if m.strike { "~" } else { "" },
+                    );
+                    format!("{b}{i}{s}{t}{s}{i}{b}")
+                }
+                Piece::Break => "|".into(),
+                Piece::Tab => "→".into(),
+            })
+            .collect()
+    }
+
+    fn all(html: &str) -> Vec<String> {
+        paragraphs(html).iter().map(text).collect()
+    }
+
+    #[test]
+    fn one_paragraph_per_item_numbered_and_marked_as_written() {
+        assert_eq!(
+            all(
+                "<ol>\n<li>一&amp;<strong>二</strong></li>\n<li><em>三</em>&lt;四&gt;<br>\n五</li>\n</ol>\n<p>说明 <del>旧</del></p>"
+            ),
+            ["1. 一&*二*", "2. _三_<四>|五", "说明 ~旧~"]
+        );
+        assert_eq!(
+            all("<ol start=\"3\"><li>丙<ul><li>子</li></ul></li><li>丁</li></ol>"),
+            ["3. 丙", "• 子", "4. 丁"]
+        );
+        let nested = paragraphs("<ul>\n<li>\n<p>甲</p>\n<ul>\n<li>乙</li>\n</ul>\n</li>\n</ul>");
+        assert_eq!(
+            nested.iter().map(text).collect::<Vec<_>>(),
+            ["• 甲", "• 乙"]
+        );
+        assert_eq!(nested[1].depth, 2);
+    }
+
+    #[test]
+    fn tables_images_links_headings_and_code() {
+        assert_eq!(
+            all(
+                "<h4>小节</h4><table><thead><tr><th>名</th><th>数</th></tr></thead>\
+                 <tbody><tr><td>甲</td><td>1</td></tr></tbody></table>\
+                 <p><a href=\"x?a=1&amp;b=2\">链接</a> <img src=\"a.png\" alt=\"图 &quot;一&quot;\"></p>\
+                 <pre><code>a  b\nc\n</code></pre>"
+            ),
+            ["*小节*", "*名*→*数*", "甲→1", "链接 图 \"一\"", "a  b|c"]
+        );
+    }
+
+    #[test]
+    fn control_characters_are_dropped() {
+        assert_eq!(all("<p>a\u{1}b\u{1b}c\u{7f}</p>"), ["abc"]);
+        assert_eq!(clean("题\u{0}目\n二"), "题目 二");
+        assert!(matches!(clean("题目"), Cow::Borrowed(_)));
+    }
+}
