@@ -1,11 +1,14 @@
 //! A `.docx` file, read with the docx-rs crate: the report table is the
 //! first table whose header row has the report's column labels, wherever
 //! it stands; the first paragraph before it is the title, and every other
-//! paragraph outside it is kept too.
+//! paragraph outside it is kept too. In a `.docx` reportal wrote, the
+//! paragraphs before the table carry styles that say what they are: the
+//! unit and month line, the summary, the opening text.
 
 use docx_rs::{DocumentChild, Docx, TableCellContent, TableChild, TableRowChild};
 
 use super::{Cell, ImportError, Table, markdown};
+use crate::render::word::{META_STYLE, PREAMBLE_STYLE, SUMMARY_STYLE, TITLE_STYLE};
 
 pub fn read(bytes: &[u8]) -> Result<Table, ImportError> {
     super::limits::inspect(bytes)?;
@@ -18,6 +21,27 @@ pub fn read(bytes: &[u8]) -> Result<Table, ImportError> {
                 let text = paragraph.raw_text().trim().to_string();
                 if text.is_empty() {
                     continue;
+                }
+                let style = paragraph.property.style.as_ref().map(|s| s.val.as_str());
+                match style {
+                    _ if found => {}
+                    Some(TITLE_STYLE) if table.title.is_none() => {
+                        table.title = Some(text);
+                        continue;
+                    }
+                    Some(META_STYLE) if table.meta.is_none() => {
+                        table.meta = Some(text);
+                        continue;
+                    }
+                    Some(SUMMARY_STYLE) if table.summary.is_none() => {
+                        table.summary = Some(text);
+                        continue;
+                    }
+                    Some(PREAMBLE_STYLE) => {
+                        table.preamble.push(text);
+                        continue;
+                    }
+                    _ => {}
                 }
                 if !found && table.title.is_none() {
                     table.title = Some(text);

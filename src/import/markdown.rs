@@ -71,7 +71,15 @@ pub fn write(
     if let Some(unit) = unit {
         text.push_str(&format!("unit: {}\n", quoted(unit)));
     }
+    if let Some(summary) = &table.summary {
+        text.push_str(&format!("summary: {}\n", quoted(summary)));
+    }
     text.push_str("---\n");
+    // The opening text of a report reportal wrote, where it stood.
+    if !table.preamble.is_empty() {
+        text.push('\n');
+        text.push_str(&blocks(&table.preamble));
+    }
 
     // Rows before the header, and cells no column holds: kept at the end.
     let mut unplaced: Vec<String> = table.outside.clone();
@@ -182,6 +190,15 @@ fn blocks(paragraphs: &[String]) -> String {
     let mut out = String::new();
     let mut in_list = false;
     for paragraph in paragraphs {
+        // A bulleted item as reportal's Word files write it.
+        if let Some(item) = paragraph.strip_prefix("• ") {
+            if !in_list && !out.is_empty() {
+                out.push('\n');
+            }
+            out.push_str(&format!("- {}\n", escape(item)));
+            in_list = true;
+            continue;
+        }
         match list_item(paragraph) {
             Some((number, rest)) => {
                 if !in_list && !out.is_empty() {

@@ -19,6 +19,13 @@ use crate::model::Month;
 #[derive(Debug, Default)]
 pub struct Table {
     pub title: Option<String>,
+    /// The line with unit and month under the title of a `.docx` reportal
+    /// wrote (its style says so): where the unit and month are read first.
+    pub meta: Option<String>,
+    /// The summary and opening text of a `.docx` reportal wrote (their
+    /// styles say so): they go back where they came from.
+    pub summary: Option<String>,
+    pub preamble: Vec<String>,
     /// Paragraphs outside the table other than the title.
     pub outside: Vec<String>,
     pub rows: Vec<Vec<Cell>>,
@@ -250,25 +257,36 @@ fn unit_given(given: &str, config: &SiteConfig) -> Result<String, ImportError> {
 
 /// The month a document names (`12月份`, `2015年12月`), the year from the
 /// document, `--year` or the file's name.
+/// The unit and month line of reportal's own `.docx` first.
 fn month_from(table: &Table, file_name: &str, year: Option<u16>) -> Option<Month> {
     let title = table.title.as_deref().unwrap_or("");
-    let text = format!("{title} {file_name}");
+    let meta = table.meta.as_deref().unwrap_or("");
+    let text = format!("{meta} {title} {file_name}");
     let year = year.or_else(|| find_year(&text))?;
-    let month = find_month(title).or_else(|| find_month(file_name))?;
+    let month = find_month(meta)
+        .or_else(|| find_month(title))
+        .or_else(|| find_month(file_name))?;
     Some(Month { year, month })
 }
 
-/// The one unit of site.yaml whose name the document's title contains.
+/// The one unit of site.yaml whose name the document's unit and month
+/// line (reportal's own `.docx`), or else its title, contains.
 fn unit_from(table: &Table, config: &SiteConfig) -> Option<String> {
-    let title = table.title.as_deref()?;
-    let mut named = config
-        .units
-        .iter()
-        .filter(|u| title.contains(u.name.as_str()));
-    match (named.next(), named.next()) {
-        (Some(unit), None) => Some(unit.id.clone()),
-        _ => None,
-    }
+    let named_in = |text: &str| {
+        let mut named = config
+            .units
+            .iter()
+            .filter(|u| text.contains(u.name.as_str()));
+        match (named.next(), named.next()) {
+            (Some(unit), None) => Some(unit.id.clone()),
+            _ => None,
+        }
+    };
+    table
+        .meta
+        .as_deref()
+        .and_then(named_in)
+        .or_else(|| named_in(table.title.as_deref()?))
 }
 
 /// The runs of ASCII digits in `text`, with the character after each.

@@ -9,6 +9,7 @@ mod document;
 mod package;
 mod runs;
 
+pub(crate) use document::{META_STYLE, PREAMBLE_STYLE, SUMMARY_STYLE, TITLE_STYLE};
 
 use crate::diagnostics::{Problem, ProblemKind};
 use crate::model::{Library, Month};
