@@ -38,7 +38,11 @@ fn a_site_rewords_one_label_and_nothing_else_changes() {
     );
     let mut changed = 0;
     for (path, bytes) in &after {
-        let text = String::from_utf8_lossy(bytes);
+        // A Word file is binary: it holds no interface word, so is as it was.
+        let Ok(text) = std::str::from_utf8(bytes) else {
+            assert!(bytes == &before[path], "{path}");
+            continue;
+        };
         // Undoing the rewording gives the page as it was, byte for byte.
         let undone = text.replace("回到首页", "首页");
         assert_eq!(undone.as_bytes(), &before[path][..], "{path}");

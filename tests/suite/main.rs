@@ -31,3 +31,4 @@ mod report_format;
 mod reporting;
 mod search;
 mod serve;
+mod word;
