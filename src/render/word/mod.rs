@@ -2,8 +2,8 @@
 //! (`months/YYYY-MM/<unit>.docx`), and each month's reports in one
 //! (`months/YYYY-MM/YYYY-MM.docx`, beside the month's CSV), the form
 //! offices forward upward. `runs` reads the reports' HTML into
-//! paragraphs, `document` lays them out with docx-rs, `package` writes
-//! the file.
+//! paragraphs, `document` lays them out (the parts every document shares
+//! built with docx-rs), `package` writes the file.
 
 mod document;
 mod package;
@@ -32,7 +32,7 @@ pub fn month_path(month: Month) -> String {
 /// Reports `reports` (one, or a month's in its order) as a `.docx` file,
 /// each report from a new page.
 pub fn docx(library: &Library, reports: &[usize], t: &Strings) -> Result<Vec<u8>, Problem> {
-    package::pack(document::build(library, reports, t)).map_err(|err| {
+    package::pack(&document::body(library, reports, t)).map_err(|err| {
         Problem::error(ProblemKind::Output(format!(
             "cannot write a Word file: {err}"
         )))
