@@ -2,6 +2,7 @@
 //! parallel, handing each to a sink as soon as it is made (a build writes
 //! it and lets it go: the whole site is never held in memory).
 
+use std::collections::BTreeMap;
 use std::sync::Mutex;
 use std::sync::atomic::{AtomicUsize, Ordering};
 
@@ -115,14 +116,15 @@ impl Run<'_> {
         let pages = || {
             planned
                 .par_iter()
-                .filter(|p| p.output.kind != Kind::Search && p.output.kind != Kind::MonthSheet)
+                .filter(|p| !matches!(p.output.kind, Kind::Search | Kind::MonthSheet | Kind::Word))
                 .filter(|p| self.selection.wants(&p.output))
                 .for_each(|p| self.make(p));
         };
         let index = || self.search_index(&search_files, search_cache, &month_sheet);
-        // The index and the pages are made side by side: each alone leaves
-        // a core idle at its end.
-        rayon::join(pages, index);
+        let word_files = || self.word_files(planned);
+        // The index, the pages and the Word files are made side by side:
+        // each alone leaves a core idle at its end.
+        rayon::join(pages, || rayon::join(index, word_files));
         let made = std::mem::take(&mut *lock(&sheets_made));
         month_sheets
             .par_iter()
@@ -155,18 +157,49 @@ impl Run<'_> {
                 }
             }
             Make::MetricSheet(scope) => Ok(metrics::csv(library, *scope, self.shared.t)),
-            Make::ReportWord(r) => word::docx(library, &[*r], self.shared.t),
-            Make::MonthWord(month) => word::docx(library, &library.months[month], self.shared.t),
             Make::Static(file) => {
                 return self.report(self.sink.put(&output.path, file.bytes.clone()));
             }
             Make::Source(source) => return self.report(self.sink.copy(&output.path, source)),
-            Make::Search(_) | Make::MonthSheet(_) => return,
+            Make::Search(_) | Make::MonthSheet(_) | Make::ReportWord(_) | Make::MonthWord(_) => {
+                return;
+            }
         };
         match result {
             Ok(bytes) => self.put(&output.path, bytes),
             Err(problem) => self.report(Err(problem)),
         }
+    }
+
+    /// The Word files the selection picks, a month at a time: a report's
+    /// text is laid out and compressed once for its file and its month's.
+    fn word_files(&self, planned: &[Planned]) {
+        let library = self.shared.library;
+        let mut reports: Vec<Option<&Output>> = vec![None; library.reports.len()];
+        let mut months: BTreeMap<Month, &Output> = BTreeMap::new();
+        for p in planned.iter().filter(|p| p.output.kind == Kind::Word) {
+            match p.make {
+                Make::ReportWord(r) => reports[r] = Some(&p.output),
+                Make::MonthWord(month) => {
+                    months.insert(month, &p.output);
+                }
+                _ => {}
+            }
+        }
+        let output = |month: Month, file: word::File| match file {
+            word::File::Report(r) => reports[r],
+            word::File::Month => months.get(&month).copied(),
+        };
+        library.months.par_iter().for_each(|(&month, in_month)| {
+            let want = |file| output(month, file).is_some_and(|o| self.selection.wants(o));
+            for (file, made) in word::month_files(library, in_month, self.shared.t, &want) {
+                match (made, output(month, file)) {
+                    (Ok(bytes), Some(output)) => self.put(&output.path, bytes),
+                    (Err(problem), _) => self.report(Err(problem)),
+                    (Ok(_), None) => {}
+                }
+            }
+        });
     }
 
     /// The search index's files `files` (as `search::Plan::files` lists

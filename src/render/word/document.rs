@@ -18,6 +18,7 @@
 //! (`ReportMeta`, `ReportSummary`, `ReportPreamble`): `reportal import`
 //! reads them back into the report's front matter and opening text.
 
+use std::borrow::Cow;
 use std::fmt::Write as _;
 use std::sync::LazyLock;
 
@@ -99,76 +100,73 @@ pub static SHARED: LazyLock<Shared> = LazyLock::new(|| {
     }
 });
 
-const HEAD: &str = r#"<?xml version="1.0" encoding="UTF-8" standalone="yes"?>
+/// The document's opening, before the first report's title.
+pub const HEAD: &str = r#"<?xml version="1.0" encoding="UTF-8" standalone="yes"?>
 <w:document xmlns:w="http://schemas.openxmlformats.org/wordprocessingml/2006/main" xmlns:r="http://schemas.openxmlformats.org/officeDocument/2006/relationships"><w:body>"#;
 
-/// `rIdFooter1` is the footer's id in `package::DOCUMENT_RELS`.
-const SECTION: &str = r#"<w:sectPr><w:footerReference w:type="default" r:id="rIdFooter1"/><w:pgSz w:w="11906" w:h="16838"/><w:pgMar w:top="1247" w:right="1134" w:bottom="1134" w:left="1134" w:header="567" w:footer="567" w:gutter="0"/></w:sectPr></w:body></w:document>"#;
+/// The document's close: its page. `rIdFooter1` is the footer's id in
+/// `package::DOCUMENT_RELS`.
+pub const SECTION: &str = r#"<w:sectPr><w:footerReference w:type="default" r:id="rIdFooter1"/><w:pgSz w:w="11906" w:h="16838"/><w:pgMar w:top="1247" w:right="1134" w:bottom="1134" w:left="1134" w:header="567" w:footer="567" w:gutter="0"/></w:sectPr></w:body></w:document>"#;
 
-/// `word/document.xml` of reports `reports` (indices into
-/// `library.reports`), each from a new page.
-pub fn body(library: &Library, reports: &[usize], t: &Strings) -> Vec<u8> {
-    let hint: usize = reports
-        .iter()
-        .map(|&r| {
-            let report = &library.reports[r];
-            report.preamble_html.len()
-                + report
-                    .entries
-                    .iter()
-                    .map(|e| e.progress_html.len() + e.plan_html.len() + 512)
-                    .sum::<usize>()
-        })
-        .sum();
+/// Report `r`'s title paragraph; `new_page`: it starts a page (a report
+/// after another in its month's file).
+pub fn title(library: &Library, r: usize, t: &Strings, new_page: bool) -> String {
+    let report = &library.reports[r];
+    let unit = &library.units[report.unit];
+    let title = match &report.title {
+        Some(title) => Cow::Borrowed(title.as_str()),
+        None => Cow::Owned(crate::render::views::default_title(
+            report.month,
+            &unit.name,
+            library.units.len() > 1,
+            t,
+        )),
+    };
+    let keep = if new_page {
+        "<w:keepNext/><w:pageBreakBefore/>"
+    } else {
+        "<w:keepNext/>"
+    };
+    let mut xml = Xml(String::with_capacity(title.len() + 160));
+    xml.line(TITLE_STYLE, keep, &title);
+    xml.0
+}
+
+/// Report `r` after its title: the unit and month, summary, opening text
+/// and table.
+pub fn rest(library: &Library, r: usize, t: &Strings) -> String {
+    let report = &library.reports[r];
+    let html = report.preamble_html.len()
+        + report
+            .entries
+            .iter()
+            .map(|e| e.progress_html.len() + e.plan_html.len() + 512)
+            .sum::<usize>();
     // The XML is about twice the HTML: the markup of a Word paragraph is
     // longer than `<li>`'s. Reserved at once, not grown by copying.
-    let mut xml = Xml(String::with_capacity(2 * hint + 4096));
-    xml.0.push_str(HEAD);
-    for (i, &r) in reports.iter().enumerate() {
-        xml.report(library, r, t, i > 0);
+    let mut xml = Xml(String::with_capacity(2 * html + 4096));
+    let unit = &library.units[report.unit];
+    let mut meta = format!("{} · {}", unit.name, month_label(report.month, t));
+    if report.draft
+        && let Some(draft) = t.extra.get("draft").and_then(|v| v.as_str())
+    {
+        meta.push_str(" · ");
+        meta.push_str(draft);
     }
-    xml.0.push_str(SECTION);
-    xml.0.into_bytes()
+    xml.line(META_STYLE, "<w:keepNext/>", &meta);
+    if let Some(summary) = &report.summary {
+        xml.line(SUMMARY_STYLE, "", summary);
+    }
+    for para in runs::paragraphs(&report.preamble_html) {
+        xml.para(&para, Some(PREAMBLE_STYLE), "");
+    }
+    xml.table(library, r, t);
+    xml.0
 }
 
 struct Xml(String);
 
 impl Xml {
-    fn report(&mut self, library: &Library, r: usize, t: &Strings, new_page: bool) {
-        let report = &library.reports[r];
-        let unit = &library.units[report.unit];
-        let title = match &report.title {
-            Some(title) => title.clone(),
-            None => crate::render::views::default_title(
-                report.month,
-                &unit.name,
-                library.units.len() > 1,
-                t,
-            ),
-        };
-        let keep = if new_page {
-            "<w:keepNext/><w:pageBreakBefore/>"
-        } else {
-            "<w:keepNext/>"
-        };
-        self.line(TITLE_STYLE, keep, &title);
-        let mut meta = format!("{} · {}", unit.name, month_label(report.month, t));
-        if report.draft
-            && let Some(draft) = t.extra.get("draft").and_then(|v| v.as_str())
-        {
-            meta.push_str(" · ");
-            meta.push_str(draft);
-        }
-        self.line(META_STYLE, "<w:keepNext/>", &meta);
-        if let Some(summary) = &report.summary {
-            self.line(SUMMARY_STYLE, "", summary);
-        }
-        for para in runs::paragraphs(&report.preamble_html) {
-            self.para(&para, Some(PREAMBLE_STYLE), "");
-        }
-        self.table(library, r, t);
-    }
-
     /// A paragraph of style `style` (with `properties` after it) holding
     /// `text` as one run.
     fn line(&mut self, style: &str, properties: &str, text: &str) {
