@@ -224,7 +224,7 @@ fn the_example_reports_are_word_tables_as_the_pages_show_them() {
     // report from a new page.
     let month = read(&out.join("months/2025-12/2025-12.docx"));
     let document = docx(&month);
-    let units = page.texts("article.report .report-meta a:first-child");
+    let units = page.texts("article.report .report-meta > a:first-child");
     let metas = styled(&document, "ReportMeta");
     assert_eq!(metas.len(), units.len());
     for (meta, unit) in metas.iter().zip(&units) {
