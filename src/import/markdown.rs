@@ -1,8 +1,8 @@
 //! A report table as a report file of the core format: front matter, then
-//! one `##` section per row's work area with `###` progress and plan, the
-//! numbered items (`1.`, `2、`, `1）`, `（一）`) as Markdown lists (their
-//! numbers kept, the marker written as Markdown's `1.`). Text outside the
-//! rows goes before the first area, marked, never dropped.
+//! one `##` section per row's work area with `###` progress and plan, each
+//! paragraph of a cell its own, numbered items (`1.`, `2、`, `1）`,
+//! `（一）`) with their markers as written. Text outside the rows goes
+//! before the first area, marked, never dropped.
 
 use super::{Cell, ImportError, Table};
 use crate::config::SiteConfig;
@@ -156,7 +156,7 @@ pub fn write(
     for (heading, progress, plan) in &sections {
         text.push_str(&format!(
             "\n## {}\n\n### {progress_label}\n\n",
-            escape(heading)
+            escape_chars(heading, None)
         ));
         text.push_str(&blocks(progress));
         text.push_str(&format!("\n### {plan_label}\n\n"));
@@ -184,13 +184,16 @@ fn area_name(written: &str, config: &SiteConfig) -> String {
         )
 }
 
-/// A cell's paragraphs as Markdown: numbered ones as list items, the rest
-/// as paragraphs.
+/// A cell's paragraphs as Markdown, each its own paragraph, numbered
+/// ones with their marker as written (`1.12月28日`, `2、`, `1）`, `（一）`:
+/// the site shows them as items, see `model::items`); bulleted items of
+/// reportal's own Word files as a Markdown list.
 fn blocks(paragraphs: &[String]) -> String {
     let mut out = String::new();
     let mut in_list = false;
     for paragraph in paragraphs {
-        // A bulleted item as reportal's Word files write it.
+        // Leading spaces would make Markdown code of it.
+        let paragraph = paragraph.trim_start_matches([' ', '\t']);
         if let Some(item) = paragraph.strip_prefix("• ") {
             if !in_list && !out.is_empty() {
                 out.push('\n');
@@ -199,77 +202,40 @@ fn blocks(paragraphs: &[String]) -> String {
             in_list = true;
             continue;
         }
-        match list_item(paragraph) {
-            Some((number, rest)) => {
-                if !in_list && !out.is_empty() {
-                    out.push('\n');
-                }
-                out.push_str(&format!("{number}. {}\n", escape(rest)));
-                in_list = true;
-            }
-            None => {
-                if !out.is_empty() {
-                    out.push('\n');
-                }
-                out.push_str(&escape(paragraph));
-                out.push('\n');
-                in_list = false;
-            }
+        if !out.is_empty() {
+            out.push('\n');
         }
+        out.push_str(&escape(paragraph));
+        out.push('\n');
+        in_list = false;
     }
     out
 }
 
-/// `1.` `1．` `1、` `1)` `1）` `（一）` `一、` at the start: the number and the rest.
-fn list_item(paragraph: &str) -> Option<(u32, &str)> {
-    let text = paragraph.trim_start();
-    let digits: String = text.chars().take_while(char::is_ascii_digit).collect();
-    if !digits.is_empty() && digits.len() <= 3 {
-        let rest = &text[digits.len()..];
-        let mut chars = rest.chars();
-        if let Some(mark) = chars.next()
-            && matches!(mark, '.' | '．' | '、' | ')' | '）')
-        {
-            // `1.12月28日` is item 1 (the form the exports use).
-            return Some((digits.parse().ok()?, chars.as_str().trim_start()));
-        }
-    }
-    let (inner, rest) = match text.strip_prefix(['（', '(']) {
-        Some(open) => {
-            let end = open.find(['）', ')'])?;
-            let close = open[end..].chars().next()?.len_utf8();
-            (&open[..end], &open[end + close..])
-        }
-        None => {
-            let end = text.find('、')?;
-            (&text[..end], &text[end + '、'.len_utf8()..])
-        }
-    };
-    Some((chinese_number(inner)?, rest.trim_start()))
-}
-
-/// 一 … 九十九.
-fn chinese_number(text: &str) -> Option<u32> {
-    let digit = |c: char| "一二三四五六七八九".find(c).map(|i| i as u32 / 3 + 1);
-    let chars: Vec<char> = text.chars().collect();
-    match chars.as_slice() {
-        [one] if *one == '十' => Some(10),
-        [one] => digit(*one),
-        ['十', ones] => Some(10 + digit(*ones)?),
-        [tens, '十'] => Some(10 * digit(*tens)?),
-        [tens, '十', ones] => Some(10 * digit(*tens)? + digit(*ones)?),
-        _ => None,
-    }
-}
-
-/// Text that Markdown must show as written: its punctuation escaped.
+/// Text that Markdown must show as written: its punctuation escaped, and
+/// a number that Markdown would take for its own list (`1. `, `1) `,
+/// which it renumbers) kept as typed.
 fn escape(text: &str) -> String {
-    let mut out = String::with_capacity(text.len());
+    let digits = text.bytes().take_while(u8::is_ascii_digit).count();
+    let list_like = (1..=9).contains(&digits)
+        && matches!(text.as_bytes().get(digits), Some(b'.' | b')'))
+        && text
+            .as_bytes()
+            .get(digits + 1)
+            .is_none_or(|b| matches!(b, b' ' | b'\t'));
+    escape_chars(text, list_like.then_some(digits))
+}
+
+/// `text` with Markdown's punctuation escaped, and the character at
+/// `also` (a list number's delimiter).
+fn escape_chars(text: &str, also: Option<usize>) -> String {
+    let mut out = String::with_capacity(text.len() + 2);
     for (i, c) in text.chars().enumerate() {
         let special = matches!(
             c,
             '\\' | '*' | '_' | '`' | '[' | ']' | '<' | '>' | '#' | '|' | '~'
-        ) || (i == 0 && matches!(c, '-' | '+' | '='));
+        ) || (i == 0 && matches!(c, '-' | '+' | '='))
+            || also == Some(i);
         if special {
             out.push('\\');
         }
@@ -288,20 +254,27 @@ mod tests {
     use super::*;
 
     #[test]
-    fn numbered_paragraphs_in_every_style() {
-        assert_eq!(list_item("1.12月28日，召开"), Some((1, "12月28日，召开")));
-        assert_eq!(list_item("2、继续推动"), Some((2, "继续推动")));
-        assert_eq!(list_item("3）印发"), Some((3, "印发")));
-        assert_eq!(list_item("    1.利用"), Some((1, "利用")));
-        assert_eq!(list_item("（二）加强"), Some((2, "加强")));
-        assert_eq!(list_item("十二、总结"), Some((12, "总结")));
-        assert_eq!(list_item("2015年完成"), None);
-        assert_eq!(list_item("开展首届“青创100”"), None);
+    fn numbered_paragraphs_keep_their_markers() {
+        let cell = [
+            "1.12月28日，召开",
+            "2、继续推动",
+            "    3）印发",
+            "（二）加强",
+            "4. 空格",
+        ];
+        let cell: Vec<String> = cell.iter().map(|s| s.to_string()).collect();
+        assert_eq!(
+            blocks(&cell),
+            "1.12月28日，召开\n\n2、继续推动\n\n3）印发\n\n（二）加强\n\n4\\. 空格\n"
+        );
     }
 
     #[test]
     fn markdown_punctuation_is_escaped() {
         assert_eq!(escape("a*b_c"), "a\\*b\\_c");
         assert_eq!(escape("- 不是列表"), "\\- 不是列表");
+        assert_eq!(escape("1) 不是列表"), "1\\) 不是列表");
+        assert_eq!(escape("2025. 年"), "2025\\. 年");
+        assert_eq!(escape("1.5万"), "1.5万");
     }
 }

@@ -506,6 +506,7 @@ fn to_html(events: Vec<Event>, options: &BodyOptions) -> (String, Vec<(usize, St
     let has_raw_html = events
         .iter()
         .any(|e| matches!(e, Event::Html(_) | Event::InlineHtml(_)));
+    let events = super::items::mark(events);
     let mut html = String::new();
     pulldown_cmark::html::push_html(&mut html, events.into_iter());
     let html = if needs_cleaning {

@@ -10,6 +10,7 @@ mod areas;
 mod assemble;
 mod body;
 mod cjk_emphasis;
+mod items;
 pub mod link_marks;
 mod links;
 pub mod metrics;

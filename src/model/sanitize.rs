@@ -14,6 +14,9 @@ static CLEANER: LazyLock<ammonia::Builder<'static>> = LazyLock::new(|| {
         .add_tag_attributes("td", ["style"])
         .add_tag_attributes("div", ["id"])
         .add_allowed_classes("div", ["footnote-definition"])
+        // Numbered items as typed (see `items`).
+        .add_allowed_classes("p", ["item", "item-3", "item-4"])
+        .add_allowed_classes("span", ["marker"])
         .add_allowed_classes("sup", ["footnote-definition-label", "footnote-reference"])
         .attribute_filter(|element, attribute, value| match (element, attribute) {
             ("input", "type") => (value == "checkbox").then_some(value.into()),

@@ -55,34 +55,20 @@ fn import(site: &Site, args: &[&str]) -> Ran {
     site.run("import", args)
 }
 
-/// Every non-space character of the cells, list markers aside (they
-/// become Markdown's own numbering), as one string.
+/// Every non-space character of the cells, numbering markers included
+/// (they stay as written), as one string.
 fn cell_characters(export: &str) -> String {
     let mut cells: Vec<String> = Vec::new();
     for line in export.lines().skip(1) {
         let text = line.trim_start_matches(' ');
         let text = text.strip_prefix('\t').unwrap_or(text).trim();
         if !text.is_empty() {
-            cells.push(without_marker(text).to_string());
+            cells.push(text.to_string());
         }
     }
     // The header row's labels are the columns, not content.
     cells.drain(..4);
     cells.concat().split_whitespace().collect()
-}
-
-fn without_marker(text: &str) -> &str {
-    let digits = text.chars().take_while(char::is_ascii_digit).count();
-    let rest = &text[digits..];
-    if digits > 0 && rest.starts_with(['.', '、', '）', ')']) {
-        return &rest[rest.chars().next().map_or(0, char::len_utf8)..];
-    }
-    if let Some(open) = text.strip_prefix('（')
-        && let Some(end) = open.find('）')
-    {
-        return &open[end + '）'.len_utf8()..];
-    }
-    text
 }
 
 /// Whether every character of `wanted` appears in `text`, in order.
@@ -115,22 +101,31 @@ fn a_text_export_becomes_a_report_whose_month_page_shows_every_row() {
     );
     // The alias is written as the site's name for the area.
     assert!(report.contains("## 1. 团的制度建设"), "{report}");
-    // Every kind of numbering is a Markdown list item.
+    // Every kind of numbering stays as written, each item a paragraph.
     for item in [
-        "1. 3月5日",
-        "2. 召开",
-        "3. 完成制度汇编",
-        "1. 继续完善制度",
-        "2. 报送方案",
+        "1.3月5日",
+        "2、召开",
+        "3）完成制度汇编",
+        "（一）继续完善制度",
+        "（二）报送方案",
     ] {
         assert!(
-            report.contains(&format!("\n{item}")),
-            "{item} not an item:\n{report}"
+            report.contains(&format!("\n\n{item}")),
+            "{item} not an item as written:\n{report}"
         );
     }
 
     site.built();
     let page = site.page("months/2016-03/index.html");
+    // On the page: items (a hanging indent) whose markers are as typed.
+    assert_eq!(
+        page.texts("#zhidu .part-progress .item .marker"),
+        ["1.", "2、", "3）"]
+    );
+    assert_eq!(
+        page.texts("#zhidu .part-plan .item .marker"),
+        ["（一）", "（二）"]
+    );
     assert_eq!(
         page.texts("section.entry h3 a"),
         ["团的制度建设", "团干部队伍建设", "共青团宣传思想工作"]
@@ -236,8 +231,8 @@ fn a_word_table_after_other_paragraphs_and_tables_is_found_by_its_labels() {
         report.contains("title: \"广东团省委2016年4月重点工作推进情况\""),
         "{report}"
     );
-    assert!(report.contains("1. 修订章程\n2. 召开会议"), "{report}");
-    assert!(report.contains("1. 选拔\n2. 考核"), "{report}");
+    assert!(report.contains("1.修订章程\n\n2.召开会议"), "{report}");
+    assert!(report.contains("1）选拔\n\n2）考核"), "{report}");
     // The paragraph and table outside the report table are kept, marked,
     // before the first work area.
     let kept =
