@@ -123,6 +123,10 @@ pub struct SiteConfig {
     /// one page per year, a month into one page per unit's report. Readers
     /// on an intranet open pages of a few MB at most.
     pub max_page_kb: usize,
+    /// A picture a report shows larger than this (in KiB) is warned
+    /// about: every reader of a page showing it downloads it. It is
+    /// published as it is (reportal does not resize pictures).
+    pub max_picture_kb: u64,
     /// Keys nobody reads, kept to warn about typos.
     #[serde(flatten)]
     pub unknown: BTreeMap<String, serde::de::IgnoredAny>,
@@ -143,6 +147,7 @@ impl Default for SiteConfig {
             remote_images: Vec::new(),
             pretty_urls: false,
             max_page_kb: 2048,
+            max_picture_kb: 2048,
             unknown: BTreeMap::new(),
         }
     }
@@ -162,6 +167,7 @@ pub const KNOWN_KEYS: &[&str] = &[
     "remote_images",
     "pretty_urls",
     "max_page_kb",
+    "max_picture_kb",
 ];
 
 impl SiteConfig {

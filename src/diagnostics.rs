@@ -136,6 +136,34 @@ pub enum ProblemKind {
         "the image `{0}` is not in the site: opening the page would make every reader's computer contact another machine, so it is shown as a link instead; copy the image beside the report, or list its host under `remote_images:` in site.yaml"
     )]
     RemoteImage(String),
+    #[error(
+        "there is no file `{0}` (a path here is relative to the report's folder): put the file there, or correct the path"
+    )]
+    FileMissing(String),
+    #[error(
+        "`{0}` is a hidden file or an editor's backup (its name, or a folder's, starts with `.` or `#` or ends with `~`): such files are not published; rename it"
+    )]
+    FileHidden(String),
+    #[error(
+        "`{0}` leads out of the site's content/ folder: only files under content/ are published (copy the file beside the report)"
+    )]
+    FileOutsideContent(String),
+    #[error(
+        "`{0}` is not an ordinary file (a folder, a pipe or a device): only files are published"
+    )]
+    NotOrdinaryFile(String),
+    #[error(
+        "`{0}` would run as a page of the site when opened (HTML, SVG or script can act for whoever reads it): it is not published; link a PDF or a picture instead, or set `unsafe_html: true` in site.yaml if every writer is trusted"
+    )]
+    FileWouldRun(String),
+    #[error(
+        "the picture `{path}` is {size}, more than max_picture_kb ({max_kb} KB) in site.yaml: every reader of a page showing it downloads it. It is published as it is (reportal does not resize pictures): save it smaller (1600 pixels wide as JPEG is plenty on screen), or raise max_picture_kb"
+    )]
+    PictureTooLarge {
+        path: String,
+        size: String,
+        max_kb: u64,
+    },
     #[error("a link in the built site leads nowhere: {0}")]
     BrokenLink(String),
     #[error("`draft:` must be true or false, not `{0}`")]

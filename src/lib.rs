@@ -41,6 +41,10 @@ pub fn parse_report(
         Ok(source) => model::parse_file(&config, &source),
         Err(problem) => model::ParsedFile::unreadable(problem),
     };
-    let options = model::ModelOptions { drafts: true };
+    // No files beside it: a picture it shows is missing.
+    let options = model::ModelOptions {
+        drafts: true,
+        files: Default::default(),
+    };
     model::assemble_parsed(config, vec![parsed], &options, problems)
 }

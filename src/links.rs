@@ -1,6 +1,7 @@
-//! After render: every link between the built pages leads to a page that
-//! exists, and every `#anchor` to an element that has that id. Pages are
-//! read with lol_html (a streaming HTML parser) as they are made.
+//! After render: every link between the built pages (and every picture
+//! they show) leads to a file that exists, and every `#anchor` to an
+//! element that has that id. Pages are read with lol_html (a streaming
+//! HTML parser) as they are made.
 
 use std::collections::{HashMap, HashSet};
 
@@ -20,8 +21,13 @@ pub fn scan(path: &str, html: &[u8]) -> PageLinks {
     let mut ids = Vec::new();
     {
         let settings = Settings::new()
-            .append_element_content_handler(element!("a[href]", |el| {
-                if let Some(href) = el.get_attribute("href") {
+            .append_element_content_handler(element!("a[href], img[src]", |el| {
+                let attribute = if el.tag_name() == "img" {
+                    "src"
+                } else {
+                    "href"
+                };
+                if let Some(href) = el.get_attribute(attribute) {
                     hrefs.push(href);
                 }
                 Ok(())
@@ -73,7 +79,10 @@ pub fn broken(pages: &[PageLinks], files: &HashSet<String>) -> Vec<String> {
 /// The output file and anchor `href` on the page at `page` leads to; none
 /// for another site's address.
 fn resolve(page: &str, href: &str) -> Option<(String, Option<String>)> {
-    if href.contains("://") || href.starts_with("mailto:") || href.starts_with("//") {
+    let has_scheme = href
+        .split_once(':')
+        .is_some_and(|(scheme, _)| !scheme.is_empty() && !scheme.contains(['/', '?', '#']));
+    if has_scheme || href.starts_with("//") {
         return None;
     }
     let (path, anchor) = match href.split_once('#') {
@@ -84,7 +93,8 @@ fn resolve(page: &str, href: &str) -> Option<(String, Option<String>)> {
     if path.is_empty() {
         return Some((page.to_string(), anchor));
     }
-    let mut target = crate::model::join(page, path);
+    // Files are written under their names: `%E9%99%84` is `附`.
+    let mut target = crate::model::join(page, &crate::model::files::percent_decode(path));
     if path.ends_with('/') || target.is_empty() {
         if !target.is_empty() {
             target.push('/');
@@ -118,6 +128,14 @@ mod tests {
             Some(("months/index.html".into(), String::new()))
         );
         assert_eq!(r("index.html", "https://example.org/"), None);
+        assert_eq!(r("index.html", "data:image/png;base64,AA"), None);
+        assert_eq!(
+            r(
+                "months/2015-12/index.html",
+                "../../files/gd/%E9%99%84%20a.pdf#page=2"
+            ),
+            Some(("files/gd/附 a.pdf".into(), "page=2".into()))
+        );
     }
 
     #[test]

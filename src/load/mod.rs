@@ -4,6 +4,7 @@
 
 mod confine;
 mod decode;
+pub mod files;
 pub mod front_matter;
 pub mod i18n;
 mod theme;
@@ -16,6 +17,7 @@ use rayon::prelude::*;
 use crate::config::{KNOWN_KEYS, SiteConfig};
 use crate::diagnostics::{Problem, ProblemKind, Problems};
 pub use confine::Confine;
+pub use files::{ContentFile, ContentFiles};
 pub use i18n::Strings;
 pub use theme::{StaticFile, Template, Theme};
 
@@ -33,6 +35,8 @@ pub struct SourceFile {
 pub struct Inputs {
     pub config: SiteConfig,
     pub sources: Vec<SourceFile>,
+    /// The other files under `content/`: pictures and attachments.
+    pub files: ContentFiles,
     pub theme: Theme,
 }
 
@@ -55,7 +59,7 @@ pub fn load(root: &Path, problems: &mut Problems) -> Option<Inputs> {
     let content = root.join("content");
     // None is not a problem here: the site driver says a site without
     // reports is one (drafts left out count as none too).
-    let paths = report_paths(&content, root, problems);
+    let (paths, files) = content_paths(&content, root, problems);
     let results: Vec<Result<SourceFile, Problem>> = paths
         .par_iter()
         .map(|(path, rel)| read_report(path, rel))
@@ -70,17 +74,23 @@ pub fn load(root: &Path, problems: &mut Problems) -> Option<Inputs> {
     Some(Inputs {
         config,
         sources,
+        files,
         theme,
     })
 }
 
-/// The Markdown files under `content/`, sorted, skipping hidden files and
-/// editors' backup and lock files. A link leading outside the site is a
-/// problem, and is not followed.
-fn report_paths(content: &Path, root: &Path, problems: &mut Problems) -> Vec<(PathBuf, String)> {
+/// The Markdown files under `content/`, sorted, and the other files there
+/// (listed, not read), skipping hidden files and editors' backup and lock
+/// files. A link leading outside the site is a problem, and is not followed.
+fn content_paths(
+    content: &Path,
+    root: &Path,
+    problems: &mut Problems,
+) -> (Vec<(PathBuf, String)>, ContentFiles) {
     let confine = Confine::new(root);
     let escapes = std::cell::RefCell::new(Vec::new());
     let mut paths = Vec::new();
+    let mut others = std::collections::BTreeMap::new();
     let walker = walkdir::WalkDir::new(content)
         .follow_links(true)
         .sort_by_file_name()
@@ -103,6 +113,14 @@ fn report_paths(content: &Path, root: &Path, problems: &mut Problems) -> Vec<(Pa
                 let rel = relative(root, entry.path());
                 paths.push((entry.into_path(), rel));
             }
+            // A name that is not Unicode cannot be written in a report.
+            Ok(entry) if !entry.file_type().is_dir() && entry.path().to_str().is_some() => {
+                let file = ContentFile {
+                    size: entry.metadata().map_or(0, |m| m.len()),
+                    ordinary: entry.file_type().is_file(),
+                };
+                others.insert(relative(root, entry.path()), file);
+            }
             Ok(_) => {}
             Err(err)
                 if err.depth() == 0
@@ -115,7 +133,7 @@ fn report_paths(content: &Path, root: &Path, problems: &mut Problems) -> Vec<(Pa
         }
     }
     problems.extend(escapes.into_inner());
-    paths
+    (paths, ContentFiles::new(others))
 }
 
 /// Hidden files and editors' backup and lock files (`.x`, `x~`, `#x#`).

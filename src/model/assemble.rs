@@ -103,6 +103,13 @@ pub fn assemble_parsed(
                 std::mem::take(&mut parsed.body.links),
             ));
         }
+        let files = super::files::check(
+            &parsed.body.files,
+            &parsed.source,
+            &options.files,
+            &config,
+            problems,
+        );
         if !parsed.metrics.is_empty() {
             written_metrics.push(metrics::ReportMetrics {
                 source: parsed.source.clone(),
@@ -113,6 +120,7 @@ pub fn assemble_parsed(
         }
         library_reports.push(Report {
             links: Vec::new(),
+            files,
             source: parsed.source,
             title: parsed.title,
             summary: parsed.summary,

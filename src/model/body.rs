@@ -13,6 +13,7 @@ use std::sync::Arc;
 use pulldown_cmark::{CowStr, Event, HeadingLevel, Options, Parser, Tag, TagEnd};
 
 use super::cjk_emphasis;
+use super::files::{self, WrittenFile};
 use super::link_marks;
 use super::remote::{self, Hosts, RemoteImage};
 use crate::config::Sections;
@@ -30,6 +31,9 @@ pub struct BodyOptions<'c> {
     /// Prefix for footnote ids, unique per report, since one page shows
     /// several reports.
     pub id_prefix: String,
+    /// The report's path from the site root: what the files it shows
+    /// and links are found from.
+    pub source: &'c str,
 }
 
 /// A work area as written: its heading and its rendered parts.
@@ -57,6 +61,10 @@ pub struct Body {
     /// order; in the HTML each is `link_marks::link(i)` until the pages
     /// they lead to are known.
     pub links: Vec<WrittenLink>,
+    /// Pictures and attachments (`![活动](photo.png)`,
+    /// `[通知](附件/通知.pdf)`), in order; in the HTML each address is
+    /// already the file's place in the output (see `files`).
+    pub files: Vec<WrittenFile>,
     /// Images from other machines, shown as links (for warnings).
     pub remote_images: Vec<RemoteImage>,
     /// Where raw HTML nests deeper than the sanitiser is given (errors).
@@ -84,11 +92,13 @@ pub fn render(text: &str, range: Range<usize>, options: &BodyOptions) -> Body {
         .map(|(event, r)| (event, r.start + range.start..r.end + range.start))
         .collect();
     let events = cjk_emphasis::bold_literal_pairs(events, text);
+    let (events, written_files) = files::take(events, options.source, is_report_path);
     let (events, links) = report_links(events);
     let (events, remote_images) = remote::guard(events, text, options.hosts);
     let (events, notes) = Footnotes::take(events, &options.id_prefix);
     let mut body = Splitter::new(options, notes, range.start).split(events);
     body.links = links;
+    body.files = written_files;
     // What the last check in `to_html` found comes after.
     body.remote_images.splice(0..0, remote_images);
     body
@@ -568,6 +578,7 @@ mod tests {
             unsafe_html: false,
             hosts: Hosts { allowed: &[] },
             id_prefix: "r-".into(),
+            source: "content/r.md",
         };
         render(markdown, 0..markdown.len(), &options)
     }

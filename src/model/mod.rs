@@ -3,13 +3,14 @@
 //!
 //! `types` holds the data; `assemble` builds a library from parsed
 //! report files (with `units`, `areas` and `links` placing each report);
-//! `patch` follows an edit without assembling again. `link_marks` owns
+//! `files` checks the pictures and attachments they refer to; `patch` follows an edit without assembling again. `link_marks` owns
 //! the marks report HTML carries for render to fill.
 
 mod areas;
 mod assemble;
 mod body;
 mod cjk_emphasis;
+pub mod files;
 mod items;
 pub mod link_marks;
 mod links;

@@ -43,9 +43,12 @@ pub fn patch(
     // Links are checked against every report when assembling: an edit
     // with links takes that way.
     let links = !before.body.links.is_empty() || !after.body.links.is_empty();
+    // Files are checked against the site's files when assembling: same.
+    let files = !before.body.files.is_empty() || !after.body.files.is_empty();
     // Metrics are matched against every report's areas: same way.
     if before.metrics != after.metrics
         || links
+        || files
         || !old.warnings.is_empty()
         || !new.warnings.is_empty()
         || placement(before) != placement(after)
@@ -160,7 +163,10 @@ metrics:
     fn assemble(files: &[(&str, String)]) -> (Library, Problems) {
         let parsed = files.iter().map(|(rel, text)| parsed(rel, text)).collect();
         let mut problems = Problems::default();
-        let options = ModelOptions { drafts: true };
+        let options = ModelOptions {
+            drafts: true,
+            files: Default::default(),
+        };
         let library = assemble_parsed(SiteConfig::default(), parsed, &options, &mut problems);
         (library, problems)
     }

@@ -173,6 +173,7 @@ pub fn parse(
             "{}-",
             slug(file.rsplit_once('.').map_or(file, |(stem, _)| stem))
         ),
+        source: file,
     };
     let mut body = body::render(text, source.parts.body.clone(), &options);
     // Places later messages may point at, cut out now so that the text
@@ -186,6 +187,9 @@ pub fn parse(
     }
     for link in &mut body.links {
         link.spot = spotter.spot(link.range.clone());
+    }
+    for written in &mut body.files {
+        written.spot = spotter.spot(written.range.clone());
     }
     for at in std::mem::take(&mut body.too_deep_html) {
         warnings.push(

@@ -64,6 +64,9 @@ pub struct Report {
     /// Where each link to another report leads (see `body::WrittenLink`);
     /// none for a link that leads nowhere (an error).
     pub links: Vec<Option<ReportLink>>,
+    /// The pictures and attachments it shows or links, by their paths
+    /// from the site root, sorted: published with it (`files`).
+    pub files: Vec<String>,
 }
 
 /// Everything the site shows, ordered: reports by month, then by unit in
@@ -103,6 +106,8 @@ impl Library {
 
 pub struct ModelOptions {
     pub drafts: bool,
+    /// The files beside the reports, that reports may show or link.
+    pub files: crate::load::ContentFiles,
 }
 
 /// One report file read: the report, or why it cannot be placed, and its

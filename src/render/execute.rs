@@ -161,6 +161,9 @@ impl Run<'_> {
                 return self.report(self.sink.put(&output.path, file.bytes.clone()));
             }
             Make::Source(source) => return self.report(self.sink.copy(&output.path, source)),
+            Make::Attachment(source) => {
+                return self.report(self.sink.attach(&output.path, source));
+            }
             Make::Search(_) | Make::MonthSheet(_) | Make::ReportWord(_) | Make::MonthWord(_) => {
                 return;
             }
@@ -244,11 +247,13 @@ fn lock<T>(mutex: &Mutex<T>) -> std::sync::MutexGuard<'_, T> {
         .unwrap_or_else(std::sync::PoisonError::into_inner)
 }
 
-/// The page with links written in its reports made relative to it.
+/// The page with links written in its reports (to other reports, to
+/// their pictures and attachments) made relative to it.
 fn with_root(bytes: Vec<u8>, root: &str, reports: &[usize], library: &Library) -> Vec<u8> {
-    let has_links = reports
-        .iter()
-        .any(|&r| !library.reports[r].links.is_empty());
+    let has_links = reports.iter().any(|&r| {
+        let report = &library.reports[r];
+        !report.links.is_empty() || !report.files.is_empty()
+    });
     if !has_links {
         return bytes;
     }

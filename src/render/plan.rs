@@ -27,6 +27,8 @@ pub enum Kind {
     Source,
     /// A report, or a month's reports, as a Word file.
     Word,
+    /// A picture or attachment a report shows or links, as it is.
+    Attachment,
 }
 
 /// Which reports a file shows: an edit to one of them makes it again.
@@ -93,6 +95,8 @@ pub enum Make<'a> {
     Static(&'a StaticFile),
     /// The report's source path, relative to the site root.
     Source(&'a str),
+    /// A picture or attachment: its path from the site root.
+    Attachment(&'a str),
     /// Report `r` as a Word file.
     ReportWord(usize),
     /// A month's reports as one Word file.
@@ -132,6 +136,9 @@ pub trait Sink: Sync {
     fn put(&self, path: &str, bytes: Vec<u8>) -> Result<(), Problem>;
     /// A report's file `source` (relative to the site root), as it is.
     fn copy(&self, path: &str, source: &str) -> Result<(), Problem>;
+    /// A picture or attachment at `source` (relative to the site root),
+    /// as it is: only an ordinary file, still inside the site.
+    fn attach(&self, path: &str, source: &str) -> Result<(), Problem>;
 }
 
 /// Ids are checked, so two files cannot share a path; if a bug made them,

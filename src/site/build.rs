@@ -157,6 +157,14 @@ impl Sink for StagingSink<'_> {
             None => Ok(()),
         }
     }
+
+    fn attach(&self, path: &str, source: &str) -> Result<(), Problem> {
+        let real = crate::load::files::checked_source(self.root, source)?;
+        match self.staging {
+            Some(staging) => staging.copy(path, &real),
+            None => Ok(()),
+        }
+    }
 }
 
 /// The latest month, and the units with no report for it (those not

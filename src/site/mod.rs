@@ -42,6 +42,9 @@ pub struct Site {
     pub theme: Theme,
     pub library: Library,
     config: SiteConfig,
+    /// The files beside the reports (pictures, attachments), as loaded:
+    /// a change to one loads the site again (`takes`).
+    files: load::ContentFiles,
     options: SiteOptions,
     /// Serve: each report file, by path: a hash of its text and its parse.
     reports: BTreeMap<String, (u64, ParsedFile)>,
@@ -72,6 +75,7 @@ impl Site {
         let load::Inputs {
             config,
             mut sources,
+            files,
             theme,
         } = load::load(root, problems)?;
         if problems.has_errors() {
@@ -93,12 +97,13 @@ impl Site {
                 parsed
             }
         };
-        let library = assemble(config.clone(), parsed, options, problems)?;
+        let library = assemble(config.clone(), parsed, &files, options, problems)?;
         Some(Site {
             root: root.to_path_buf(),
             theme,
             library,
             config,
+            files,
             options,
             reports,
             pending: BTreeSet::new(),
@@ -130,7 +135,13 @@ impl Site {
         if touched_areas.is_none() {
             let parsed = self.reports.values().map(|(_, p)| p.clone()).collect();
             self.stale = true;
-            self.library = assemble(self.config.clone(), parsed, self.options, problems)?;
+            self.library = assemble(
+                self.config.clone(),
+                parsed,
+                &self.files,
+                self.options,
+                problems,
+            )?;
             self.stale = false;
         }
         Some(Update {
@@ -201,11 +212,13 @@ impl Site {
 fn assemble(
     config: SiteConfig,
     parsed: Vec<ParsedFile>,
+    files: &load::ContentFiles,
     options: SiteOptions,
     problems: &mut Problems,
 ) -> Option<Library> {
     let model_options = ModelOptions {
         drafts: options.drafts,
+        files: files.clone(),
     };
     let library = model::assemble_parsed(config, parsed, &model_options, problems);
     if problems.has_errors() {

@@ -225,4 +225,11 @@ impl Sink for MemorySink<'_> {
         let bytes = load::read_bounded(&self.root.join(source), source, load::REPORT_BYTES)?;
         self.put(path, bytes)
     }
+
+    fn attach(&self, path: &str, source: &str) -> Result<(), Problem> {
+        let real = load::files::checked_source(self.root, source)?;
+        let limit = load::files::SERVED_FILE_BYTES;
+        let bytes = load::read_bounded(&real, source, limit)?;
+        self.put(path, bytes)
+    }
 }

@@ -1,8 +1,8 @@
 //! The files that are not pages: each scope's numbers as CSV, the
-//! theme's static files, and each report's Markdown file and Word file
-//! to download.
+//! theme's static files, each report's Markdown file and Word file
+//! to download, and the pictures and attachments reports refer to.
 
-use std::collections::HashSet;
+use std::collections::{BTreeMap, HashSet};
 
 use crate::render::plan::{Kind, Make, Output, Planned, Shows};
 use crate::render::shared::Shared;
@@ -42,6 +42,22 @@ pub fn plan<'a>(s: &'a Shared<'a>, planned: &mut Vec<Planned<'a>>) {
             Shows::Reports(vec![r]),
         ),
         make: Make::ReportWord(r),
+    }));
+    // Each picture and attachment once, whichever reports refer to it
+    // (an edit to one of them copies it again in `serve`).
+    let mut attachments: BTreeMap<&str, Vec<usize>> = BTreeMap::new();
+    for (r, report) in library.reports.iter().enumerate() {
+        for source in &report.files {
+            attachments.entry(source.as_str()).or_default().push(r);
+        }
+    }
+    planned.extend(attachments.into_iter().map(|(source, reports)| Planned {
+        output: Output::new(
+            crate::model::files::output_path(source),
+            Kind::Attachment,
+            Shows::Reports(reports),
+        ),
+        make: Make::Attachment(source),
     }));
     // A theme's file where the site makes a page is the page's place (and a report's copy).
     let taken: HashSet<&str> = planned.iter().map(|p| p.output.path.as_str()).collect();
