@@ -12,8 +12,13 @@ use crate::render::word::{META_STYLE, PREAMBLE_STYLE, SUMMARY_STYLE, TITLE_STYLE
 
 pub fn read(bytes: &[u8]) -> Result<Table, ImportError> {
     super::limits::inspect(bytes)?;
-    let document = read_guarded(bytes)?;
-    let mut table = Table::default();
+    let mut document = read_guarded(bytes)?;
+    // Each picture's place marked in the text, its bytes kept.
+    let pictures = super::pictures::take(&mut document)?;
+    let mut table = Table {
+        pictures,
+        ..Table::default()
+    };
     let mut found = false;
     for child in &document.document.children {
         match child {
@@ -70,6 +75,7 @@ pub fn read(bytes: &[u8]) -> Result<Table, ImportError> {
     if !found {
         return Err(ImportError::NoTable);
     }
+    super::pictures::settle(&mut table);
     Ok(table)
 }
 
@@ -139,7 +145,11 @@ const READER: &str = "reportal-docx-reader";
 /// than the limits' nesting needs. A panic is this file's failure only.
 fn read_guarded(bytes: &[u8]) -> Result<Docx, ImportError> {
     let bytes = bytes.to_vec();
-    match guarded(READ_TIME, move || docx_rs::read_docx(&bytes))? {
+    // Pictures as they are: not decoded for previews nobody shows.
+    let options = docx_rs::ReadDocxOptions::default().with_image_previews(false);
+    match guarded(READ_TIME, move || {
+        docx_rs::read_docx_with_options(&bytes, options)
+    })? {
         Ok(read) => read.map_err(|e| ImportError::NotDocx(e.to_string())),
         Err(Stopped::Panicked(why)) => Err(ImportError::Damaged(format!(
             "the Word reader stopped on it ({why}); open it in Word or WPS and save it again as .docx"

@@ -7,6 +7,7 @@
 mod docx;
 mod limits;
 mod markdown;
+mod pictures;
 mod text;
 
 use std::path::{Path, PathBuf};
@@ -29,6 +30,8 @@ pub struct Table {
     /// Paragraphs outside the table other than the title.
     pub outside: Vec<String>,
     pub rows: Vec<Vec<Cell>>,
+    /// The pictures of a `.docx`, marked in the text where they stood.
+    pub pictures: pictures::Pictures,
 }
 
 #[derive(Debug, Default, Clone)]
@@ -96,6 +99,7 @@ pub fn import_file(
         month,
         unit,
         text,
+        pictures,
         warnings,
     } = convert(
         &bytes,
@@ -124,6 +128,8 @@ pub fn import_file(
             target.display()
         )));
     }
+    // The pictures first: a report never refers to pictures not written.
+    pictures::write(&folder, &pictures, options.force)?;
     std::fs::write(&target, text)
         .map_err(|e| ImportError::Write(format!("{}: {e}", target.display())))?;
     Ok(Imported {
@@ -140,6 +146,9 @@ pub struct Converted {
     pub unit: Option<String>,
     /// The report file's text.
     pub text: String,
+    /// The pictures it shows, to be saved beside it: each one's path from
+    /// the report's folder (`2015-12/image1.png`) and bytes.
+    pub pictures: Vec<(String, Vec<u8>)>,
     pub warnings: Vec<String>,
 }
 
@@ -172,7 +181,12 @@ pub fn convert(
         Some(given) => Some(unit_given(given, config)?),
         None => unit_from(&table, config),
     };
-    let report = markdown::write(&table, month, unit.as_deref(), config)?;
+    let mut report = markdown::write(&table, month, unit.as_deref(), config)?;
+    let folder = month.to_string();
+    report.text = pictures::place(&report.text, &table.pictures, &folder);
+    report
+        .warnings
+        .extend(table.pictures.warnings.iter().cloned());
     if report.text.len() > limits::REPORT_BYTES {
         return Err(ImportError::TooLarge(format!(
             "its report would be {} MB; a monthly report is far smaller",
@@ -183,6 +197,9 @@ pub fn convert(
         month,
         unit,
         text: report.text,
+        pictures: (table.pictures.files.into_iter())
+            .map(|(name, bytes)| (format!("{folder}/{name}"), bytes))
+            .collect(),
         warnings: report.warnings,
     })
 }

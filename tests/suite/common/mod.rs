@@ -95,15 +95,19 @@ impl Site {
         let mut ids: std::collections::HashMap<String, Vec<String>> = Default::default();
         let mut broken = Vec::new();
         for page in &pages {
-            for href in self.page(page).attrs("a[href]", "href") {
-                if href.contains("://") || href.starts_with("mailto:") {
+            let parsed = self.page(page);
+            // Pictures shown must be there too.
+            let srcs = parsed.attrs("img[src]", "src");
+            for href in parsed.attrs("a[href]", "href").into_iter().chain(srcs) {
+                if href.contains("://") || href.starts_with("mailto:") || href.starts_with("data:")
+                {
                     continue;
                 }
                 let (file, anchor) = href.split_once('#').unwrap_or((&href, ""));
                 let target = if file.is_empty() {
                     page.clone()
                 } else {
-                    resolve(page, file)
+                    resolve(page, &percent_decoded(file))
                 };
                 if !output.join(&target).is_file() {
                     broken.push(format!("{page} -> {href}"));
@@ -124,8 +128,32 @@ impl Site {
     }
 }
 
+/// `%E9%99%84` as `附`: files are written under their names.
+pub fn percent_decoded(href: &str) -> String {
+    let bytes = href.as_bytes();
+    let mut out = Vec::new();
+    let mut i = 0;
+    while i < bytes.len() {
+        let hex = bytes
+            .get(i + 1..i + 3)
+            .and_then(|h| std::str::from_utf8(h).ok())
+            .and_then(|h| u8::from_str_radix(h, 16).ok());
+        match (bytes[i], hex) {
+            (b'%', Some(byte)) => {
+                out.push(byte);
+                i += 3;
+            }
+            (byte, _) => {
+                out.push(byte);
+                i += 1;
+            }
+        }
+    }
+    String::from_utf8_lossy(&out).into_owned()
+}
+
 /// The output file a relative link `file` on `page` leads to.
-fn resolve(page: &str, file: &str) -> String {
+pub fn resolve(page: &str, file: &str) -> String {
     let base = Path::new(page).parent().unwrap_or(Path::new(""));
     let mut parts: Vec<String> = Vec::new();
     for part in base.join(file).components() {
