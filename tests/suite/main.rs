@@ -22,6 +22,7 @@ mod metrics;
 mod new_report;
 mod output;
 mod pages;
+mod pictures;
 mod plans;
 mod print;
 mod province;
