@@ -26,6 +26,10 @@ pub fn is_language_tag(tag: &str) -> bool {
 pub struct UnitConfig {
     pub id: String,
     pub name: String,
+    /// Other names for it (`深圳` for 深圳团市委): a report's `unit:` may
+    /// say them, and `import` finds them in titles and file names.
+    #[serde(default)]
+    pub aliases: Vec<String>,
     /// The first month it reports for (`YYYY-MM`), when it was formed
     /// after the site began: no report is missing before it.
     #[serde(default)]

@@ -10,6 +10,7 @@ pub fn config() -> SiteConfig {
     let unit = |id: &str, name: &str| UnitConfig {
         id: id.into(),
         name: name.into(),
+        aliases: Vec::new(),
         since: None,
         until: None,
     };

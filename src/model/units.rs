@@ -30,7 +30,14 @@ pub(super) fn resolve_units(config: &SiteConfig, reports: &[ParsedReport]) -> Un
                 first_report: None,
             })
             .collect();
-        return Units::new(list, true);
+        let mut units = Units::new(list, true);
+        // Aliases after every id and name: they never take one of those.
+        for (i, unit) in config.units.iter().enumerate() {
+            for alias in &unit.aliases {
+                units.by_name.entry(names::normalize(alias)).or_insert(i);
+            }
+        }
+        return units;
     }
     let mut list: Vec<Unit> = Vec::new();
     // One unit however it is spelled (`GD`, `gd`, `ＧＤ`): the first spelling,
