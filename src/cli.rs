@@ -68,10 +68,11 @@ pub enum Command {
         #[arg(long)]
         poll: bool,
     },
-    /// Turn Word reports (.docx) or their text exports into report files.
+    /// Turn Word reports (.docx .doc .wps .rtf .odt) or their text exports
+    /// into report files.
     Import {
-        /// The files to import.
-        #[arg(required = true)]
+        /// The files to import, or folders: every document below them.
+        #[arg(required = true, value_name = "FILE_OR_FOLDER")]
         files: Vec<PathBuf>,
         /// The reports' month, YYYY-MM [default: as the document says].
         #[arg(long)]

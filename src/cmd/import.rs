@@ -1,12 +1,17 @@
-//! `reportal import`: each file on its own; one that fails is named with
-//! the reason, and the others are still imported.
+//! `reportal import`: every document the files and folders name is read
+//! and made a report; none is written while another of the run makes the
+//! same report; then the others are written, and a summary says what was
+//! imported, what was not and why, and what was passed over.
 
 use std::path::{Path, PathBuf};
 use std::process::ExitCode;
 
 use reportal::diagnostics::Problems;
-use reportal::import::{ImportOptions, import_file};
+use reportal::import::{ImportError, ImportOptions, Prepared, batch, office, prepare, write};
 use reportal::model::Month;
+
+/// The reports one run holds before writing: far beyond any archive.
+const HELD_BYTES: usize = 1 << 30;
 
 pub fn run(
     files: &[PathBuf],
@@ -35,26 +40,102 @@ pub fn run(
         unit,
         force,
     };
-    let mut failed = 0;
-    for file in files {
-        match import_file(file, &config, &options) {
-            Ok(imported) => {
-                for warning in &imported.warnings {
-                    eprintln!("warning: {}: {warning}", file.display());
-                }
-                println!("{} → {}", file.display(), shown(&imported.written));
+    let inputs = batch::collect(files);
+    let total = inputs.documents.len();
+    if total > 1 {
+        eprintln!("reading {total} documents");
+    }
+    // Each document read and made a report (with its place in the run),
+    // or why not.
+    let mut made: Vec<(PathBuf, Prepared)> = Vec::new();
+    let mut places: Vec<usize> = Vec::new();
+    let mut failed: Vec<(usize, PathBuf, String)> = Vec::new();
+    let mut converter = office::Converter::new();
+    let mut held = 0usize;
+    for (place, path) in inputs.documents.iter().enumerate() {
+        match prepare(path, &config, &options, &mut converter) {
+            Ok(document) if held + document.converted.text.len() > HELD_BYTES => {
+                let err = ImportError::TooLarge(format!(
+                    "this import already holds {} MB of reports: import the rest in another run",
+                    HELD_BYTES >> 20
+                ));
+                failed.push((place, path.clone(), err.to_string()));
             }
-            Err(err) => {
-                failed += 1;
-                eprintln!("error: {}: {err}", file.display());
+            Ok(document) => {
+                held += document.converted.text.len();
+                made.push((path.clone(), document));
+                places.push(place);
             }
+            Err(err) => failed.push((place, path.clone(), err.to_string())),
         }
     }
-    if failed > 0 {
-        eprintln!("{failed} of {} files not imported", files.len());
-        return ExitCode::FAILURE;
+    // LibreOffice's folder goes now, whatever follows.
+    drop(converter);
+    let mut refused = batch::duplicates(&made);
+    let mut imported = 0;
+    for (index, ((path, document), place)) in made.into_iter().zip(places).enumerate() {
+        if let Some(err) = refused.remove(&index) {
+            failed.push((place, path, err.to_string()));
+            continue;
+        }
+        match write(document, &options) {
+            Ok(done) => {
+                imported += 1;
+                for warning in &done.warnings {
+                    eprintln!("warning: {}: {warning}", path.display());
+                }
+                println!("{} → {}", path.display(), shown(&done.written));
+            }
+            Err(err) => failed.push((place, path, err.to_string())),
+        }
     }
-    ExitCode::SUCCESS
+    failed.sort_by_key(|(index, _, _)| *index);
+    summary(&inputs, imported, &failed)
+}
+
+/// What was imported, not imported and passed over; failure if anything
+/// named could not be imported.
+fn summary(
+    inputs: &batch::Inputs,
+    imported: usize,
+    failed: &[(usize, PathBuf, String)],
+) -> ExitCode {
+    for (path, why) in &inputs.failed {
+        eprintln!("error: {}: {why}", path.display());
+    }
+    for (_, path, why) in failed {
+        eprintln!("error: {}: {why}", path.display());
+    }
+    let total = inputs.documents.len();
+    let mut line = format!("imported {imported} of {total} documents");
+    if !failed.is_empty() {
+        line.push_str(&format!("; {} not imported (see above)", failed.len()));
+    }
+    if !inputs.skipped.is_empty() {
+        line.push_str(&format!("; skipped {} other files:", inputs.skipped.len()));
+    }
+    eprintln!("{line}");
+    let mut others = 0;
+    for (path, skip) in &inputs.skipped {
+        if *skip == batch::Skip::NotADocument {
+            others += 1;
+            if others > batch::NAMED_OTHERS {
+                continue;
+            }
+        }
+        eprintln!("  {}: {}", path.display(), skip.reason());
+    }
+    if others > batch::NAMED_OTHERS {
+        eprintln!(
+            "  and {} more files that are not report documents",
+            others - batch::NAMED_OTHERS
+        );
+    }
+    if failed.is_empty() && inputs.failed.is_empty() {
+        ExitCode::SUCCESS
+    } else {
+        ExitCode::FAILURE
+    }
 }
 
 fn shown(path: &Path) -> String {

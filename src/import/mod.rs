@@ -1,12 +1,18 @@
 //! `reportal import`: the reports people already have, as Word tables
-//! (`.docx`) or their plain-text exports, turned into report files of the
-//! core format. Read (`docx.rs`, `text.rs`) → one `Table` → Markdown
-//! (`markdown.rs`). Nothing a cell holds is dropped: what cannot be placed
-//! goes under a marked section, with a warning.
+//! (`.docx`; `.doc`, `.wps`, `.rtf` and `.odt` through LibreOffice,
+//! `office.rs`) or their plain-text exports, turned into report files of
+//! the core format. The files (and the documents in folders, `batch.rs`)
+//! → read (`docx.rs`, `text.rs`) → one `Table` → Markdown (`markdown.rs`)
+//! → written once no two are for the same report. Nothing a cell holds is
+//! dropped: what cannot be placed goes under a marked section, with a
+//! warning.
 
+pub mod batch;
 mod docx;
 mod limits;
 mod markdown;
+mod naming;
+pub mod office;
 mod pictures;
 mod text;
 
@@ -71,7 +77,9 @@ pub enum ImportError {
     UnitNotAName(String),
     #[error("--unit {given}: no such unit in site.yaml (units: {known})")]
     UnknownUnit { given: String, known: String },
-    #[error("its text is neither UTF-8 nor GB18030")]
+    #[error(
+        "its text is neither UTF-8 nor GB18030: reportal imports Word tables (.docx, .doc, .wps, .rtf, .odt) and their text exports (.txt)"
+    )]
     NotText,
     #[error(
         "no table with the columns 序号 / 重点工作 / 本月份推进情况 / 下一步推进计划 was found"
@@ -85,6 +93,31 @@ pub enum ImportError {
     Exists(String),
     #[error("cannot write {0}")]
     Write(String),
+    #[error(
+        "it is {format}, which reportal reads through LibreOffice, and LibreOffice was not found ({looked}). Install it (Debian/Ubuntu: `apt-get install libreoffice-writer-nogui`; Windows: from https://www.libreoffice.org), or open the file in Word or WPS and save it as .docx"
+    )]
+    NoOffice {
+        format: &'static str,
+        looked: String,
+    },
+    #[error("LibreOffice could not turn it ({format}) into .docx: {why}")]
+    Conversion { format: &'static str, why: String },
+    #[error(
+        "LibreOffice did not finish converting it ({format}) within {seconds} s and was stopped; open it in Word or WPS and save it as .docx (REPORTAL_SOFFICE_TIMEOUT sets the limit, in seconds)"
+    )]
+    ConversionTimedOut { format: &'static str, seconds: u64 },
+    #[error("it is {0}: `reportal import` reads it through LibreOffice")]
+    NeedsConversion(&'static str),
+    #[error("its title or file name names two units of site.yaml, {0}: give --unit")]
+    AmbiguousUnit(String),
+    #[error(
+        "its title and file name name none of site.yaml's units ({0}): give --unit, or put the unit's name in the file name"
+    )]
+    NoUnit(String),
+    #[error(
+        "{others} is for the same unit and month ({target}): neither is imported; import them one at a time with --unit and --month, or move one away"
+    )]
+    Duplicate { target: String, others: String },
 }
 
 /// Imports one file into the site at `options.root`.
@@ -93,27 +126,69 @@ pub fn import_file(
     config: &SiteConfig,
     options: &ImportOptions,
 ) -> Result<Imported, ImportError> {
-    let bytes = read_bounded(path)?;
-    let file_name = path.file_name().map(|n| n.to_string_lossy().into_owned());
-    let Converted {
-        month,
-        unit,
-        text,
-        pictures,
-        warnings,
-    } = convert(
+    let prepared = prepare(path, config, options, &mut office::Converter::new())?;
+    write(prepared, options)
+}
+
+/// A document read and converted, not yet written.
+#[derive(Debug)]
+pub struct Prepared {
+    /// The report file it becomes.
+    pub target: PathBuf,
+    pub converted: Converted,
+}
+
+/// Reads the file at `path` (through LibreOffice for the office formats)
+/// and makes its report, writing nothing in the site.
+pub fn prepare(
+    path: &Path,
+    config: &SiteConfig,
+    options: &ImportOptions,
+    converter: &mut office::Converter,
+) -> Result<Prepared, ImportError> {
+    let mut bytes = read_bounded(path)?;
+    let file_name = path
+        .file_name()
+        .map(|n| n.to_string_lossy().into_owned())
+        .unwrap_or_default();
+    if let office::Format::Office(kind) = office::detect(&file_name, &bytes) {
+        bytes = converter.to_docx(&bytes, kind)?;
+    }
+    let converted = convert(
         &bytes,
-        file_name.as_deref().unwrap_or(""),
+        &file_name,
         config,
         options.month,
         options.year,
         options.unit.as_deref(),
     )?;
-    let folder = match &unit {
+    // With two units or more, a report without one breaks the build.
+    if converted.unit.is_none() && config.units.len() > 1 {
+        return Err(ImportError::NoUnit(known_units(config)));
+    }
+    let folder = match &converted.unit {
         Some(unit) => options.root.join("content").join(unit),
         None => options.root.join("content"),
     };
-    let target = folder.join(format!("{month}.md"));
+    Ok(Prepared {
+        target: folder.join(format!("{}.md", converted.month)),
+        converted,
+    })
+}
+
+/// Writes a prepared report: never over an existing one without `--force`,
+/// never through a link.
+pub fn write(prepared: Prepared, options: &ImportOptions) -> Result<Imported, ImportError> {
+    let Prepared { target, converted } = prepared;
+    let Converted {
+        text,
+        pictures,
+        warnings,
+        ..
+    } = converted;
+    let folder = target
+        .parent()
+        .map_or_else(|| options.root.join("content"), Path::to_path_buf);
     if target.exists() && !options.force {
         return Err(ImportError::Exists(target.display().to_string()));
     }
@@ -165,28 +240,29 @@ pub fn convert(
     year: Option<u16>,
     unit: Option<&str>,
 ) -> Result<Converted, ImportError> {
-    let is_docx = Path::new(file_name)
-        .extension()
-        .is_some_and(|e| e.eq_ignore_ascii_case("docx"))
-        || bytes.starts_with(b"PK\x03\x04");
-    let table = if is_docx {
-        docx::read(bytes)?
-    } else {
-        text::read(bytes)?
+    let table = match office::detect(file_name, bytes) {
+        office::Format::Docx => docx::read(bytes)?,
+        office::Format::Text => text::read(bytes)?,
+        office::Format::Office(kind) => return Err(ImportError::NeedsConversion(kind.describe())),
     };
-    let month = month
-        .or_else(|| month_from(&table, file_name, year))
-        .ok_or(ImportError::NoMonth)?;
+    let mut warnings = Vec::new();
+    let month = match month {
+        Some(month) => month,
+        None => {
+            let (month, warning) = naming::month_from(&table, file_name, year);
+            warnings.extend(warning);
+            month.ok_or(ImportError::NoMonth)?
+        }
+    };
     let unit = match unit {
         Some(given) => Some(unit_given(given, config)?),
-        None => unit_from(&table, config),
+        None => naming::unit_from(&table, file_name, config)?,
     };
     let mut report = markdown::write(&table, month, unit.as_deref(), config)?;
     let folder = month.to_string();
     report.text = pictures::place(&report.text, &table.pictures, &folder);
-    report
-        .warnings
-        .extend(table.pictures.warnings.iter().cloned());
+    warnings.extend(report.warnings);
+    warnings.extend(table.pictures.warnings.iter().cloned());
     if report.text.len() > limits::REPORT_BYTES {
         return Err(ImportError::TooLarge(format!(
             "its report would be {} MB; a monthly report is far smaller",
@@ -200,7 +276,7 @@ pub fn convert(
         pictures: (table.pictures.files.into_iter())
             .map(|(name, bytes)| (format!("{folder}/{name}"), bytes))
             .collect(),
-        warnings: report.warnings,
+        warnings,
     })
 }
 
@@ -226,18 +302,15 @@ fn unit_given(given: &str, config: &SiteConfig) -> Result<String, ImportError> {
             .units
             .iter()
             .find(|u| {
-                crate::names::normalize(&u.id) == wanted
-                    || crate::names::normalize(&u.name) == wanted
+                std::iter::once(&u.id)
+                    .chain(std::iter::once(&u.name))
+                    .chain(&u.aliases)
+                    .any(|name| crate::names::normalize(name) == wanted)
             })
             .map(|u| u.id.clone())
             .ok_or_else(|| ImportError::UnknownUnit {
                 given: given.to_string(),
-                known: config
-                    .units
-                    .iter()
-                    .map(|u| format!("{} ({})", u.id, u.name))
-                    .collect::<Vec<_>>()
-                    .join(", "),
+                known: known_units(config),
             });
     }
     // It names a folder under content/: one plain name on every system.
@@ -272,89 +345,12 @@ fn unit_given(given: &str, config: &SiteConfig) -> Result<String, ImportError> {
     Ok(given.trim().to_string())
 }
 
-/// The month a document names (`12月份`, `2015年12月`), the year from the
-/// document, `--year` or the file's name.
-/// The unit and month line of reportal's own `.docx` first.
-fn month_from(table: &Table, file_name: &str, year: Option<u16>) -> Option<Month> {
-    let title = table.title.as_deref().unwrap_or("");
-    let meta = table.meta.as_deref().unwrap_or("");
-    let text = format!("{meta} {title} {file_name}");
-    let year = year.or_else(|| find_year(&text))?;
-    let month = find_month(meta)
-        .or_else(|| find_month(title))
-        .or_else(|| find_month(file_name))?;
-    Some(Month { year, month })
-}
-
-/// The one unit of site.yaml whose name the document's unit and month
-/// line (reportal's own `.docx`), or else its title, contains.
-fn unit_from(table: &Table, config: &SiteConfig) -> Option<String> {
-    let named_in = |text: &str| {
-        let mut named = config
-            .units
-            .iter()
-            .filter(|u| text.contains(u.name.as_str()));
-        match (named.next(), named.next()) {
-            (Some(unit), None) => Some(unit.id.clone()),
-            _ => None,
-        }
-    };
-    table
-        .meta
-        .as_deref()
-        .and_then(named_in)
-        .or_else(|| named_in(table.title.as_deref()?))
-}
-
-/// The runs of ASCII digits in `text`, with the character after each.
-fn numbers(text: &str) -> Vec<(String, Option<char>)> {
-    let mut runs = Vec::new();
-    let mut chars = text.chars().peekable();
-    while let Some(c) = chars.next() {
-        if c.is_ascii_digit() {
-            let mut run = c.to_string();
-            while let Some(d) = chars.next_if(char::is_ascii_digit) {
-                run.push(d);
-            }
-            runs.push((run, chars.peek().copied()));
-        }
-    }
-    runs
-}
-
-/// A four-digit year from 1990 to 2099 written in `text`.
-fn find_year(text: &str) -> Option<u16> {
-    numbers(text).into_iter().find_map(|(run, _)| {
-        let year: u16 = run.parse().ok()?;
-        (run.len() == 4 && (1990..2100).contains(&year)).then_some(year)
-    })
-}
-
-/// `12月` or `2015-12` in `text`: the month.
-fn find_month(text: &str) -> Option<u8> {
-    let runs = numbers(text);
-    let month = |run: &str| run.parse().ok().filter(|m: &u8| (1..=12).contains(m));
-    runs.iter()
-        .find(|(run, next)| run.len() <= 2 && *next == Some('月'))
-        .and_then(|(run, _)| month(run))
-        .or_else(|| {
-            runs.windows(2)
-                .find(|w| w[0].0.len() == 4 && w[0].1 == Some('-') && w[1].0.len() <= 2)
-                .and_then(|w| month(&w[1].0))
-        })
-}
-
-#[cfg(test)]
-mod tests {
-    use super::*;
-
-    #[test]
-    fn months_and_years_from_titles_and_file_names() {
-        assert_eq!(find_month("二、重点工作推进情况（12月份）"), Some(12));
-        assert_eq!(find_month("report-2015-03.txt"), Some(3));
-        assert_eq!(find_month("没有月份"), None);
-        assert_eq!(find_year("团省委2015年12月.docx"), Some(2015));
-        assert_eq!(find_year("第120345号"), None);
-        assert_eq!(find_year("12月份"), None);
-    }
+/// site.yaml's units, for messages: `gz (广州团市委), sz (深圳团市委)`.
+fn known_units(config: &SiteConfig) -> String {
+    config
+        .units
+        .iter()
+        .map(|u| format!("{} ({})", u.id, u.name))
+        .collect::<Vec<_>>()
+        .join(", ")
 }
