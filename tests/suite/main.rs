@@ -13,6 +13,7 @@ mod example_site;
 mod hostile;
 mod i18n;
 mod import;
+mod import_formats;
 mod init;
 mod large_pages;
 mod links;
