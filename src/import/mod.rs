@@ -151,12 +151,16 @@ pub fn prepare(
         .file_name()
         .map(|n| n.to_string_lossy().into_owned())
         .unwrap_or_default();
+    let mut read_as = file_name.clone();
     if let office::Format::Office(kind) = office::detect(&file_name, &bytes) {
         bytes = converter.to_docx(&bytes, kind)?;
+        // What LibreOffice made is a .docx; the name still gives unit and
+        // month (appended to: `深圳2015.12` has no extension to replace).
+        read_as = format!("{file_name}.docx");
     }
     let converted = convert(
         &bytes,
-        &file_name,
+        &read_as,
         config,
         options.month,
         options.year,

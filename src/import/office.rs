@@ -96,9 +96,7 @@ pub fn detect(file_name: &str, bytes: &[u8]) -> Format {
         return Format::Office(Kind::Rtf);
     }
     if bytes.starts_with(b"PK\x03\x04") {
-        // By content only: the .docx LibreOffice made of an .odt keeps the
-        // .odt's name.
-        return if is_odf_text(bytes) {
+        return if is_odf_text(bytes) || by_extension == Some(Kind::Odt) {
             Format::Office(Kind::Odt)
         } else {
             Format::Docx
@@ -457,6 +455,8 @@ mod tests {
         odt.extend(b"mimetypeapplication/vnd.oasis.opendocument.text");
         assert_eq!(detect("report", &odt), Format::Office(Kind::Odt));
         assert_eq!(detect("a.docx", b"PK\x03\x04..."), Format::Docx);
+        assert_eq!(detect("a.odt", b"PK\x03\x04..."), Format::Office(Kind::Odt));
+        assert_eq!(detect("a.odt.docx", b"PK\x03\x04..."), Format::Docx);
         assert_eq!(detect("a.doc", b"<html>"), Format::Office(Kind::Doc));
         assert_eq!(detect("a.txt", "序号".as_bytes()), Format::Text);
         assert_eq!(detect("a.docx", b"short"), Format::Docx);
