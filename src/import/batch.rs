@@ -26,6 +26,9 @@ pub enum Skip {
     LockFile,
     /// A link to a folder: not followed (it may lead anywhere, or round).
     FolderLink,
+    /// A site's built output (it holds `.reportal-output`): its Word files
+    /// are the site's own reports, not documents to import.
+    BuiltSite,
     /// Not one of the extensions of `EXTENSIONS`.
     NotADocument,
 }
@@ -38,6 +41,9 @@ impl Skip {
                 "an Office lock file (Word or WPS has the document open): the document beside it is read"
             }
             Skip::FolderLink => "a link to a folder, not followed: name the folder itself",
+            Skip::BuiltSite => {
+                "a site reportal built (its Word files are the site's own reports): name one of them to import it"
+            }
             Skip::NotADocument => "not a report document (.docx .doc .wps .rtf .odt .txt)",
         }
     }
@@ -122,6 +128,8 @@ fn walk(dir: &Path, inputs: &mut Inputs) {
             Some(Skip::Hidden)
         } else if name.starts_with("~$") {
             Some(Skip::LockFile)
+        } else if is_dir && entry.path().join(crate::write::MARKER).is_file() {
+            Some(Skip::BuiltSite)
         } else if is_dir {
             None
         } else if entry.path_is_symlink() && entry.path().is_dir() {
@@ -197,6 +205,8 @@ mod tests {
             "notes.pdf",
             ".git/x.docx",
             "c/d.txt",
+            "public/.reportal-output",
+            "public/months/2015-12/gd.docx",
         ] {
             let path = dir.join(file);
             std::fs::create_dir_all(path.parent().expect("parent")).expect("mkdir");
@@ -226,6 +236,7 @@ mod tests {
                 (PathBuf::from(".git"), Skip::Hidden),
                 (PathBuf::from(".hidden.docx"), Skip::Hidden),
                 (PathBuf::from("notes.pdf"), Skip::NotADocument),
+                (PathBuf::from("public"), Skip::BuiltSite),
                 (PathBuf::from("~$a.docx"), Skip::LockFile),
             ]
         );
