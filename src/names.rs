@@ -79,6 +79,35 @@ pub fn normalize(name: &str) -> String {
         .collect()
 }
 
+/// The candidate `name` most likely meant, if one is close: for "did you
+/// mean" suggestions (front matter and site.yaml keys, work areas,
+/// metrics). The first of the nearest, in the candidates' order.
+pub fn closest<'a>(name: &str, candidates: impl IntoIterator<Item = &'a str>) -> Option<&'a str> {
+    let wanted: Vec<char> = normalize(name).chars().collect();
+    candidates
+        .into_iter()
+        .filter_map(|candidate| {
+            let chars: Vec<char> = normalize(candidate).chars().collect();
+            near(&wanted, &chars).map(|distance| (distance, candidate))
+        })
+        .min_by_key(|(distance, _)| *distance)
+        .map(|(_, candidate)| candidate)
+}
+
+/// The edit distance of two names, if they are close: a typo or two in a
+/// long name (one edit per three characters, at least one), or one name
+/// that holds the other whole and is at most twice as long
+/// (`团的制度建设` and `制度建设`). A Chinese character carries a word's
+/// meaning, so sharing two of four (`志愿工作`, `宣传工作`) is not close.
+fn near(a: &[char], b: &[char]) -> Option<usize> {
+    let distance = strsim::generic_damerau_levenshtein(a, b);
+    let (short, long) = if a.len() <= b.len() { (a, b) } else { (b, a) };
+    let holds = short.len() >= 2
+        && short.len() * 2 >= long.len()
+        && long.windows(short.len()).any(|w| w == short);
+    (distance <= (long.len() / 3).max(1) || holds).then_some(distance)
+}
+
 /// A readable, stable id for a name: pinyin for Chinese, lowercase ASCII
 /// words otherwise, joined by `-` (`团干部队伍建设` → `tuan-gan-bu-dui-wu-jian-she`).
 pub fn slug(name: &str) -> String {
@@ -245,6 +274,21 @@ mod tests {
             .map(|id| ids.claim(id.to_string()))
             .collect();
         assert_eq!(got, ["a", "a-3", "a-4", "b", "a-5"]);
+    }
+
+    #[test]
+    fn suggests_only_what_is_close() {
+        let areas = ["制度建设", "制度建设工作", "队伍建设", "宣传工作"];
+        assert_eq!(closest("团的制度建设", areas), Some("制度建设"));
+        assert_eq!(closest("制度建没", areas), Some("制度建设"));
+        assert_eq!(closest("志愿服务重点工作", areas), None);
+        assert_eq!(closest("志愿工作", areas), None);
+        assert_eq!(closest("基层服务型团组织建设", areas), None);
+        assert_eq!(closest("青少年维权工作", areas), None);
+        assert_eq!(closest("monht", ["month", "unit"]), Some("month"));
+        assert_eq!(closest("Titel", ["month", "title"]), Some("title"));
+        assert_eq!(closest("colour", ["month", "unit"]), None);
+        assert_eq!(closest("", ["month"]), None);
     }
 
     #[test]

@@ -48,12 +48,7 @@ pub fn key_offset(text: &str, key: &str) -> usize {
 
 /// The known key a mistyped key most likely meant, if any is close.
 pub fn closest_key(key: &str, known: &[&str]) -> Option<String> {
-    known
-        .iter()
-        .map(|k| (strsim::damerau_levenshtein(key, k), *k))
-        .filter(|(distance, k)| *distance <= 2.max(k.len() / 3))
-        .min()
-        .map(|(_, k)| k.to_string())
+    crate::names::closest(key, known.iter().copied()).map(str::to_string)
 }
 
 #[cfg(test)]

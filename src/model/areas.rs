@@ -75,15 +75,12 @@ impl AreaIndex {
             .copied()
     }
 
+    /// The configured area whose name, alias or id is close to `name`,
+    /// if one is (`names::closest`).
     pub(super) fn closest(&self, name: &str) -> Option<String> {
-        let name: Vec<char> = names::normalize(name).chars().collect();
-        self.configured
-            .iter()
-            .map(|(candidate, i)| {
-                let candidate: Vec<char> = names::normalize(candidate).chars().collect();
-                (strsim::generic_levenshtein(&name, &candidate), *i)
-            })
-            .min()
-            .map(|(_, i)| self.list[i].name.clone())
+        let candidates = self.configured.iter().map(|(c, _)| c.as_str());
+        let found = names::closest(name, candidates)?;
+        let (_, i) = self.configured.iter().find(|(c, _)| c == found)?;
+        Some(self.list[*i].name.clone())
     }
 }

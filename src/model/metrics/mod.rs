@@ -145,9 +145,8 @@ pub(in crate::model) fn resolve(
             } else if let Some(area) = (areas.find)(&written.scope) {
                 MetricScope::Area(area)
             } else {
-                let closest = closest(&written.scope, areas.names.iter().map(String::as_str))
-                    .or_else(|| Some(REPORT_SCOPE.to_string()))
-                    .filter(|c| close_enough(&written.scope, c));
+                let candidates = areas.names.iter().map(String::as_str);
+                let closest = closest(&written.scope, candidates.chain([REPORT_SCOPE]));
                 problems.push(error(
                     ProblemKind::UnknownMetricArea {
                         given: written.scope.clone(),
@@ -226,19 +225,7 @@ pub(in crate::model) fn resolve(
     Metrics { list, values }
 }
 
-/// The candidate nearest to `name`, if it is near.
+/// The candidate `name` most likely meant, if one is close.
 fn closest<'a>(name: &str, candidates: impl Iterator<Item = &'a str>) -> Option<String> {
-    let wanted: Vec<char> = names::normalize(name).chars().collect();
-    candidates
-        .map(|c| {
-            let chars: Vec<char> = names::normalize(c).chars().collect();
-            (strsim::generic_levenshtein(&wanted, &chars), c)
-        })
-        .min()
-        .filter(|(distance, c)| *distance <= 2.max(c.chars().count() / 3))
-        .map(|(_, c)| c.to_string())
-}
-
-fn close_enough(name: &str, candidate: &str) -> bool {
-    closest(name, std::iter::once(candidate)).is_some()
+    names::closest(name, candidates).map(str::to_string)
 }
