@@ -4,6 +4,7 @@
 //! `（一）`) with their markers as written. Text outside the rows goes
 //! before the first area, marked, never dropped.
 
+use super::title::Title;
 use super::{Cell, ImportError, Table};
 use crate::config::SiteConfig;
 use crate::model::Month;
@@ -64,8 +65,11 @@ pub fn write(
         .map_or("下一步推进计划", String::as_str);
     let mut warnings = Vec::new();
     let mut text = String::from("---\n");
-    if let Some(title) = &table.title {
-        text.push_str(&format!("title: {}\n", quoted(title)));
+    // The title without its outline number, or the site's own (title.rs).
+    match super::title::title(table.title.as_deref(), unit, config) {
+        Title::Kept(title) => text.push_str(&format!("title: {}\n", quoted(&title))),
+        Title::SiteDefault(written) => text.push_str(&super::title::comment(&written)),
+        Title::None => {}
     }
     text.push_str(&format!("month: {month}\n"));
     if let Some(unit) = unit {

@@ -15,6 +15,7 @@ mod naming;
 pub mod office;
 mod pictures;
 mod text;
+mod title;
 
 use std::path::{Path, PathBuf};
 

@@ -95,8 +95,11 @@ fn a_text_export_becomes_a_report_whose_month_page_shows_every_row() {
     let report =
         std::fs::read_to_string(site.root().join("content/gd/2016-03.md")).expect("report written");
     assert!(report.contains("month: 2016-03"), "{report}");
+    // The title names neither year nor unit: the site's own is shown, the
+    // document's kept as a comment.
+    assert!(!report.contains("title:"), "{report}");
     assert!(
-        report.contains("title: \"二、重点工作推进情况（3月份）\""),
+        report.contains("# 文档原标题（页面使用站点的标题）：二、重点工作推进情况（3月份）\n"),
         "{report}"
     );
     // The alias is written as the site's name for the area.
