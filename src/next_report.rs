@@ -48,7 +48,7 @@ pub fn new_report(
     let mut problems = Problems::default();
     let (library, strings) = read_site(root, &mut problems).ok_or(NewError::Site(problems))?;
     let unit = pick_unit(&library, unit)?;
-    let unit_name = library.units[unit].name.clone();
+    let unit_name = crate::render::unit_name(&library.units[unit], &strings).to_string();
     let reports = || library.reports.iter().rev().filter(|r| r.unit == unit);
     let month = match (month, reports().next()) {
         (Some(month), _) => month,

@@ -46,6 +46,8 @@ pub struct Strings {
     pub metric_panel_description: String,
     pub new_report_no_plan: String,
     pub new_report_plan: String,
+    /// The name shown for the one unit of a site that names none.
+    pub this_unit: String,
     /// Keys only templates read.
     #[serde(flatten)]
     pub extra: BTreeMap<String, Value>,

@@ -14,6 +14,8 @@ use crate::diagnostics::Problem;
 #[derive(Debug, Clone)]
 pub struct Unit {
     pub id: String,
+    /// Empty for the one unit of a site that names none (see
+    /// `render::i18n::unit_name`).
     pub name: String,
     /// site.yaml's `since`: the first month it reports for.
     pub since: Option<Month>,

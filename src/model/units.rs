@@ -63,9 +63,12 @@ pub(super) fn resolve_units(config: &SiteConfig, reports: &[ParsedReport]) -> Un
         });
     }
     if list.is_empty() {
+        // The one unit of a site that names none has no name (not the
+        // site's title, which then stood in every unit column): pages show
+        // the theme's `this_unit` where a name is needed, nothing elsewhere.
         list.push(Unit {
             id: "main".into(),
-            name: config.title().to_string(),
+            name: String::new(),
             since: None,
             until: None,
             first_report: None,

@@ -45,6 +45,16 @@ fn month_name(t: &Strings, month: Month) -> Option<Cow<'_, str>> {
 }
 
 /// `2015年12月` or `December 2015`.
+/// A unit's name as pages show it: the theme's `this_unit` for the one
+/// unit of a site that names none (its name is empty).
+pub fn unit_name<'a>(unit: &'a crate::model::Unit, t: &'a Strings) -> &'a str {
+    if unit.name.is_empty() {
+        &t.this_unit
+    } else {
+        &unit.name
+    }
+}
+
 pub fn month_label(month: Month, t: &Strings) -> String {
     fill(&t.month_label, |name| match name {
         "year" => number(month.year),

@@ -129,7 +129,7 @@ pub fn charts(library: &Library, scope: MetricScope, t: &Strings) -> Vec<ChartVi
                 .iter()
                 .map(|&u| Line {
                     key: &library.units[u].id,
-                    label: &library.units[u].name,
+                    label: i18n::unit_name(&library.units[u], t),
                     values: values
                         .iter()
                         .filter(|v| v.unit == u)
@@ -189,7 +189,7 @@ pub fn charts(library: &Library, scope: MetricScope, t: &Strings) -> Vec<ChartVi
                     caption: fill_with(&t.metric_table_title, &[("metric", &title)]),
                     units: units
                         .iter()
-                        .map(|&u| library.units[u].name.clone())
+                        .map(|&u| i18n::unit_name(&library.units[u], t).to_string())
                         .collect(),
                     rows,
                 },
@@ -326,7 +326,7 @@ pub fn csv(library: &Library, scope: MetricScope, t: &Strings) -> Vec<u8> {
             for value in values {
                 let _ = writer.write_record([
                     value.month.to_string().as_str(),
-                    &text_cell(&library.units[value.unit].name),
+                    &text_cell(i18n::unit_name(&library.units[value.unit], t)),
                     &text_cell(&metric.name),
                     &numbers::plain(value.value, metric.decimals),
                     &text_cell(metric.unit.as_deref().unwrap_or("")),
@@ -403,7 +403,7 @@ pub fn latest(
                         .map(|month| own.iter().find(|v| v.month == *month).map(|v| v.value))
                         .collect();
                     Some(UnitLatest {
-                        unit: library.units[u].name.clone(),
+                        unit: i18n::unit_name(&library.units[u], t).to_string(),
                         value: numbers::grouped(last.value, metric.decimals),
                         month: i18n::month_label(last.month, t),
                         change: before.map(|before| change_of(metric, before, last, t)),

@@ -24,7 +24,7 @@ mod views;
 pub(crate) mod word;
 
 pub use execute::{Done, outputs, render};
-pub use i18n::{Strings, fill_with, month_label};
+pub use i18n::{Strings, fill_with, month_label, unit_name};
 pub use plain::text_of as plain_text;
 pub use plan::{Everything, Kind, Output, Selection, Shows, Sink};
 pub use structure::structure_fingerprint;

@@ -5,7 +5,7 @@
 use serde::Serialize;
 use tera::Value;
 
-use super::i18n::{fill_with, month_label, year_label};
+use super::i18n::{fill_with, month_label, unit_name, year_label};
 use super::views::Views;
 use crate::model::{Library, Month, Reporting};
 
@@ -53,7 +53,7 @@ pub fn month_status<'a>(views: &Views<'a>, month: Month) -> MonthStatus<'a> {
         let anchor = ["report-", &unit.id].concat();
         let view = UnitState {
             id: &unit.id,
-            name: &unit.name,
+            name: unit_name(unit, views.strings),
             state,
             url: report.map(|r| [views.page_of(r), "#".into(), anchor.clone()].concat()),
             anchor: report.map(|_| anchor),
@@ -184,7 +184,7 @@ pub fn table<'a>(views: &Views<'a>, months: &[Month]) -> StatusTable<'a> {
     let several = library.units.len() > 1;
     let rows = (0..library.units.len())
         .map(|u| StatusRow {
-            name: &library.units[u].name,
+            name: unit_name(&library.units[u], t),
             url: several.then(|| views.urls.unit(&library.units[u].id)),
             cells: months.iter().map(|&m| cell(views, u, m)).collect(),
         })

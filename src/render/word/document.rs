@@ -146,7 +146,11 @@ pub fn rest(library: &Library, r: usize, t: &Strings) -> String {
     // longer than `<li>`'s. Reserved at once, not grown by copying.
     let mut xml = Xml(String::with_capacity(2 * html + 4096));
     let unit = &library.units[report.unit];
-    let mut meta = format!("{} · {}", unit.name, month_label(report.month, t));
+    // A site that names no unit: the month alone (see `i18n::unit_name`).
+    let mut meta = match unit.name.as_str() {
+        "" => month_label(report.month, t),
+        name => format!("{name} · {}", month_label(report.month, t)),
+    };
     if report.draft
         && let Some(draft) = t.extra.get("draft").and_then(|v| v.as_str())
     {
