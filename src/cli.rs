@@ -89,6 +89,10 @@ pub enum Command {
         /// Replace reports that exist already.
         #[arg(long)]
         force: bool,
+        /// Add the work areas the documents name and site.yaml does not
+        /// list to site.yaml's `areas:` (the rest of the file kept as is).
+        #[arg(long)]
+        add_areas: bool,
     },
     /// Start a unit's next report: the areas of its latest report, each
     /// with last month's plan quoted, marked `draft: true`.
@@ -103,9 +107,13 @@ pub enum Command {
         #[arg(long, default_value = ".")]
         root: PathBuf,
     },
-    /// Create a new site with a site.yaml and example reports.
+    /// Create a new site with a site.yaml and two sample reports (your
+    /// first import replaces them).
     Init {
         /// The folder to create (it must not exist, or be empty).
         dir: PathBuf,
+        /// Without the sample reports: site.yaml and content/ only.
+        #[arg(long)]
+        empty: bool,
     },
 }

@@ -21,6 +21,7 @@ pub mod next_report;
 pub mod render;
 pub mod serve;
 pub mod site;
+pub mod starter;
 pub mod write;
 mod yaml;
 

@@ -1,7 +1,8 @@
 //! `reportal import`: every document the files and folders name is read
 //! and made a report; none is written while another of the run makes the
 //! same report; then the others are written, and a summary says what was
-//! imported, what was not and why, and what was passed over.
+//! imported, what was not and why, and what was passed over. The first
+//! import into `init`'s site replaces its samples (`starter::FirstSite`).
 
 use std::path::{Path, PathBuf};
 use std::process::ExitCode;
@@ -9,6 +10,7 @@ use std::process::ExitCode;
 use reportal::diagnostics::Problems;
 use reportal::import::{ImportError, ImportOptions, Prepared, batch, office, prepare, write};
 use reportal::model::Month;
+use reportal::starter::FirstSite;
 
 /// The reports one run holds before writing: far beyond any archive.
 const HELD_BYTES: usize = 1 << 30;
@@ -20,6 +22,7 @@ pub fn run(
     unit: Option<String>,
     root: PathBuf,
     force: bool,
+    add_areas: bool,
 ) -> ExitCode {
     let month = match month.map(|m| Month::parse(m).ok_or(m)).transpose() {
         Ok(month) => month,
@@ -29,10 +32,16 @@ pub fn run(
         }
     };
     let mut problems = Problems::default();
-    let Some(config) = reportal::load::read_config(&root, &mut problems) else {
+    let Some(mut config) = reportal::load::read_config(&root, &mut problems) else {
         eprint!("{}", problems.render(false));
         return ExitCode::FAILURE;
     };
+    // init's sample areas are not the office's: the documents' areas take
+    // their place (see `site_areas`).
+    let first = FirstSite::find(&root);
+    if first.as_ref().is_some_and(FirstSite::replaces_areas) {
+        config.areas.clear();
+    }
     let options = ImportOptions {
         root,
         month,
@@ -72,7 +81,16 @@ pub fn run(
     // LibreOffice's folder goes now, whatever follows.
     drop(converter);
     let mut refused = batch::duplicates(&made);
+    // init's samples go before the first report is written (one may have
+    // the month of a sample), and come back if nothing is imported.
+    if let Some(first) = &first
+        && let Err(err) = first.remove(&options.root)
+    {
+        eprintln!("error: {err}");
+        return ExitCode::FAILURE;
+    }
     let mut imported = 0;
+    let mut new_areas = Vec::new();
     for (index, ((path, document), place)) in made.into_iter().zip(places).enumerate() {
         if let Some(err) = refused.remove(&index) {
             failed.push((place, path, err.to_string()));
@@ -85,12 +103,25 @@ pub fn run(
                     eprintln!("warning: {}: {warning}", path.display());
                 }
                 println!("{} → {}", path.display(), shown(&done.written));
+                new_areas.extend(done.new_areas);
             }
             Err(err) => failed.push((place, path, err.to_string())),
         }
     }
     failed.sort_by_key(|(index, _, _)| *index);
-    summary(&inputs, imported, &failed)
+    let areas_written = site_areas(
+        &options.root,
+        first.as_ref(),
+        imported,
+        add_areas,
+        &new_areas,
+    );
+    let code = summary(&inputs, imported, &failed);
+    if areas_written {
+        code
+    } else {
+        ExitCode::FAILURE
+    }
 }
 
 /// What was imported, not imported and passed over; failure if anything
@@ -135,6 +166,64 @@ fn summary(
         ExitCode::SUCCESS
     } else {
         ExitCode::FAILURE
+    }
+}
+
+/// init's samples said gone (or put back when nothing was imported), and
+/// the documents' areas written into site.yaml: in place of init's sample
+/// areas, or, with `--add-areas`, after the site's. False when site.yaml
+/// could not be changed.
+fn site_areas(
+    root: &Path,
+    first: Option<&FirstSite>,
+    imported: usize,
+    add_areas: bool,
+    names: &[String],
+) -> bool {
+    if let Some(first) = first {
+        if imported == 0 {
+            first.restore(root);
+            return true;
+        }
+        println!(
+            "removed init's sample reports (untouched since init): {}",
+            first.untouched.join(", ")
+        );
+    }
+    if imported == 0 {
+        return true;
+    }
+    let replace = first.is_some_and(FirstSite::replaces_areas);
+    let written = if replace {
+        reportal::import::areas::replace_sample_areas(root, names)
+    } else if add_areas {
+        reportal::import::areas::add_areas(root, names)
+    } else {
+        return true;
+    };
+    match written {
+        Ok(areas) if areas.is_empty() => true,
+        Ok(areas) => {
+            let listed: Vec<String> = areas
+                .iter()
+                .map(|a| format!("{} ({})", a.name, a.id))
+                .collect();
+            let what = if replace {
+                "init's sample areas replaced by"
+            } else {
+                "added"
+            };
+            println!(
+                "site.yaml: {what} {} work areas: {}",
+                areas.len(),
+                listed.join(", ")
+            );
+            true
+        }
+        Err(err) => {
+            eprintln!("error: {err}");
+            false
+        }
     }
 }
 

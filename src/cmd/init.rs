@@ -1,22 +1,13 @@
 //! `reportal init DIR`: a new site that builds at once, with a site.yaml
-//! that shows every setting and two example reports to copy.
+//! that shows every setting and two sample reports to copy (the first
+//! import replaces them), or with `--empty` none.
 
 use std::path::Path;
 use std::process::ExitCode;
 
-const FILES: &[(&str, &str)] = &[
-    ("site.yaml", include_str!("../starter/site.yaml")),
-    (
-        "content/2025-11.md",
-        include_str!("../starter/content/2025-11.md"),
-    ),
-    (
-        "content/2025-12.md",
-        include_str!("../starter/content/2025-12.md"),
-    ),
-];
+use reportal::starter;
 
-pub fn run(dir: &Path) -> ExitCode {
+pub fn run(dir: &Path, empty: bool) -> ExitCode {
     let occupied = std::fs::read_dir(dir).is_ok_and(|mut entries| entries.next().is_some());
     if occupied {
         eprintln!(
@@ -25,20 +16,38 @@ pub fn run(dir: &Path) -> ExitCode {
         );
         return ExitCode::FAILURE;
     }
-    for (path, text) in FILES {
+    let site_yaml = if empty {
+        starter::empty_site_yaml()
+    } else {
+        starter::SITE_YAML.to_string()
+    };
+    let samples = if empty { &[][..] } else { starter::SAMPLES };
+    let files = std::iter::once(("site.yaml", site_yaml.as_str())).chain(samples.iter().copied());
+    let made = std::fs::create_dir_all(dir.join("content"));
+    if let Err(err) = made {
+        eprintln!(
+            "error: cannot create {}: {err}",
+            dir.join("content").display()
+        );
+        return ExitCode::FAILURE;
+    }
+    for (path, text) in files {
         let target = dir.join(path);
-        let created = target
-            .parent()
-            .map_or(Ok(()), std::fs::create_dir_all)
-            .and_then(|()| std::fs::write(&target, text));
-        if let Err(err) = created {
+        if let Err(err) = std::fs::write(&target, text) {
             eprintln!("error: cannot write {}: {err}", target.display());
             return ExitCode::FAILURE;
         }
     }
-    println!(
-        "created a new site in {0}\nnext: reportal build --root {0}",
-        dir.display()
-    );
+    if empty {
+        println!(
+            "created a new site without sample reports in {0}\nnext: reportal import --root {0} <your Word reports>",
+            dir.display()
+        );
+    } else {
+        println!(
+            "created a new site with two sample reports in {0} (your first reportal import replaces them)\nnext: reportal build --root {0}",
+            dir.display()
+        );
+    }
     ExitCode::SUCCESS
 }

@@ -48,8 +48,9 @@ pub fn run(command: Command) -> ExitCode {
             unit,
             root,
             force,
-        } => import::run(&files, month.as_deref(), year, unit, root, force),
+            add_areas,
+        } => import::run(&files, month.as_deref(), year, unit, root, force, add_areas),
         Command::New { unit, month, root } => new::run(&root, unit.as_deref(), month.as_deref()),
-        Command::Init { dir } => init::run(&dir),
+        Command::Init { dir, empty } => init::run(&dir, empty),
     }
 }

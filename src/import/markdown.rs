@@ -44,6 +44,8 @@ pub fn columns(rows: &[Vec<Cell>]) -> Option<Columns> {
 pub struct Written {
     pub text: String,
     pub warnings: Vec<String>,
+    /// The work areas site.yaml does not list, as the headings name them.
+    pub new_areas: Vec<String>,
 }
 
 pub fn write(
@@ -64,6 +66,8 @@ pub fn write(
         .first()
         .map_or("下一步推进计划", String::as_str);
     let mut warnings = Vec::new();
+    let mut new_areas = Vec::new();
+    let mut seen = std::collections::HashSet::new();
     let mut text = String::from("---\n");
     // The title without its outline number, or the site's own (title.rs).
     match super::title::title(table.title.as_deref(), unit, config) {
@@ -124,9 +128,13 @@ pub fn write(
             .number
             .map(|i| cell(row, i).paragraphs.join(""))
             .filter(|n| !n.is_empty());
+        let area = area_name(&name, config);
+        if !config.areas.iter().any(|a| a.name == area) && seen.insert(names::normalize(&area)) {
+            new_areas.push(area.clone());
+        }
         let heading = match number {
-            Some(number) => format!("{number}. {}", area_name(&name, config)),
-            None => area_name(&name, config),
+            Some(number) => format!("{number}. {area}"),
+            None => area,
         };
         sections.push((heading, progress, plan));
         let known = [
@@ -166,7 +174,11 @@ pub fn write(
         text.push_str(&format!("\n### {plan_label}\n\n"));
         text.push_str(&blocks(plan));
     }
-    Ok(Written { text, warnings })
+    Ok(Written {
+        text,
+        warnings,
+        new_areas,
+    })
 }
 
 /// The site's name for the area a heading names (by name, alias or id),

@@ -7,6 +7,7 @@
 //! dropped: what cannot be placed goes under a marked section, with a
 //! warning.
 
+pub mod areas;
 pub mod batch;
 mod docx;
 mod limits;
@@ -61,6 +62,8 @@ pub struct ImportOptions {
 pub struct Imported {
     pub written: PathBuf,
     pub warnings: Vec<String>,
+    /// The work areas site.yaml does not list (`--add-areas` adds them).
+    pub new_areas: Vec<String>,
 }
 
 /// Why a file was not imported.
@@ -189,6 +192,7 @@ pub fn write(prepared: Prepared, options: &ImportOptions) -> Result<Imported, Im
         text,
         pictures,
         warnings,
+        new_areas,
         ..
     } = converted;
     let folder = target
@@ -215,6 +219,7 @@ pub fn write(prepared: Prepared, options: &ImportOptions) -> Result<Imported, Im
     Ok(Imported {
         written: target,
         warnings,
+        new_areas,
     })
 }
 
@@ -230,6 +235,8 @@ pub struct Converted {
     /// the report's folder (`2015-12/image1.png`) and bytes.
     pub pictures: Vec<(String, Vec<u8>)>,
     pub warnings: Vec<String>,
+    /// The work areas site.yaml does not list.
+    pub new_areas: Vec<String>,
 }
 
 /// The report a document's bytes make, read as `.docx` when `file_name`
@@ -282,6 +289,7 @@ pub fn convert(
             .map(|(name, bytes)| (format!("{folder}/{name}"), bytes))
             .collect(),
         warnings,
+        new_areas: report.new_areas,
     })
 }
 
