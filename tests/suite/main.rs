@@ -10,6 +10,7 @@ mod area_units;
 mod disk;
 mod errors;
 mod example_site;
+mod first_site;
 mod hostile;
 mod i18n;
 mod import;
