@@ -44,6 +44,7 @@ pub fn add_areas(root: &Path, names: &[String]) -> Result<Vec<NewArea>, AreasErr
     if areas.is_empty() {
         return Ok(areas);
     }
+    too_many(&areas)?;
     let appended = appended(&text, &config, &areas)?;
     check(&config, &appended, &areas)?;
     write(&path, bom, &appended)?;
@@ -62,6 +63,7 @@ pub fn replace_sample_areas(root: &Path, names: &[String]) -> Result<Vec<NewArea
     })?;
     let empty = SiteConfig::default();
     let areas = new_areas(&empty, names);
+    too_many(&areas)?;
     let mut replaced = format!("{before}areas:");
     if areas.is_empty() {
         replaced.push_str(" []");
@@ -78,6 +80,20 @@ pub fn replace_sample_areas(root: &Path, names: &[String]) -> Result<Vec<NewArea
     }
     write(&root.join("site.yaml"), false, &replaced)?;
     Ok(areas)
+}
+
+/// The most areas one import adds: a report has tens; thousands are a
+/// table read wrongly, not work areas.
+const MOST_AREAS: usize = 500;
+
+fn too_many(areas: &[NewArea]) -> Result<(), AreasError> {
+    if areas.len() > MOST_AREAS {
+        return Err(AreasError::Unsafe(format!(
+            "the documents name {} work areas it does not list (at most {MOST_AREAS} are added at once): check that their tables were read as meant",
+            areas.len()
+        )));
+    }
+    Ok(())
 }
 
 /// site.yaml's text (empty when there is none), and whether a byte order
@@ -330,20 +346,33 @@ fn check(old: &SiteConfig, text: &str, added: &[NewArea]) -> Result<(), AreasErr
     Ok(())
 }
 
-/// Replaces site.yaml: a temporary file beside it, renamed over it.
+/// Replaces site.yaml: a new file beside it (never through a link left
+/// at that name), with site.yaml's permissions, renamed over it.
 fn write(path: &Path, bom: bool, text: &str) -> Result<(), AreasError> {
+    use std::io::Write as _;
     let temporary = path.with_file_name(".site.yaml.reportal-new");
     let mut bytes = Vec::with_capacity(text.len() + 3);
     if bom {
         bytes.extend_from_slice(b"\xEF\xBB\xBF");
     }
     bytes.extend_from_slice(text.as_bytes());
-    std::fs::write(&temporary, bytes)
-        .and_then(|()| std::fs::rename(&temporary, path))
-        .map_err(|e| {
-            let _ = std::fs::remove_file(&temporary);
-            AreasError::Write(e.to_string())
+    let _ = std::fs::remove_file(&temporary);
+    let written = std::fs::OpenOptions::new()
+        .write(true)
+        .create_new(true)
+        .open(&temporary)
+        .and_then(|mut file| {
+            file.write_all(&bytes)?;
+            if let Ok(meta) = std::fs::metadata(path) {
+                file.set_permissions(meta.permissions())?;
+            }
+            file.sync_all()
         })
+        .and_then(|()| std::fs::rename(&temporary, path));
+    written.map_err(|e| {
+        let _ = std::fs::remove_file(&temporary);
+        AreasError::Write(e.to_string())
+    })
 }
 
 #[cfg(test)]

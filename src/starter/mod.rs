@@ -108,10 +108,15 @@ impl FirstSite {
         for path in paths {
             let text = SAMPLES.iter().find(|(p, _)| p == path).map(|(_, t)| t);
             let target: PathBuf = root.join(path);
-            if let Some(text) = text
-                && !target.exists()
-                && let Err(err) = std::fs::write(&target, text)
-            {
+            // A new file only: never over one, nor through a link.
+            let written = text.map(|text| {
+                std::fs::OpenOptions::new()
+                    .write(true)
+                    .create_new(true)
+                    .open(&target)
+                    .and_then(|mut file| std::io::Write::write_all(&mut file, text.as_bytes()))
+            });
+            if let Some(Err(err)) = written {
                 eprintln!("warning: cannot put init's sample {path} back: {err}");
             }
         }

@@ -451,3 +451,46 @@ fn the_title_loses_its_outline_number_or_gives_way_to_the_sites() {
         "{report}"
     );
 }
+
+#[cfg(unix)]
+#[test]
+fn add_areas_never_writes_through_a_link() {
+    let outside = tempfile::tempdir().expect("temp dir");
+    let elsewhere = outside.path().join("other.yaml");
+    std::fs::write(&elsewhere, "title: 别处\n").expect("outside");
+    let site = Site::new(&[("site.yaml", "title: 站点\n")]);
+    // A link left at the temporary name is removed, not written through.
+    let planted = outside.path().join("planted");
+    std::fs::write(&planted, "untouched").expect("planted");
+    std::os::unix::fs::symlink(&planted, site.root().join(".site.yaml.reportal-new"))
+        .expect("link");
+    let seed = site.root().join("seed.txt");
+    std::fs::write(&seed, SEED).expect("seed");
+    let args = [
+        seed.to_str().expect("UTF-8"),
+        "--year",
+        "2015",
+        "--add-areas",
+    ];
+    let run = site.run("import", &args);
+    assert!(run.ok, "{run}");
+    assert_eq!(
+        std::fs::read_to_string(&planted).expect("planted"),
+        "untouched"
+    );
+    let yaml = std::fs::read_to_string(site.root().join("site.yaml")).expect("site.yaml");
+    assert!(
+        yaml.starts_with("title: 站点\nareas:\n  - { id: tuan-de-zhi-du-jian-she"),
+        "{yaml}"
+    );
+
+    // site.yaml itself a link out of the site: refused, nothing changed.
+    std::fs::remove_file(site.root().join("site.yaml")).expect("rm");
+    std::os::unix::fs::symlink(&elsewhere, site.root().join("site.yaml")).expect("link");
+    let run = site.run("import", &[&args[..], &["--force"]].concat());
+    assert!(!run.ok, "{run}");
+    assert_eq!(
+        std::fs::read_to_string(&elsewhere).expect("outside"),
+        "title: 别处\n"
+    );
+}
