@@ -488,9 +488,10 @@ fn an_english_site_says_it_in_english() {
         page.attrs(".figure-card .change", "class"),
         ["change down bad"]
     );
+    // No unit in site.yaml: the theme's word for it, never the site's title.
     let csv = std::fs::read_to_string(site.output().join("metrics.csv")).unwrap();
     assert_eq!(
         csv,
-        "\u{feff}Month,Unit,Metric,Value,Unit of measure\n2025-01,Work reports,Satisfaction,90.5,%\n2025-02,Work reports,Satisfaction,88.0,%\n"
+        "\u{feff}Month,Unit,Metric,Value,Unit of measure\n2025-01,This unit,Satisfaction,90.5,%\n2025-02,This unit,Satisfaction,88.0,%\n"
     );
 }

@@ -277,7 +277,8 @@
       heading.appendChild(link);
       const meta = document.createElement('p');
       meta.className = 'search-meta';
-      meta.textContent = found.month + ' · ' + found.unit;
+      // A site that names no unit: the month alone.
+      meta.textContent = found.unit ? found.month + ' · ' + found.unit : found.month;
       const text = document.createElement('p');
       text.className = 'search-snippet';
       for (const [part, marked] of snippet(found, current, 140)) {
