@@ -185,10 +185,12 @@ fn site_areas(
             first.restore(root);
             return true;
         }
-        println!(
-            "removed init's sample reports (untouched since init): {}",
-            first.untouched.join(", ")
-        );
+        if !first.untouched.is_empty() {
+            println!(
+                "removed init's sample reports (untouched since init): {}",
+                first.untouched.join(", ")
+            );
+        }
     }
     if imported == 0 {
         return true;

@@ -48,16 +48,19 @@ pub struct FirstSite {
 impl FirstSite {
     /// The site at `root`, if `content/` holds nothing but init's samples
     /// (edited or not; files the build skips, like `.DS_Store`, aside) and
-    /// at least one of them untouched. Anything else, a link or anything
-    /// unreadable among them, and the site is the writer's: `None`.
+    /// at least one of them untouched, or holds nothing at all (the
+    /// samples deleted by hand) beside init's site.yaml. Anything else, a
+    /// link or anything unreadable among them, and the site is the
+    /// writer's: `None`.
     pub fn find(root: &Path) -> Option<FirstSite> {
         let confine = crate::load::Confine::new(root);
         let content = root.join("content");
-        let meta = std::fs::symlink_metadata(&content).ok()?;
-        if !meta.is_dir() || confine.real(&content).is_err() {
-            return None;
-        }
-        for entry in entries(&content)? {
+        let found = match std::fs::symlink_metadata(&content) {
+            Ok(meta) if meta.is_dir() && confine.real(&content).is_ok() => entries(&content)?,
+            Err(err) if err.kind() == std::io::ErrorKind::NotFound => Vec::new(),
+            _ => return None,
+        };
+        for entry in found {
             let name = entry.file_name();
             if crate::load::is_hidden(&name) {
                 continue;
@@ -75,11 +78,9 @@ impl FirstSite {
                 Found::Missing => {}
             }
         }
-        if site.untouched.is_empty() {
-            return None;
-        }
         site.starter_yaml = same_bytes(&root.join("site.yaml"), SITE_YAML) == Some(Found::Same);
-        Some(site)
+        let emptied = site.edited.is_empty() && site.starter_yaml;
+        (!site.untouched.is_empty() || emptied).then_some(site)
     }
 
     /// Whether site.yaml's sample areas give way to the imported reports':

@@ -494,3 +494,23 @@ fn add_areas_never_writes_through_a_link() {
         "title: 别处\n"
     );
 }
+
+#[test]
+fn samples_deleted_by_hand_still_take_inits_areas_with_them() {
+    let site = InitSite::new(&[]);
+    for (path, _) in reportal::starter::SAMPLES {
+        std::fs::remove_file(site.root.join(path)).expect("rm");
+    }
+    let run = site.import_seed(&[]);
+    assert!(run.ok, "{run}");
+    assert!(!run.stdout.contains("removed"), "{run}");
+    assert!(
+        run.stdout
+            .contains("site.yaml: init's sample areas replaced by 12 work areas")
+    );
+    let build = site.run("build", &[]);
+    assert!(build.ok, "{build}");
+    let areas = site.page("index.html").texts("section.area-list li");
+    assert_eq!(areas.len(), 12, "{areas:?}");
+    assert!(areas.iter().all(|a| a.ends_with(" 1 个月")), "{areas:?}");
+}
