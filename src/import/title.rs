@@ -102,6 +102,11 @@ fn names_unit(text: &str, unit: Option<&str>, config: &SiteConfig) -> bool {
     let configured = config.units.iter().find(|u| u.id == unit);
     std::iter::once(unit)
         .chain(configured.map(|u| u.name.as_str()))
+        .chain(
+            configured
+                .into_iter()
+                .flat_map(|u| u.aliases.iter().map(String::as_str)),
+        )
         .map(names::normalize)
         .any(|name| !name.is_empty() && text.contains(&name))
 }
