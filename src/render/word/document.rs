@@ -256,13 +256,17 @@ impl Xml {
     fn para(&mut self, para: &Para, style: Option<&str>, properties: &str) {
         self.0.push_str("<w:p>");
         let indent = 420 * para.depth.saturating_sub(1).min(6);
-        if style.is_some() || indent > 0 || !properties.is_empty() {
+        let hanging = usize::from(para.hanging);
+        if style.is_some() || indent > 0 || hanging > 0 || !properties.is_empty() {
             self.0.push_str("<w:pPr>");
             if let Some(style) = style {
                 let _ = write!(self.0, r#"<w:pStyle w:val="{style}"/>"#);
             }
             self.0.push_str(properties);
-            if indent > 0 {
+            if hanging > 0 {
+                let left = indent + hanging;
+                let _ = write!(self.0, r#"<w:ind w:left="{left}" w:hanging="{hanging}"/>"#);
+            } else if indent > 0 {
                 let _ = write!(self.0, r#"<w:ind w:left="{indent}"/>"#);
             }
             self.0.push_str("</w:pPr>");

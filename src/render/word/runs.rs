@@ -32,6 +32,9 @@ pub struct Para {
     pub pieces: Vec<Piece>,
     /// How deep in lists it stands (0: in none), for its indent.
     pub depth: usize,
+    /// A numbered item as typed (`<p class="item">`, see `model::items`):
+    /// its marker's hanging indent, in twips.
+    pub hanging: u16,
 }
 
 /// The paragraphs of one fragment.
@@ -52,6 +55,23 @@ pub fn paragraphs(html: &str) -> Vec<Para> {
     reader.text(rest);
     reader.end_paragraph();
     reader.out
+}
+
+/// The hanging indent of a paragraph of class `class`, in twips (an em
+/// of 10.5 pt is 210): `model::items` sizes it to its marker, 2, 3 or 4
+/// ems; the first is 1.5 here, as wide as `1）` or `2、` in 宋体 (the page's
+/// 2 ems leave room for `10）`, worth a line more per item on paper).
+fn hanging(class: Option<&str>) -> u16 {
+    let classes: Vec<&str> = class.unwrap_or_default().split_whitespace().collect();
+    if classes.contains(&"item-4") {
+        840
+    } else if classes.contains(&"item-3") {
+        630
+    } else if classes.contains(&"item") {
+        315
+    } else {
+        0
+    }
 }
 
 #[derive(Default)]
@@ -137,7 +157,10 @@ impl Reader {
                 self.cell_in_row = false;
             }
             "p" | "blockquote" | "div" | "table" | "hr" | "dl" | "dt" | "dd" | "section" => {
-                self.block(closing)
+                self.block(closing);
+                if !closing && tag.name == "p" {
+                    self.current.hanging = hanging(attribute(tag.attributes, "class"));
+                }
             }
             _ => {}
         }
@@ -281,6 +304,7 @@ impl Reader {
             self.out.push(std::mem::take(&mut self.current));
         }
         self.current.depth = 0;
+        self.current.hanging = 0;
     }
 }
 
@@ -341,6 +365,19 @@ mod tests {
             ),
             ["*小节*", "*名*→*数*", "甲→1", "链接 图 \"一\"", "a  b|c"]
         );
+    }
+
+    #[test]
+    fn numbered_items_as_typed_keep_their_marker_and_hang() {
+        let paras = paragraphs(
+            "<p class=\"item item-3\"><span class=\"marker\">（一）</span>加强</p>\n<p>说明</p>",
+        );
+        assert_eq!(paras.len(), 2);
+        assert_eq!(
+            (text(&paras[0]), paras[0].hanging),
+            ("（一）加强".to_string(), 630)
+        );
+        assert_eq!((text(&paras[1]), paras[1].hanging), ("说明".to_string(), 0));
     }
 
     #[test]
