@@ -153,7 +153,7 @@ pub enum ProblemKind {
     )]
     NotOrdinaryFile(String),
     #[error(
-        "`{0}` would run as a page of the site when opened (HTML, SVG or script can act for whoever reads it): it is not published; link a PDF or a picture instead, or set `unsafe_html: true` in site.yaml if every writer is trusted"
+        "`{0}` is not a kind of file reportal publishes: a browser may open it as a page of the site and run what it holds (HTML, SVG, XML, script, a file without an extension). Pictures (.png .jpg .gif .webp …), documents (.pdf .docx .xlsx .pptx .wps .ofd .txt …), archives (.zip .rar .7z) and media (.mp3 .mp4 …) are published; link one of those instead, or set `unsafe_html: true` in site.yaml if every writer is trusted"
     )]
     FileWouldRun(String),
     #[error(

@@ -17,9 +17,12 @@ use crate::diagnostics::{Problem, ProblemKind};
 pub struct ContentFile {
     /// Its size in bytes, as listed.
     pub size: u64,
-    /// An ordinary file (a link to one inside the site counts), not a
+    /// An ordinary file (a link to one inside content/ counts), not a
     /// pipe, a socket or a device: only those are published.
     pub ordinary: bool,
+    /// A link in content/ that leads out of it (to site.yaml, or another
+    /// folder of the site): never published.
+    pub linked_out: bool,
 }
 
 /// The files under `content/` that are not reports, by their path from
@@ -52,12 +55,12 @@ impl ContentFiles {
 pub const SERVED_FILE_BYTES: u64 = 256 << 20;
 
 /// Where the file at `rel` (from the site root) really is, checked just
-/// before it is copied: still inside the site (no link swapped in since
+/// before it is copied: still inside content/ (no link swapped in since
 /// the site was loaded) and an ordinary file (opening a pipe would wait
 /// for ever).
 pub fn checked_source(root: &Path, rel: &str) -> Result<std::path::PathBuf, Problem> {
     let path = root.join(rel);
-    let real = super::Confine::new(root).real(&path)?;
+    let real = super::Confine::new(&root.join("content")).real(&path)?;
     let metadata = std::fs::metadata(&real)
         .map_err(|err| Problem::error(ProblemKind::Unreadable(err.to_string())).in_file(rel))?;
     if !metadata.is_file() {

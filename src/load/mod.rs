@@ -88,6 +88,9 @@ fn content_paths(
     problems: &mut Problems,
 ) -> (Vec<(PathBuf, String)>, ContentFiles) {
     let confine = Confine::new(root);
+    // Files beside the reports are published: a link among them must not
+    // lead to site.yaml or another folder of the site.
+    let in_content = Confine::new(content);
     let escapes = std::cell::RefCell::new(Vec::new());
     let mut paths = Vec::new();
     let mut others = std::collections::BTreeMap::new();
@@ -118,6 +121,7 @@ fn content_paths(
                 let file = ContentFile {
                     size: entry.metadata().map_or(0, |m| m.len()),
                     ordinary: entry.file_type().is_file(),
+                    linked_out: in_content.real(entry.path()).is_err(),
                 };
                 others.insert(relative(root, entry.path()), file);
             }

@@ -202,10 +202,27 @@ pub fn percent_decode(text: &str) -> String {
     String::from_utf8_lossy(&out).into_owned()
 }
 
-/// Files a browser opens as a page of the site, running what they hold.
-const RUNS_AS_PAGE: &[&str] = &[
-    "html", "htm", "xhtml", "xht", "shtml", "svg", "svgz", "xml", "xsl", "xslt", "js", "mjs",
+/// What a report may show or link, by extension: the pictures browsers
+/// show and the documents, sheets, archives and media offices attach.
+/// Anything else may be opened by a browser as a page of the site and run
+/// what it holds: `.html` and `.svg`, but also `.xsd` or `.dtd` (served as
+/// XML: an XHTML element in them runs its script), a file without an
+/// extension (sniffed): an allow-list, as a deny-list always misses one.
+pub const PUBLISHED: &[&str] = &[
+    "png", "jpg", "jpeg", "gif", "webp", "bmp", "avif", "tif", "tiff", "emf",
+    "wmf", // pictures
+    "pdf", "ofd", "doc", "docx", "xls", "xlsx", "ppt", "pptx", "wps", "et", "dps", "odt", "ods",
+    "odp", "rtf", "txt", "csv", // documents
+    "zip", "rar", "7z", // archives
+    "mp3", "m4a", "wav", "mp4", "m4v", "webm", "mov", // media
 ];
+
+/// Whether a file at `path` is of a kind `PUBLISHED` names.
+pub fn publishable(path: &str) -> bool {
+    let name = path.rsplit('/').next().unwrap_or(path);
+    name.rsplit_once('.')
+        .is_some_and(|(_, e)| PUBLISHED.contains(&e.to_ascii_lowercase().as_str()))
+}
 
 /// Checks the files report `source` refers to against those the site
 /// holds; problems go to `problems`. Returns the paths of the files to
@@ -237,12 +254,15 @@ pub(super) fn check(
             }));
             continue;
         };
+        if found.linked_out {
+            problems.push(error(ProblemKind::FileOutsideContent(shown())));
+            continue;
+        }
         if !found.ordinary {
             problems.push(error(ProblemKind::NotOrdinaryFile(shown())));
             continue;
         }
-        let extension = path.rsplit_once('.').map(|(_, e)| e.to_ascii_lowercase());
-        if !config.unsafe_html && extension.is_some_and(|e| RUNS_AS_PAGE.contains(&e.as_str())) {
+        if !config.unsafe_html && !publishable(path) {
             problems.push(error(ProblemKind::FileWouldRun(shown())));
             continue;
         }

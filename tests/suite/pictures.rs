@@ -230,12 +230,18 @@ fn a_missing_file_is_an_error_at_its_line_naming_the_path_as_written() {
 fn files_outside_content_or_hidden_or_running_as_pages_are_refused() {
     let site = site(
         "1. [配置](../../site.yaml)\n2. [口令](../../../../../../../etc/passwd)\n\
-         3. [隐藏](.私密.pdf)\n4. [网页](页面.html)\n5. ![矢量](图.svg)",
+         3. [隐藏](.私密.pdf)\n4. [网页](页面.html)\n5. ![矢量](图.svg)\n\
+         6. [架构](x.xsd)\n7. [无扩展名](说明)",
         "",
     );
     site.write("content/gd/.私密.pdf", "私密");
     site.write("content/gd/页面.html", "<script>alert(1)</script>");
     site.write("content/gd/图.svg", "<svg onload='alert(1)'/>");
+    // Served as XML, an XHTML element runs its script; without an
+    // extension a file may be sniffed as HTML.
+    let xhtml = r#"<html xmlns="http://www.w3.org/1999/xhtml"><script>alert(1)</script></html>"#;
+    site.write("content/gd/x.xsd", xhtml);
+    site.write("content/gd/说明", xhtml);
     let run = site.build();
     assert!(!run.ok, "{run}");
     for written in ["../../site.yaml", "../../../../../../../etc/passwd"] {
@@ -247,11 +253,14 @@ fn files_outside_content_or_hidden_or_running_as_pages_are_refused() {
         );
     }
     assert!(run.stderr.contains("`.私密.pdf` is a hidden file"), "{run}");
-    assert!(
-        run.stderr.contains("`页面.html` would run as a page"),
-        "{run}"
-    );
-    assert!(run.stderr.contains("`图.svg` would run as a page"), "{run}");
+    for written in ["页面.html", "图.svg", "x.xsd", "说明"] {
+        assert!(
+            run.stderr.contains(&format!(
+                "`{written}` is not a kind of file reportal publishes"
+            )),
+            "{written}: {run}"
+        );
+    }
     assert!(!site.output().exists(), "nothing published");
 }
 
@@ -268,6 +277,19 @@ fn a_link_out_of_the_site_is_refused_and_one_inside_is_followed() {
     assert!(!run.ok, "{run}");
     assert!(
         run.stderr.contains("content/gd/照片/活动.png") && run.stderr.contains("outside the site"),
+        "{run}"
+    );
+    assert!(!site.output().exists(), "nothing published");
+
+    // A link in content/ to another file of the site (site.yaml) leads
+    // out of content/: refused at the line that names it.
+    std::fs::remove_file(&link).expect("unlink");
+    std::os::unix::fs::symlink(site.root().join("site.yaml"), &link).expect("symlink");
+    let run = site.build();
+    assert!(!run.ok, "{run}");
+    assert!(
+        run.stderr
+            .contains("`照片/活动.png` leads out of the site's content/ folder"),
         "{run}"
     );
     assert!(!site.output().exists(), "nothing published");
