@@ -169,14 +169,22 @@ impl Found {
     }
 }
 
-/// The picture's file extension: its name's in the zip when it is a
-/// plain one, else what its first bytes say.
+/// The kinds of picture a `.docx` holds that are saved under their own
+/// extension; whatever else a picture's name says (`.xsd`, `.html`: a
+/// hostile file would run as a page of the site) is not believed.
+const PICTURES: &[&str] = &[
+    "png", "jpg", "jpeg", "gif", "webp", "bmp", "tif", "tiff", "emf", "wmf",
+];
+
+/// The picture's file extension: its name's in the zip when that is a
+/// picture's, else what its first bytes say, else `bin` (which the site
+/// does not publish: the build names the line that shows it).
 fn extension(path: &str, bytes: &[u8]) -> String {
     let named = Path::new(path)
         .extension()
         .and_then(|e| e.to_str())
         .map(str::to_ascii_lowercase)
-        .filter(|e| !e.is_empty() && e.len() <= 5 && e.bytes().all(|b| b.is_ascii_alphanumeric()));
+        .filter(|e| PICTURES.contains(&e.as_str()));
     if let Some(named) = named {
         return named;
     }
@@ -188,6 +196,14 @@ fn extension(path: &str, bytes: &[u8]) -> String {
         "gif"
     } else if bytes.starts_with(b"BM") {
         "bmp"
+    } else if bytes.starts_with(b"RIFF") && bytes.get(8..12) == Some(b"WEBP") {
+        "webp"
+    } else if bytes.starts_with(b"II*\0") || bytes.starts_with(b"MM\0*") {
+        "tif"
+    } else if bytes.starts_with(b"\xD7\xCD\xC6\x9A") {
+        "wmf"
+    } else if bytes.get(40..44) == Some(b" EMF") {
+        "emf"
     } else {
         "bin"
     };
@@ -358,5 +374,8 @@ mod tests {
         assert_eq!(extension("media/../x", b"\xFF\xD8\xFF\xE0"), "jpg");
         assert_eq!(extension("media/a.p/ng", b"GIF89a"), "gif");
         assert_eq!(extension("media/image1.抽象", b"??"), "bin");
+        // A name that is not a picture's is not believed.
+        assert_eq!(extension("media/image1.xsd", b"<html"), "bin");
+        assert_eq!(extension("media/image1.html", b"\x89PNG"), "png");
     }
 }
