@@ -238,6 +238,14 @@ impl Converter {
     /// The `.docx` LibreOffice makes of `bytes`, a document of `kind`.
     pub fn to_docx(&mut self, bytes: &[u8], kind: Kind) -> Result<Vec<u8>, ImportError> {
         let format = kind.describe();
+        if let Some(field) = includes_local_file(bytes) {
+            return Err(ImportError::Conversion {
+                format,
+                why: format!(
+                    "it has an {field} field naming a file on this computer, which LibreOffice would copy into the site; open it in Word or WPS, turn its fields into text (select all, Ctrl+Shift+F9) and save it again"
+                ),
+            });
+        }
         let soffice = self
             .soffice
             .get_or_insert_with(find_soffice)
@@ -430,8 +438,58 @@ impl Drop for TempFolder {
     }
 }
 
+/// A Word field that makes LibreOffice read another file into the
+/// document it converts (`INCLUDEPICTURE "file:///…"`, `INCLUDETEXT
+/// "C:\\…"`): a document from elsewhere could copy any picture the
+/// importing user can read into the site, to be published. A picture
+/// from the web (`INCLUDEPICTURE "http://…"`, as Word writes when a web
+/// page is pasted) is not read. RTF and Word 97 keep field codes as text
+/// (8-bit or UTF-16: NUL bytes are dropped before looking).
+fn includes_local_file(bytes: &[u8]) -> Option<&'static str> {
+    let text: Vec<u8> = bytes
+        .iter()
+        .filter(|b| **b != 0)
+        .map(u8::to_ascii_uppercase)
+        .collect();
+    for field in ["INCLUDEPICTURE", "INCLUDETEXT"] {
+        let mut rest = text.as_slice();
+        while let Some(at) = rest
+            .windows(field.len())
+            .position(|w| w == field.as_bytes())
+        {
+            rest = &rest[at + field.len()..];
+            let target: &[u8] = {
+                let skip = rest
+                    .iter()
+                    .take_while(|b| matches!(b, b' ' | b'"' | b'\t' | b'\\'))
+                    .count();
+                &rest[skip..]
+            };
+            if !(target.starts_with(b"HTTP://") || target.starts_with(b"HTTPS://")) {
+                return Some(field);
+            }
+        }
+    }
+    None
+}
+
 #[cfg(test)]
 mod tests {
+    #[test]
+    fn fields_that_read_local_files_are_found() {
+        use super::includes_local_file;
+        let rtf = br#"{\rtf1 {\field{\*\fldinst{ INCLUDEPICTURE "file:///tmp/secret.png" \\d }}}}"#;
+        assert_eq!(includes_local_file(rtf), Some("INCLUDEPICTURE"));
+        let utf16: Vec<u8> = "includeText \"C:\\a.doc\""
+            .encode_utf16()
+            .flat_map(u16::to_le_bytes)
+            .collect();
+        assert_eq!(includes_local_file(&utf16), Some("INCLUDETEXT"));
+        let web = br#"INCLUDEPICTURE "http://example.org/a.png" \* MERGEFORMATINET"#;
+        assert_eq!(includes_local_file(web), None);
+        assert_eq!(includes_local_file(b"plain text"), None);
+    }
+
     use super::*;
 
     #[test]
