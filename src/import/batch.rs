@@ -31,6 +31,9 @@ pub enum Skip {
     BuiltSite,
     /// Not one of the extensions of `EXTENSIONS`.
     NotADocument,
+    /// A pipe, socket or device with a document's name: reading it would
+    /// wait for ever.
+    NotAFile,
 }
 
 impl Skip {
@@ -45,6 +48,7 @@ impl Skip {
                 "a site reportal built (its Word files are the site's own reports): name one of them to import it"
             }
             Skip::NotADocument => "not a report document (.docx .doc .wps .rtf .odt .txt)",
+            Skip::NotAFile => "not a file (a pipe, a socket or a device)",
         }
     }
 }
@@ -136,6 +140,8 @@ fn walk(dir: &Path, inputs: &mut Inputs) {
             Some(Skip::FolderLink)
         } else if !is_document(entry.path()) {
             Some(Skip::NotADocument)
+        } else if !entry.path().is_file() {
+            Some(Skip::NotAFile)
         } else {
             None
         };

@@ -201,16 +201,28 @@ pub fn write(prepared: Prepared, options: &ImportOptions) -> Result<Imported, Im
     if target.exists() && !options.force {
         return Err(ImportError::Exists(target.display().to_string()));
     }
-    std::fs::create_dir_all(&folder)
-        .map_err(|e| ImportError::Write(format!("{}: {e}", folder.display())))?;
     // Never written through a link out of the site (content/<unit> linked
-    // to another folder), nor through a link at the report's own name.
+    // to another folder), nor through a link at the report's own name;
+    // and no folder made out there before that is found (the nearest
+    // folder that exists is checked first).
     let confine = crate::load::Confine::new(&options.root);
-    if confine.real(&folder).is_err() || target.is_symlink() {
-        return Err(ImportError::Write(format!(
+    let outside = || {
+        ImportError::Write(format!(
             "{}: a link leads it outside the site, or it is a link; reportal writes only inside the site",
             target.display()
-        )));
+        ))
+    };
+    let existing = folder
+        .ancestors()
+        .find(|a| a.exists())
+        .unwrap_or(&options.root);
+    if confine.real(existing).is_err() {
+        return Err(outside());
+    }
+    std::fs::create_dir_all(&folder)
+        .map_err(|e| ImportError::Write(format!("{}: {e}", folder.display())))?;
+    if confine.real(&folder).is_err() || target.is_symlink() {
+        return Err(outside());
     }
     // The pictures first: a report never refers to pictures not written.
     pictures::write(&folder, &pictures, options.force)?;
@@ -295,6 +307,13 @@ pub fn convert(
 
 /// The file's bytes, if it is not larger than any report could be.
 fn read_bounded(path: &Path) -> Result<Vec<u8>, ImportError> {
+    // Opening a pipe would wait for a writer for ever.
+    let metadata = std::fs::metadata(path).map_err(|e| ImportError::Unreadable(e.to_string()))?;
+    if !metadata.is_file() {
+        return Err(ImportError::Unreadable(
+            "it is not a file (a folder, a pipe, a socket or a device)".into(),
+        ));
+    }
     crate::load::read_at_most(path, limits::FILE_BYTES)
         .map_err(|e| ImportError::Unreadable(e.to_string()))?
         .ok_or_else(|| {
