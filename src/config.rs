@@ -290,6 +290,27 @@ impl SiteConfig {
         );
         for unit in &self.units {
             mistakes.extend(unit_range_mistakes(unit));
+            // A month's files are named by the month (`months/2025-12/
+            // 2025-12.docx`), a unit's report's by the unit's id beside them.
+            let id = unit.id.as_bytes();
+            let month_like = id.len() == 7
+                && id[4] == b'-'
+                && id
+                    .iter()
+                    .enumerate()
+                    .all(|(i, b)| i == 4 || b.is_ascii_digit());
+            if month_like {
+                mistakes.push(ConfigMistake {
+                    message: format!(
+                        "unit id `{}` reads as a month: its reports' files would take the names of that month's own (months/{0}/{0}.docx, .csv); choose another id",
+                        unit.id
+                    ),
+                    value: unit.id.clone(),
+                    repeated: false,
+                    key: None,
+                    after: None,
+                });
+            }
         }
         for host in &self.remote_images {
             if host_name(host).is_none() {

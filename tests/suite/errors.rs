@@ -255,6 +255,21 @@ fn a_broken_template_fails_the_build_naming_the_template() {
 }
 
 #[test]
+fn a_unit_id_that_reads_as_a_month_is_refused_at_its_line() {
+    let err = failing(&[
+        (
+            "site.yaml",
+            "units:\n  - { id: gd, name: 甲 }\n  - { id: 2025-12, name: 乙 }\n",
+        ),
+        ("content/gd/2025-12.md", &body()),
+    ]);
+    assert!(
+        err.contains("site.yaml:3:11: site.yaml is not valid: unit id `2025-12` reads as a month"),
+        "{err}"
+    );
+}
+
+#[test]
 fn ids_in_site_yaml_must_be_plain_and_unique() {
     let err = failing(&[
         (
