@@ -24,16 +24,11 @@ pub fn text_of(html: &str) -> String {
     let mut raw = String::with_capacity(html.len());
     // Per open list: the next item's number (none: a bulleted list).
     let mut lists: Vec<Option<u32>> = Vec::new();
-    let mut rest = html;
-    while let Some(open) = rest.find('<') {
-        raw.push_str(&rest[..open]);
-        let Some(tag) = Tag::read(&rest[open..]) else {
-            // A lone `<` is text (ammonia escapes it, but be safe).
-            raw.push('<');
-            rest = &rest[open + 1..];
-            continue;
+    scan(html, |piece| {
+        let tag = match piece {
+            Piece::Text(text) => return raw.push_str(text),
+            Piece::Tag(tag) => tag,
         };
-        rest = &rest[open + tag.len..];
         match (&*tag.name, tag.closing) {
             ("ol", false) => lists.push(Some(tag.start.unwrap_or(1))),
             ("ul", false) => lists.push(None),
@@ -57,8 +52,7 @@ pub fn text_of(html: &str) -> String {
             ("td" | "th", false) if !raw.is_empty() && !raw.ends_with('\n') => raw.push('\t'),
             _ => {}
         }
-    }
-    raw.push_str(rest);
+    });
     let decoded = html_escape::decode_html_entities(&raw);
     let mut text = String::with_capacity(decoded.len());
     for line in decoded.lines().map(str::trim_end) {
@@ -71,6 +65,37 @@ pub fn text_of(html: &str) -> String {
         text.push_str(line);
     }
     text
+}
+
+/// A piece of a fragment of reportal's HTML: text (entities as written)
+/// or a tag.
+pub(crate) enum Piece<'a> {
+    Text(&'a str),
+    Tag(Tag<'a>),
+}
+
+/// Hands `each` the fragment's pieces in order.
+pub(crate) fn scan<'a>(html: &'a str, mut each: impl FnMut(Piece<'a>)) {
+    let mut rest = html;
+    while let Some(open) = rest.find('<') {
+        if open > 0 {
+            each(Piece::Text(&rest[..open]));
+        }
+        match Tag::read(&rest[open..]) {
+            Some(tag) => {
+                rest = &rest[open + tag.len..];
+                each(Piece::Tag(tag));
+            }
+            None => {
+                // A lone `<` is text (ammonia escapes it, but be safe).
+                each(Piece::Text("<"));
+                rest = &rest[open + 1..];
+            }
+        }
+    }
+    if !rest.is_empty() {
+        each(Piece::Text(rest));
+    }
 }
 
 fn new_line(out: &mut String) {

@@ -7,7 +7,7 @@
 //! `<del>`/`<s>` struck through, `<br>` a line break; a link is its text,
 //! an image its alt text, a table's cells are tab-separated.
 
-use crate::render::plain::{Tag, attribute};
+use crate::render::plain::{self, Tag, attribute, scan};
 
 /// How a run of text is marked.
 #[derive(Debug, Clone, Copy, Default, PartialEq, Eq)]
@@ -40,19 +40,10 @@ pub struct Para {
 /// The paragraphs of one fragment.
 pub fn paragraphs(html: &str) -> Vec<Para> {
     let mut reader = Reader::default();
-    let mut rest = html;
-    while let Some(open) = rest.find('<') {
-        reader.text(&rest[..open]);
-        let Some(tag) = Tag::read(&rest[open..]) else {
-            // A lone `<` is text (ammonia escapes it, but be safe).
-            reader.text("<");
-            rest = &rest[open + 1..];
-            continue;
-        };
-        rest = &rest[open + tag.len..];
-        reader.tag(&tag);
-    }
-    reader.text(rest);
+    scan(html, |piece| match piece {
+        plain::Piece::Text(text) => reader.text(text),
+        plain::Piece::Tag(tag) => reader.tag(&tag),
+    });
     reader.end_paragraph();
     reader.out
 }
