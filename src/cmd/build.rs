@@ -41,15 +41,21 @@ pub fn run(
                     println!("{month}: no report yet from {}", missing.join(", "));
                 }
             }
-            let verb = if writes { "built" } else { "checked" };
+            let files = if writes {
+                format!(
+                    "{} files ({} written, {} unchanged)",
+                    summary.files, summary.written.written, summary.written.unchanged
+                )
+            } else {
+                format!("{} files to write", summary.files)
+            };
             println!(
-                "{verb} {} reports, {} months, {} areas, {} units: {} files{} in {} ms{}",
+                "{} {} reports, {} months, {} areas, {} units: {files} in {} ms{}",
+                if writes { "built" } else { "checked" },
                 summary.reports,
                 summary.months,
                 summary.areas,
                 summary.units,
-                summary.files,
-                if writes { " written" } else { " to write" },
                 summary.elapsed.as_millis(),
                 if warnings > 0 {
                     format!(" ({warnings} warnings)")

@@ -32,6 +32,9 @@ pub struct BuildSummary {
     pub areas: usize,
     pub units: usize,
     pub files: usize,
+    /// Of `files`, how many were written and how many kept unchanged
+    /// from the previous output (none for `check`).
+    pub written: write::Written,
     pub elapsed: Duration,
     /// Things worth telling that are not problems (no feed without base_url).
     pub notes: Vec<String>,
@@ -102,12 +105,14 @@ fn run(options: &BuildOptions, problems: &mut Problems, started: Instant) -> Opt
             return None;
         }
     }
-    if let Some(staging) = staging
-        && let Err(problem) = staging.commit()
-    {
-        problems.push(problem);
-        return None;
-    }
+    let written = match staging.map(write::Staging::commit) {
+        Some(Ok(written)) => written,
+        Some(Err(problem)) => {
+            problems.push(problem);
+            return None;
+        }
+        None => write::Written::default(),
+    };
     let library = &site.library;
     let mut notes = Vec::new();
     if library.config.base_url().is_none() {
@@ -120,6 +125,7 @@ fn run(options: &BuildOptions, problems: &mut Problems, started: Instant) -> Opt
         areas: library.areas.len(),
         units: library.units.len(),
         files: done.outputs.len(),
+        written,
         elapsed: started.elapsed(),
         notes,
     })

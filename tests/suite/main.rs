@@ -30,6 +30,7 @@ mod print;
 mod province;
 mod publish;
 mod reading;
+mod rebuild;
 mod report_format;
 mod reporting;
 mod search;

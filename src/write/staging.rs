@@ -1,125 +1,14 @@
-//! Stage 4, write: the rendered pages and static files into the output
-//! folder. Everything goes into a fresh folder beside the output, which
-//! replaces the output only once complete (in one atomic exchange on
-//! Linux), so a failed build leaves the previous output as it was.
+//! The staging folder: the next output, written beside the current one
+//! and swapped in whole.
 
+use std::io::Write;
 use std::path::{Path, PathBuf};
+use std::sync::Mutex;
+use std::sync::atomic::{AtomicUsize, Ordering};
 
+use super::previous::{self, Content, Previous};
+use super::{MARKER, MARKER_TEXT, absolute, stays_inside};
 use crate::diagnostics::{Problem, ProblemKind};
-
-/// The file that marks a folder as reportal's own output: only such a
-/// folder is ever replaced without `--force`.
-pub const MARKER: &str = ".reportal-output";
-const MARKER_TEXT: &str = "made by reportal; replaced on every build\n";
-
-/// Refuses output folders whose replacement would lose the writers' work:
-/// the site itself, anything holding it, its sources, or a folder reportal
-/// did not make (unless `force`). Both sides are compared as the system
-/// resolves them, links and all: `content` may be a link to the very
-/// folder `--output` names, and `--force` never overrides this.
-pub fn check_output(root: &Path, output: &Path, force: bool) -> Result<(), Problem> {
-    let refuse = |why: String| Err(Problem::error(ProblemKind::Output(why)));
-    let root = absolute(root);
-    let output = absolute(output);
-    if root.starts_with(&output) {
-        return refuse(format!(
-            "refusing to build into {}: it is or contains the site folder",
-            output.display()
-        ));
-    }
-    for source in [
-        "content",
-        "templates",
-        "static",
-        "themes",
-        "i18n",
-        "site.yaml",
-    ] {
-        let source_path = absolute(&root.join(source));
-        if output.starts_with(&source_path) || source_path.starts_with(&output) {
-            return refuse(format!(
-                "refusing to build into {}: it is, holds or is inside the site's {source} ({})",
-                output.display(),
-                source_path.display()
-            ));
-        }
-    }
-    if let Some(link) = link_into(&root, &output) {
-        return refuse(format!(
-            "refusing to build into {}: the site's link {link} leads there",
-            output.display()
-        ));
-    }
-    let has_files = std::fs::read_dir(&output).is_ok_and(|mut entries| entries.next().is_some());
-    if has_files && !output.join(MARKER).is_file() && !force {
-        return refuse(format!(
-            "refusing to replace {}: it has files and reportal did not make it (use --force to replace it anyway)",
-            output.display()
-        ));
-    }
-    if output.exists() && !output.is_dir() {
-        return refuse(format!("{} exists and is not a folder", output.display()));
-    }
-    Ok(())
-}
-
-/// The path made absolute and cleaned of `.` and `..`, with symbolic links
-/// resolved as far as the path exists: the longest existing ancestor is
-/// resolved and the rest appended (a link two folders up still counts).
-fn absolute(path: &Path) -> PathBuf {
-    let joined = std::path::absolute(path).unwrap_or_else(|_| path.to_path_buf());
-    if let Ok(real) = joined.canonicalize() {
-        return real;
-    }
-    let mut clean = PathBuf::new();
-    for part in joined.components() {
-        match part {
-            std::path::Component::ParentDir => {
-                clean.pop();
-            }
-            std::path::Component::CurDir => {}
-            other => clean.push(other),
-        }
-    }
-    let mut missing = Vec::new();
-    let mut existing = clean.as_path();
-    loop {
-        if let Ok(real) = existing.canonicalize() {
-            return missing
-                .iter()
-                .rev()
-                .fold(real, |path, name| path.join(name));
-        }
-        match (existing.parent(), existing.file_name()) {
-            (Some(parent), Some(name)) => {
-                missing.push(name.to_os_string());
-                existing = parent;
-            }
-            _ => return clean,
-        }
-    }
-}
-
-/// A link under the site's source folders whose real path is, holds or
-/// lies inside `output` (`content/gd` → `archive/gd`, built into): the
-/// build would replace what the link leads to.
-fn link_into(root: &Path, output: &Path) -> Option<String> {
-    ["content", "templates", "static", "themes", "i18n"]
-        .iter()
-        .flat_map(|source| {
-            walkdir::WalkDir::new(root.join(source))
-                .into_iter()
-                .flatten()
-        })
-        .filter(|entry| entry.path_is_symlink())
-        .find(|entry| {
-            entry
-                .path()
-                .canonicalize()
-                .is_ok_and(|real| real.starts_with(output) || output.starts_with(&real))
-        })
-        .map(|entry| crate::load::relative(root, entry.path()))
-}
 
 /// The next output, being written beside the current one: files go in as
 /// they are rendered, and `commit` swaps the whole folder in. Dropped
@@ -132,7 +21,21 @@ pub struct Staging {
     committed: bool,
     /// Folders made so far: most files go into a folder made for an
     /// earlier one, and asking the system again costs two calls a file.
-    made: std::sync::Mutex<std::collections::HashSet<PathBuf>>,
+    made: Mutex<std::collections::HashSet<PathBuf>>,
+    /// The output being replaced, whose unchanged files are linked.
+    previous: Option<Previous>,
+    /// What each file holds, for the manifest.
+    contents: Mutex<Vec<(String, Content)>>,
+    written: AtomicUsize,
+    unchanged: AtomicUsize,
+}
+
+/// How many files a build wrote, and how many it took unchanged from the
+/// previous output.
+#[derive(Debug, Clone, Copy, Default)]
+pub struct Written {
+    pub written: usize,
+    pub unchanged: usize,
 }
 
 fn fail(what: &str, path: &Path, err: std::io::Error) -> Problem {
@@ -166,30 +69,69 @@ impl Staging {
         lock.lock().map_err(|e| fail("lock", &marker, e))?;
         Ok(Staging {
             folder,
+            previous: Previous::read(&output),
             output,
             lock: Some(lock),
             committed: false,
-            made: std::sync::Mutex::default(),
+            made: Mutex::default(),
+            contents: Mutex::default(),
+            written: AtomicUsize::new(0),
+            unchanged: AtomicUsize::new(0),
         })
     }
 
-    /// Writes one file.
+    /// Writes one file, or links it from the previous output when that
+    /// holds the same bytes.
     pub fn put(&self, path: &str, bytes: &[u8]) -> Result<(), Problem> {
         let target = self.target(path)?;
+        let content = (blake3::hash(bytes), bytes.len() as u64);
+        let linked = (self.previous.as_ref()).is_some_and(|p| p.link(path, &content, &target));
+        self.record(path, content, linked);
+        if linked {
+            return Ok(());
+        }
         std::fs::write(&target, bytes).map_err(|e| fail("write", &target, e))
     }
 
-    /// Copies the file at `from` to `path` (the system copies it, without
-    /// reading it through memory). The copy gets an ordinary new file's
-    /// permissions, not the source's: a report saved `0600` must still be
-    /// readable by the web server, and a set-uid bit must not be published.
+    /// Copies the file at `from` to `path`, hashing it on the way, without
+    /// holding it in memory (an attachment may be large); the copy is then
+    /// replaced by a link to the previous output's file when that holds
+    /// the same bytes. The copy gets an ordinary new file's permissions,
+    /// not the source's: a report saved `0600` must still be readable by
+    /// the web server, and a set-uid bit must not be published.
     pub fn copy(&self, path: &str, from: &Path) -> Result<(), Problem> {
         let target = self.target(path)?;
         let mut source = std::fs::File::open(from).map_err(|e| fail("copy", from, e))?;
-        let mut copy = std::fs::File::create(&target).map_err(|e| fail("write", &target, e))?;
-        std::io::copy(&mut source, &mut copy)
-            .map(|_| ())
-            .map_err(|e| fail("copy", from, e))
+        let copy = std::fs::File::create(&target).map_err(|e| fail("write", &target, e))?;
+        let mut hashing = Hashing {
+            to: copy,
+            hasher: blake3::Hasher::new(),
+        };
+        std::io::copy(&mut source, &mut hashing).map_err(|e| fail("copy", from, e))?;
+        let content = (hashing.hasher.finalize(), hashing.hasher.count());
+        drop(hashing);
+        // Linked beside the copy, then renamed over it: a failed link
+        // leaves the copy.
+        let mut beside = target.clone().into_os_string();
+        beside.push(".reportal-link");
+        let beside = PathBuf::from(beside);
+        let linked = (self.previous.as_ref()).is_some_and(|p| p.link(path, &content, &beside))
+            && std::fs::rename(&beside, &target).is_ok();
+        self.record(path, content, linked);
+        Ok(())
+    }
+
+    fn record(&self, path: &str, content: Content, linked: bool) {
+        let count = if linked {
+            &self.unchanged
+        } else {
+            &self.written
+        };
+        count.fetch_add(1, Ordering::Relaxed);
+        self.contents
+            .lock()
+            .unwrap_or_else(std::sync::PoisonError::into_inner)
+            .push((path.to_owned(), content));
     }
 
     /// Where `path` goes in the staging folder, its folder made. A path
@@ -216,8 +158,17 @@ impl Staging {
     }
 
     /// Puts the new output in place of the old, which is then removed.
-    pub fn commit(mut self) -> Result<(), Problem> {
+    /// Its manifest is written last, so that every file in it is older.
+    pub fn commit(mut self) -> Result<Written, Problem> {
         self.committed = true;
+        let contents = std::mem::take(
+            self.contents
+                .get_mut()
+                .unwrap_or_else(std::sync::PoisonError::into_inner),
+        );
+        let manifest = self.folder.join(previous::MANIFEST);
+        std::fs::write(&manifest, previous::manifest(contents))
+            .map_err(|e| fail("write", &manifest, e))?;
         // Windows does not rename a folder with a file open inside it.
         if cfg!(windows) {
             self.lock.take();
@@ -228,7 +179,10 @@ impl Staging {
         // run killed midway leaves a folder the next run removes.
         let _ = std::fs::write(self.folder.join(MARKER), MARKER_TEXT);
         remove_tree(&self.folder);
-        result
+        result.map(|()| Written {
+            written: self.written.load(Ordering::Relaxed),
+            unchanged: self.unchanged.load(Ordering::Relaxed),
+        })
     }
 }
 
@@ -284,14 +238,6 @@ fn remove_tree(folder: &Path) {
     }
     let _ = std::fs::remove_file(&marker);
     let _ = std::fs::remove_dir(folder);
-}
-
-/// A relative, `/`-separated path made only of plain names.
-fn stays_inside(path: &str) -> bool {
-    !path.is_empty()
-        && Path::new(path)
-            .components()
-            .all(|c| matches!(c, std::path::Component::Normal(_)))
 }
 
 /// Staging folders of runs that were killed mid-build: reportal's own, by
@@ -352,4 +298,22 @@ fn swap(staging: &Path, output: &Path) -> std::io::Result<()> {
         return Err(err);
     }
     std::fs::rename(&previous, staging)
+}
+
+/// A writer that hashes what passes through it.
+struct Hashing {
+    to: std::fs::File,
+    hasher: blake3::Hasher,
+}
+
+impl Write for Hashing {
+    fn write(&mut self, buf: &[u8]) -> std::io::Result<usize> {
+        let n = self.to.write(buf)?;
+        self.hasher.update(&buf[..n]);
+        Ok(n)
+    }
+
+    fn flush(&mut self) -> std::io::Result<()> {
+        self.to.flush()
+    }
 }
