@@ -131,6 +131,8 @@ pub struct SiteConfig {
     /// about: every reader of a page showing it downloads it. It is
     /// published as it is (reportal does not resize pictures).
     pub max_picture_kb: u64,
+    /// The files readers can download beside the pages.
+    pub downloads: Vec<Download>,
     /// Keys nobody reads, kept to warn about typos.
     #[serde(flatten)]
     pub unknown: BTreeMap<String, serde::de::IgnoredAny>,
@@ -152,6 +154,7 @@ impl Default for SiteConfig {
             pretty_urls: false,
             max_page_kb: 2048,
             max_picture_kb: 2048,
+            downloads: vec![Download::Word, Download::Csv],
             unknown: BTreeMap::new(),
         }
     }
@@ -172,9 +175,30 @@ pub const KNOWN_KEYS: &[&str] = &[
     "pretty_urls",
     "max_page_kb",
     "max_picture_kb",
+    "downloads",
 ];
 
+/// A kind of file readers can download (site.yaml `downloads`). Word and
+/// CSV by default: offices forward Word files and count in spreadsheets;
+/// the Markdown copies only on request (the writers have the sources, and
+/// at 6,000 reports they are as large as the Markdown itself).
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Deserialize)]
+#[serde(rename_all = "lowercase")]
+pub enum Download {
+    /// Each report's and each month's `.docx`.
+    Word,
+    /// Each month's table, `months/YYYY-MM/YYYY-MM.csv`.
+    Csv,
+    /// Each report's file as written, beside its month.
+    Markdown,
+}
+
 impl SiteConfig {
+    /// Whether the site offers `download`.
+    pub fn offers(&self, download: Download) -> bool {
+        self.downloads.contains(&download)
+    }
+
     /// The site title. `load` sets the language's own (`site_title`) when
     /// site.yaml gives none.
     pub fn title(&self) -> &str {

@@ -12,6 +12,7 @@ use super::i18n::{Strings, fill_with, month_label, year_label};
 use super::layout::Layout;
 use super::status::{self, StatusCell};
 use super::urls::Urls;
+use crate::config::Download;
 use crate::model::{Library, Month, Previous, link_marks};
 
 /// Where report `r`'s Markdown file is copied in the output, to download:
@@ -81,10 +82,11 @@ pub struct ReportView<'a> {
     pub url: String,
     /// The report on its month page (in full, or summarised when split).
     pub month_url: String,
-    /// The report's Markdown file as written, to download.
-    pub source_url: String,
-    /// The report as a Word file, to download.
-    pub word_url: String,
+    /// The report's Markdown file as written, to download, when the site
+    /// offers it (`downloads` in site.yaml).
+    pub source_url: Option<String>,
+    /// The report as a Word file, to download, when the site offers it.
+    pub word_url: Option<String>,
     pub source: &'a str,
     pub draft: bool,
     pub preamble_html: Cow<'a, str>,
@@ -243,8 +245,12 @@ fn report_view<'l>(views: &Views<'l>, r: usize, entries: Entries) -> ReportView<
         month: views.month(report.month),
         url: [&page_url, "#report-", &unit.id].concat(),
         month_url: [&month_url, "#report-", &unit.id].concat(),
-        source_url: source_file(library, r),
-        word_url: super::word::report_path(library, r),
+        source_url: (library.config)
+            .offers(Download::Markdown)
+            .then(|| source_file(library, r)),
+        word_url: (library.config)
+            .offers(Download::Word)
+            .then(|| super::word::report_path(library, r)),
         source: &report.source,
         draft: report.draft,
         preamble_html: linked(views, r, &report.preamble_html),

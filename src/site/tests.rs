@@ -11,7 +11,7 @@ use super::{Mode, Site, SiteOptions};
 use crate::diagnostics::Problems;
 use crate::render::{self, Kind, Selection, Shows};
 
-const CONFIG: &str = "title: 测试\nlanguage: zh-CN\nunits:\n  - { id: a, name: 甲单位 }\n  - { id: b, name: 乙单位 }\nareas:\n  - { id: x, name: 组织建设 }\n  - { id: y, name: 宣传工作 }\n";
+const CONFIG: &str = "title: 测试\nlanguage: zh-CN\nunits:\n  - { id: a, name: 甲单位 }\n  - { id: b, name: 乙单位 }\nareas:\n  - { id: x, name: 组织建设 }\n  - { id: y, name: 宣传工作 }\ndownloads: [word, csv, markdown]\n";
 
 fn report(unit: &str, month: &str, x: &str, y: &str) -> String {
     format!(

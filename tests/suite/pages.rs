@@ -2,7 +2,7 @@
 
 use crate::common;
 
-use common::{Site, area, report};
+use common::{Site, area, report, snapshot};
 
 const SITE_YAML: &str = "title: 测试站点
 base_url: https://intra.example.org/r/
@@ -414,8 +414,12 @@ fn feed_content_is_the_reports_html_escaped_once() {
 }
 
 #[test]
-fn each_report_can_be_downloaded_as_written() {
+fn each_report_can_be_downloaded_as_written_when_the_site_offers_it() {
     let site = two_unit_site();
+    site.write(
+        "site.yaml",
+        format!("{SITE_YAML}downloads: [word, csv, markdown]\n"),
+    );
     site.built();
     let december = site.page("months/2015-12/index.html");
     // The Markdown as written (beside it, the Word file: tests/suite/word.rs).
@@ -428,6 +432,69 @@ fn each_report_can_be_downloaded_as_written() {
     let source = std::fs::read(site.root().join("content/gd/2015-12.md")).expect("source");
     assert_eq!(copy, source);
     assert_eq!(site.broken_links(), Vec::<String>::new());
+}
+
+/// The downloads a site offers (site.yaml `downloads`): Word and CSV by
+/// default, none of a kind it leaves out, and no link to a missing file.
+#[test]
+fn the_downloads_are_those_site_yaml_asks_for() {
+    let site = two_unit_site();
+    site.built();
+    let downloads = |site: &Site| -> Vec<String> {
+        let mut files: Vec<String> = snapshot(&site.output().join("months/2015-12"))
+            .into_keys()
+            .filter(|path| !path.contains('/'))
+            .collect();
+        files.sort();
+        files
+    };
+    let links = |site: &Site| {
+        site.page("months/2015-12/index.html")
+            .attrs("a[download]", "href")
+    };
+    assert_eq!(
+        downloads(&site),
+        [
+            "2015-12.csv",
+            "2015-12.docx",
+            "gd.docx",
+            "index.html",
+            "sz.docx"
+        ]
+    );
+    assert_eq!(
+        links(&site),
+        [
+            "../../months/2015-12/2015-12.csv",
+            "../../months/2015-12/2015-12.docx",
+            "../../months/2015-12/gd.docx",
+            "../../months/2015-12/sz.docx"
+        ]
+    );
+
+    site.write("site.yaml", format!("{SITE_YAML}downloads: [csv]\n"));
+    site.built();
+    assert_eq!(downloads(&site), ["2015-12.csv", "index.html"]);
+    assert_eq!(links(&site), ["../../months/2015-12/2015-12.csv"]);
+
+    site.write("site.yaml", format!("{SITE_YAML}downloads: []\n"));
+    site.built();
+    assert_eq!(downloads(&site), ["index.html"]);
+    assert!(links(&site).is_empty());
+    let month = site.page("months/2015-12/index.html");
+    assert!(
+        month
+            .texts(".page-actions")
+            .iter()
+            .all(|t| !t.contains("下载"))
+    );
+    assert_eq!(site.broken_links(), Vec::<String>::new());
+
+    site.write("site.yaml", format!("{SITE_YAML}downloads: [word, pdf]\n"));
+    let run = site.build();
+    assert!(!run.ok);
+    assert!(run.stderr.contains("site.yaml:"), "{run}");
+    assert!(run.stderr.contains("pdf"), "{run}");
 }
 
 #[test]

@@ -4,6 +4,7 @@
 
 use std::collections::{BTreeMap, HashSet};
 
+use crate::config::Download;
 use crate::render::plan::{Kind, Make, Output, Planned, Shows};
 use crate::render::shared::Shared;
 use crate::render::{metrics, views, word};
@@ -19,11 +20,14 @@ pub fn plan<'a>(s: &'a Shared<'a>, planned: &mut Vec<Planned<'a>>) {
         ),
         make: Make::MetricSheet(scope),
     }));
-    // Each report's file as written, to download beside its month.
+    // Each report's file as written, to download beside its month, and
+    // as a Word file: the downloads site.yaml asks for.
+    let offers = |download| library.config.offers(download);
+    let sources = offers(Download::Markdown).then_some(library.reports.iter());
     planned.extend(
-        library
-            .reports
-            .iter()
+        sources
+            .into_iter()
+            .flatten()
             .enumerate()
             .map(|(r, report)| Planned {
                 output: Output::new(
@@ -34,8 +38,8 @@ pub fn plan<'a>(s: &'a Shared<'a>, planned: &mut Vec<Planned<'a>>) {
                 make: Make::Source(report.source.as_str()),
             }),
     );
-    // Each report as a Word file, beside its Markdown.
-    planned.extend((0..library.reports.len()).map(|r| Planned {
+    let words = offers(Download::Word).then_some(0..library.reports.len());
+    planned.extend(words.into_iter().flatten().map(|r| Planned {
         output: Output::new(
             word::report_path(library, r),
             Kind::Word,

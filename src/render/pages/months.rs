@@ -5,6 +5,7 @@
 use tera::Value;
 
 use super::page;
+use crate::config::Download;
 use crate::model::{Library, Month};
 use crate::render::plan::{Kind, Make, Output, Planned, Shows};
 use crate::render::shared::{Shared, group_by_year};
@@ -13,6 +14,7 @@ use crate::render::{i18n, plain, search, status, word};
 
 pub fn plan<'a>(s: &'a Shared<'a>, planned: &mut Vec<Planned<'a>>) {
     let (library, views, t) = (s.library, &s.views, s.t);
+    let offers = |download| library.config.offers(download);
     planned.push(page(
         s,
         "months",
@@ -33,8 +35,8 @@ pub fn plan<'a>(s: &'a Shared<'a>, planned: &mut Vec<Planned<'a>>) {
     for (i, (month, link)) in views.month_links.iter().enumerate() {
         let split = s.structure.layout.month_is_split(*month);
         let print_url = (!split).then(|| s.urls.link(&format!("months/{month}/print")));
-        let csv_url = month_csv_path(*month);
-        let word_url = word::month_path(*month);
+        let csv_url = offers(Download::Csv).then(|| month_csv_path(*month));
+        let word_url = offers(Download::Word).then(|| word::month_path(*month));
         planned.push(page(
             s,
             &format!("months/{month}"),
@@ -81,24 +83,34 @@ pub fn plan<'a>(s: &'a Shared<'a>, planned: &mut Vec<Planned<'a>>) {
             ));
         }
     }
-    // Each month as a table for spreadsheets.
-    planned.extend(library.months.iter().map(|(month, reports)| Planned {
-        output: Output::new(
-            month_csv_path(*month),
-            Kind::MonthSheet,
-            Shows::Reports(reports.clone()),
-        ),
-        make: Make::MonthSheet(*month),
-    }));
-    // Each month's reports in one Word file, as offices forward them.
-    planned.extend(library.months.iter().map(|(month, reports)| Planned {
-        output: Output::new(
-            word::month_path(*month),
-            Kind::Word,
-            Shows::Reports(reports.clone()),
-        ),
-        make: Make::MonthWord(*month),
-    }));
+    // Each month as a table for spreadsheets, and as one Word file, as
+    // offices forward them: the downloads site.yaml asks for.
+    let months_offering = |download| {
+        offers(download)
+            .then_some(library.months.iter())
+            .into_iter()
+            .flatten()
+    };
+    planned.extend(
+        months_offering(Download::Csv).map(|(month, reports)| Planned {
+            output: Output::new(
+                month_csv_path(*month),
+                Kind::MonthSheet,
+                Shows::Reports(reports.clone()),
+            ),
+            make: Make::MonthSheet(*month),
+        }),
+    );
+    planned.extend(
+        months_offering(Download::Word).map(|(month, reports)| Planned {
+            output: Output::new(
+                word::month_path(*month),
+                Kind::Word,
+                Shows::Reports(reports.clone()),
+            ),
+            make: Make::MonthWord(*month),
+        }),
+    );
 }
 
 /// A month too large for one page: each unit's report on its own (each

@@ -253,6 +253,7 @@ fn leftovers_of_killed_builds_are_removed_whatever_the_moment() {
 #[test]
 fn published_copies_get_ordinary_permissions() {
     let site = site();
+    site.write("site.yaml", "downloads: [markdown]\n");
     let source = site.root().join("content/2015-12.md");
     std::fs::set_permissions(&source, std::fs::Permissions::from_mode(0o4700)).unwrap();
     let style = site.root().join("static/own.css");
