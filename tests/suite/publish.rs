@@ -154,7 +154,28 @@ fn resolve(page: &str, href: &str) -> (String, Option<String>) {
 
 #[test]
 fn the_example_published_under_a_sub_path_of_nginx_has_every_page_and_anchor() {
-    let (_out, site) = common::built_example();
+    // The example, offering the Markdown copies too, so that every kind
+    // of file is served.
+    let example = Path::new(env!("CARGO_MANIFEST_DIR"));
+    let root = tempfile::tempdir().expect("temp dir");
+    let yaml = std::fs::read_to_string(example.join("site.yaml")).expect("site.yaml");
+    let yaml = yaml.replace(
+        "\ndownloads: [word, csv]\n",
+        "\ndownloads: [word, csv, markdown]\n",
+    );
+    assert!(
+        yaml.contains("markdown]"),
+        "site.yaml's downloads line moved"
+    );
+    std::fs::write(root.path().join("site.yaml"), yaml).expect("site.yaml");
+    let copied = std::process::Command::new("cp")
+        .arg("-r")
+        .arg(example.join("content"))
+        .arg(root.path())
+        .status()
+        .expect("cp");
+    assert!(copied.success());
+    let (_out, site) = common::built_into_temp(root.path());
     let Some(server) = nginx(&site) else {
         return;
     };
@@ -250,6 +271,10 @@ fn the_example_published_under_a_sub_path_of_nginx_has_every_page_and_anchor() {
         }
     }
     assert_eq!(problems, Vec::<String>::new());
+    assert!(
+        seen.iter().any(|url| url.ends_with(".md")),
+        "no Markdown copy was reached"
+    );
     let html_pages = pages.len();
     let built = common::html_pages(&site)
         .iter()
