@@ -4,6 +4,7 @@
 //! the memory the reports' HTML already takes.
 
 use std::borrow::Cow;
+use std::collections::HashMap;
 
 use serde::Serialize;
 use tera::Value;
@@ -183,8 +184,11 @@ impl Views<'_> {
 
     /// Entry `e` of report `r` on a timeline: the month, the report
     /// without its entries, and the entry. The report part is made once
-    /// per report: each of its entries is on a timeline.
-    pub fn timeline_item(&self, r: usize, e: usize) -> Value {
+    /// per report: each of its entries is on a timeline. `later`: the
+    /// entry of the page that shows this entry's plan as the plan of the
+    /// month before (see `plans_shown_later`); then the template leaves
+    /// this entry's plan out and points there (`plan_later`).
+    pub fn timeline_item(&self, r: usize, e: usize, later: Option<(usize, usize)>) -> Value {
         let report = &self.library.reports[r];
         let head = self.timeline_heads[r].get_or_init(|| {
             let mut head = report_view(self, r, Entries::None);
@@ -198,12 +202,69 @@ impl Views<'_> {
             let page_url = self.page_of(r);
             entry_view(self, r, e, &page_url, &report.month.to_string())
         });
+        // The plan stays in the entry's view: a site's own
+        // timeline_entry.html, unaware of `plan_later`, still shows it.
+        let plan_later = later.map(|(r, e)| self.plan_later(r, e));
         let mut item = tera::Map::new();
         item.insert("month".into(), self.month(report.month));
         item.insert("report".into(), head.clone());
         item.insert("entry".into(), Value::from_serializable(&entry));
+        item.insert("plan_later".into(), Value::from_serializable(&plan_later));
         Value::from(item)
     }
+
+    /// The pointer an entry leaves where its plan was: to entry `e` of
+    /// report `r`, the next month's, on the same page.
+    fn plan_later(&self, r: usize, e: usize) -> PlanLater {
+        let report = &self.library.reports[r];
+        let month = report.month.to_string();
+        let pattern = (self.strings.extra.get("plan_shown_later"))
+            .and_then(serde_json::Value::as_str)
+            .unwrap_or("{month}");
+        PlanLater {
+            label: fill_with(
+                pattern,
+                &[("month", &month_label(report.month, self.strings))],
+            ),
+            anchor: [&month, "_", &report.entries[e].anchor].concat(),
+        }
+    }
+}
+
+/// Where a timeline page shows an entry's plan when the entry itself does
+/// not: beside the next month's progress, as that month's 上月计划.
+#[derive(Serialize)]
+pub struct PlanLater {
+    /// `下一步推进计划见2025年12月`.
+    pub label: String,
+    /// The id of that entry on the page.
+    pub anchor: String,
+}
+
+/// On a timeline page showing `entries`: each entry whose plan another
+/// entry of the page shows as the plan of the month before (the same
+/// unit's entry of the area in the month after), and that entry. Printed
+/// there, beside what was then done, a plan need not be printed in its
+/// own entry too: each plan once, the timelines a sixth smaller (issue
+/// 19). An entry whose next month is not on the page (the latest, before
+/// a gap or a report without the area, a December whose January is on the
+/// next year's page) keeps its plan.
+pub fn plans_shown_later(
+    library: &Library,
+    entries: &[(usize, usize)],
+) -> HashMap<(usize, usize), (usize, usize)> {
+    let mut later = HashMap::new();
+    for &(r, e) in entries {
+        if let Some(Previous::Plan { report, entry }) = library.reports[r]
+            .entries
+            .get(e)
+            .map(|entry| entry.previous)
+        {
+            // The first on the page, should two entries answer one plan.
+            later.entry((report, entry)).or_insert((r, e));
+        }
+    }
+    later
 }
 
 /// Which entries a report's view has.

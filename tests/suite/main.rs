@@ -26,6 +26,7 @@ mod output;
 mod pages;
 mod pictures;
 mod plans;
+mod plans_once;
 mod print;
 mod province;
 mod publish;

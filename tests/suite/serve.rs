@@ -259,6 +259,150 @@ fn editing_a_plan_re_renders_the_next_months_comparison() {
     assert_serves_a_fresh_build(&site, &server);
 }
 
+/// Issue 19: a timeline prints each plan once, beside the next month's
+/// progress when that entry is on the page, else in its own entry. An
+/// edit to a plan shows where the plan is shown; a month added or taken
+/// away moves the plan between the two.
+#[test]
+fn an_edited_plan_shows_where_the_timeline_prints_it() {
+    let site = site();
+    let server = Server::start(&site);
+    let timeline = "/areas/tuan-de-zhi-du-jian-she/index.html";
+    let entry = "tuan-de-zhi-du-jian-she";
+    // November's plan, in December's entry only.
+    site.write(
+        "content/2015-11.md",
+        report(
+            "month: 2015-11",
+            &area("团的制度建设", "1. 十一月进展", "1. 改过的十一月计划"),
+        )
+        .as_bytes(),
+    );
+    let (_, body) = server.wait_for(timeline, "shows the new plan", |_, b| {
+        b.contains("改过的十一月计划")
+    });
+    let page = parsed(&body);
+    assert_eq!(
+        page.texts(&format!("[id='2015-12_{entry}'] .part-before .prose")),
+        ["改过的十一月计划"]
+    );
+    assert_eq!(
+        page.count(&format!("[id='2015-11_{entry}'] .part-plan")),
+        0,
+        "printed once"
+    );
+    // December's, the latest: in its own entry.
+    site.write(
+        "content/2015-12.md",
+        report(
+            "month: 2015-12",
+            &area("团的制度建设", "1. 初稿内容", "1. 改过的十二月计划"),
+        )
+        .as_bytes(),
+    );
+    let (_, body) = server.wait_for(timeline, "shows the new plan", |_, b| {
+        b.contains("改过的十二月计划")
+    });
+    assert_eq!(
+        parsed(&body).texts(&format!("[id='2015-12_{entry}'] .part-plan .prose")),
+        ["改过的十二月计划"]
+    );
+    std::thread::sleep(Duration::from_millis(300));
+    assert_serves_a_fresh_build(&site, &server);
+    // January written: December's plan moves beside January's progress.
+    site.write(
+        "content/2016-01.md",
+        report(
+            "month: 2016-01",
+            &area("团的制度建设", "1. 元月进展", "1. 一月计划"),
+        )
+        .as_bytes(),
+    );
+    let (_, body) = server.wait_for(timeline, "shows January", |_, b| b.contains("元月进展"));
+    let page = parsed(&body);
+    assert_eq!(
+        page.texts(&format!("[id='2016-01_{entry}'] .part-before .prose")),
+        ["改过的十二月计划"]
+    );
+    assert_eq!(page.count(&format!("[id='2015-12_{entry}'] .part-plan")), 0);
+    // January no longer writes of the area: December's plan comes back.
+    site.write(
+        "content/2016-01.md",
+        report(
+            "month: 2016-01",
+            &area("团干部队伍建设", "1. 一月干部", "1. 一月计划"),
+        )
+        .as_bytes(),
+    );
+    let (_, body) = server.wait_for(timeline, "leaves January", |_, b| !b.contains("元月进展"));
+    assert_eq!(
+        parsed(&body).texts(&format!("[id='2015-12_{entry}'] .part-plan .prose")),
+        ["改过的十二月计划"]
+    );
+    std::thread::sleep(Duration::from_millis(300));
+    assert_serves_a_fresh_build(&site, &server);
+}
+
+/// On a timeline split by year, December's plan is on December's page
+/// (January's is another) and beside January's progress: an edit to it
+/// shows on both.
+#[test]
+fn an_edited_december_plan_shows_on_both_years_pages() {
+    let long = "推进。".repeat(1500);
+    let month = |month: &str, plan: &str| {
+        report(
+            &format!("month: {month}"),
+            &area("团的制度建设", &format!("1. {month}：{long}"), plan),
+        )
+    };
+    let site = Site::from_owned(&[
+        ("site.yaml".to_string(), "max_page_kb: 24\n".to_string()),
+        (
+            "content/2014-11.md".to_string(),
+            month("2014-11", "1. 十一月计划"),
+        ),
+        (
+            "content/2014-12.md".to_string(),
+            month("2014-12", "1. 十二月计划"),
+        ),
+        (
+            "content/2015-01.md".to_string(),
+            month("2015-01", "1. 一月计划"),
+        ),
+    ]);
+    let server = Server::start(&site);
+    let (y2014, y2015) = (
+        "/areas/tuan-de-zhi-du-jian-she/2014/index.html",
+        "/areas/tuan-de-zhi-du-jian-she/2015/index.html",
+    );
+    server.wait_for(y2015, "exists", |s, _| s == 200);
+    site.write(
+        "content/2014-12.md",
+        month("2014-12", "1. 改过的十二月计划").as_bytes(),
+    );
+    let entry = "tuan-de-zhi-du-jian-she";
+    let (_, body) = server.wait_for(y2014, "shows the new plan", |_, b| {
+        b.contains("改过的十二月计划")
+    });
+    assert_eq!(
+        parsed(&body).texts(&format!("[id='2014-12_{entry}'] .part-plan .prose")),
+        ["改过的十二月计划"]
+    );
+    let (_, body) = server.wait_for(y2015, "shows the new plan", |_, b| {
+        b.contains("改过的十二月计划")
+    });
+    assert_eq!(
+        parsed(&body).texts(&format!("[id='2015-01_{entry}'] .part-before .prose")),
+        ["改过的十二月计划"]
+    );
+    std::thread::sleep(Duration::from_millis(300));
+    assert_serves_a_fresh_build(&site, &server);
+}
+
+fn parsed(page: &str) -> common::Page {
+    common::Page(scraper::Html::parse_document(page))
+}
+
 /// An edit to one area's text renders only that area's timeline again; a
 /// title edit, every timeline of the report; a summary edit, none. All
 /// serve what a fresh build gives.

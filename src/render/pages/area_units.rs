@@ -3,10 +3,10 @@
 //! and the lists that lead there (an area's units, a unit's areas).
 //!
 //! One page holds it all: a unit writes one entry of an area a month, so
-//! ten years are about 120 entries, some 0.5 MB with last month's plan
-//! beside each (4.3 KB an entry for reports of 31 KB, as
-//! `bench/generate.py` writes them), within the default `max_page_kb` of
-//! 2 MB. A site that sets it far lower
+//! ten years are about 120 entries, some 0.45 MB with last month's plan
+//! beside each and each plan printed once (3.7 KB an entry for reports of
+//! 31 KB, as `bench/generate.py` writes them), within the default
+//! `max_page_kb` of 2 MB. A site that sets it far lower
 //! may see these pages pass it: they are not split.
 
 use std::sync::Arc;
@@ -19,6 +19,7 @@ use crate::model::Library;
 use crate::render::plan::Planned;
 use crate::render::shared::{Shared, group_by_year};
 use crate::render::urls::area_unit_folder;
+use crate::render::views::plans_shown_later;
 
 /// How many units a unit's timeline lists in its navigation, around its
 /// own: all of them on any real site (the area's page lists them all).
@@ -46,8 +47,10 @@ pub fn plan<'a>(s: &'a Shared<'a>, planned: &mut Vec<Planned<'a>>) {
                 "area_unit.html",
                 reports,
                 Box::new(move |c| {
+                    let later = plans_shown_later(library, &entries);
                     let items = entries.iter().map(|&(r, e)| {
-                        (library.reports[r].month.year, s.views.timeline_item(r, e))
+                        let item = s.views.timeline_item(r, e, later.get(&(r, e)).copied());
+                        (library.reports[r].month.year, item)
                     });
                     c.insert_value("area", Shared::item(&s.areas_value, a));
                     c.insert_value("unit", Shared::item(&s.units_value, u));

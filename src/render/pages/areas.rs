@@ -13,6 +13,7 @@ use crate::render::metrics;
 use crate::render::plan::{Filler, Planned};
 use crate::render::shared::{Shared, group_by_year};
 use crate::render::urls::Urls;
+use crate::render::views::plans_shown_later;
 
 pub fn plan<'a>(s: &'a Shared<'a>, planned: &mut Vec<Planned<'a>>) {
     let library = s.library;
@@ -117,10 +118,11 @@ impl<'a> TimelinePage<'a> {
                 c.insert("metrics", &metrics::charts(library, scope, t));
                 c.insert("metrics_csv_url", &metrics::csv_path(library, scope));
             }
-            let items = self
-                .entries
-                .iter()
-                .map(|&(r, e)| (library.reports[r].month.year, views.timeline_item(r, e)));
+            let later = plans_shown_later(library, self.entries);
+            let items = self.entries.iter().map(|&(r, e)| {
+                let item = views.timeline_item(r, e, later.get(&(r, e)).copied());
+                (library.reports[r].month.year, item)
+            });
             c.insert_value("area", Shared::item(areas, self.area));
             c.insert("unit_timelines", &area_units::units_of_area(s, self.area));
             c.insert("years", &group_by_year(items, t));
