@@ -5,17 +5,19 @@
 # text (edit), the problem overlay (broken save), the repair, and a
 # stylesheet swap. Prints each run and the medians.
 # Usage: bench/reload.sh [RUNS]   (needs `npm ci` in tests/browser, chromium)
+# REPORTAL=path/to/binary times that binary instead of this tree's.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 runs=${1:-5}
-cargo build --release --quiet
+reportal=${REPORTAL:-./target/release/reportal}
+[ -n "${REPORTAL:-}" ] || cargo build --release --quiet
 site=$(mktemp -d)
 trap 'kill $server 2>/dev/null; rm -rf "$site"' EXIT
 cp -r content site.yaml "$site"/
 report=content/province/2025/2025-12.md
 # A word to replace, in the first work area's progress.
 sed -i '0,/^1\. /s//1. 初稿内容。/' "$site/$report"
-./target/release/reportal serve --port 0 --root "$site" > "$site/serve.log" 2>&1 &
+"$reportal" serve --port 0 --root "$site" > "$site/serve.log" 2>&1 &
 server=$!
 for _ in $(seq 50); do grep -q 'http://' "$site/serve.log" && break; sleep 0.1; done
 url=$(grep -o 'http://[0-9.:]*/' "$site/serve.log" | head -1)

@@ -11,8 +11,13 @@
 # With `hugo` installed (Debian package), Hugo builds the same corpus
 # (bench/hugo_site.py says how its pages compare) into memory in the same
 # run, for figures side by side.
+# Each run times two builds: a rebuild over the previous output (the
+# usual case: files whose bytes are unchanged are linked from it, and the
+# old output is removed, both timed) and a cold build into no output (the
+# previous one removed untimed first, as for Hugo).
 # Usage: bench/run.sh [RUNS] [UNITS...]
-# REPORTAL=path/to/binary times that binary instead of this tree's.
+# REPORTAL=path/to/binary times that binary instead of this tree's;
+# TARGETS=memory leaves out the disk.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 runs=${1:-5}
@@ -30,16 +35,20 @@ for units in "${sizes[@]}"; do
   site="$work/site-$units"
   python3 bench/generate.py "$site" "$units" 120
   reports=$(find "$site/content" -name '*.md' | wc -l)
-  for target in disk memory; do
+  for target in ${TARGETS:-disk memory}; do
     if [ "$target" = disk ]; then out="$site/public"; else out=/dev/shm/reportal-bench-$$; fi
     [ "$target" = memory ] && [ ! -d /dev/shm ] && continue
     "$reportal" build --root "$site" --output "$out" > /dev/null # warm the caches
-    builds=() floors=() mems=()
+    builds=() colds=() floors=() mems=()
     for _ in $(seq "$runs"); do
       start=$(now)
       /usr/bin/time -f "%M" -o "$work/mem" "$reportal" build --root "$site" --output "$out" > /dev/null
       builds+=($(( ($(now) - start) / 1000000 )))
       mems+=($(( $(cat "$work/mem") / 1024 )))
+      rm -rf "$out"
+      start=$(now)
+      "$reportal" build --root "$site" --output "$out" > /dev/null
+      colds+=($(( ($(now) - start) / 1000000 )))
       start=$(now)
       find "$site/content" -name '*.md' -exec cat {} + > /dev/null
       cp -r "$out" "$out-floor-new"
@@ -48,10 +57,11 @@ for units in "${sizes[@]}"; do
       floors+=($(( ($(now) - start) / 1000000 )))
     done
     build=$(printf '%s\n' "${builds[@]}" | median)
+    cold=$(printf '%s\n' "${colds[@]}" | median)
     floor=$(printf '%s\n' "${floors[@]}" | median)
     mem=$(printf '%s\n' "${mems[@]}" | median)
     echo "$reports reports to $target ($(du -sh "$site/content" | cut -f1) in, $(du -sh "$out" | cut -f1) out, $(find "$out" -type f | wc -l) files):" \
-      "build median ${build} ms [${builds[*]}], peak ${mem} MiB;" \
+      "rebuild median ${build} ms [${builds[*]}], peak ${mem} MiB; cold build median ${cold} ms [${colds[*]}];" \
       "floor median ${floor} ms [${floors[*]}]; build = $(awk "BEGIN {printf \"%.1f\", $build / $floor}") x floor"
     rm -rf "$out" "$out-floor"
   done
