@@ -6,6 +6,7 @@
 
 use std::collections::HashMap;
 use std::path::{Path, PathBuf};
+use std::sync::Mutex;
 use std::time::SystemTime;
 
 use super::MARKER;
@@ -21,8 +22,12 @@ const MANIFEST_LIMIT: u64 = 256 << 20;
 pub type Content = (blake3::Hash, u64);
 
 pub struct Previous {
+    /// The output, as the system resolves it.
     folder: PathBuf,
     files: HashMap<String, Content>,
+    /// Folders of the output found to be real folders inside it (not
+    /// links leading elsewhere), by path relative to it.
+    inside: Mutex<HashMap<PathBuf, bool>>,
     /// When the manifest was written: a file changed after it (by hand,
     /// or by anything else) is not trusted to hold what it lists.
     written: SystemTime,
@@ -44,8 +49,9 @@ impl Previous {
         let text = std::fs::read_to_string(&path).ok()?;
         let files = text.lines().filter_map(parse_line).collect();
         Some(Previous {
-            folder: output.to_path_buf(),
+            folder: output.canonicalize().ok()?,
             files,
+            inside: Mutex::default(),
             written,
         })
     }
@@ -58,6 +64,9 @@ impl Previous {
             return false;
         }
         let old = self.folder.join(path);
+        if !self.is_inside(Path::new(path).parent()) {
+            return false;
+        }
         let Ok(meta) = std::fs::symlink_metadata(&old) else {
             return false;
         };
@@ -76,6 +85,25 @@ impl Previous {
         }
         let _ = std::fs::remove_file(target);
         false
+    }
+}
+
+impl Previous {
+    /// Whether the output's folder `dir` (relative) is where it says, not
+    /// reached through a link: a file found through one lies outside the
+    /// output, and linking it would tie the new output to it.
+    fn is_inside(&self, dir: Option<&Path>) -> bool {
+        let Some(dir) = dir.filter(|d| !d.as_os_str().is_empty()) else {
+            return true;
+        };
+        let mut known = self
+            .inside
+            .lock()
+            .unwrap_or_else(std::sync::PoisonError::into_inner);
+        *known.entry(dir.to_path_buf()).or_insert_with(|| {
+            let expected = self.folder.join(dir);
+            expected.canonicalize().is_ok_and(|real| real == expected)
+        })
     }
 }
 

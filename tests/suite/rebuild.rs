@@ -151,8 +151,19 @@ fn an_output_file_changed_by_hand_or_replaced_by_a_link_is_written_again() {
     std::fs::remove_file(output.join("index.html")).expect("remove");
     std::os::unix::fs::symlink(&secret, output.join("index.html")).expect("link");
 
+    // A folder of the output replaced by a link to a copy elsewhere: its
+    // files are the right bytes, but outside; the new output must not be
+    // tied to them (whoever can change them would change the site).
+    let elsewhere = site.path().join("elsewhere");
+    std::fs::rename(output.join("months/2010-04"), &elsewhere).expect("move");
+    std::os::unix::fs::symlink(&elsewhere, output.join("months/2010-04")).expect("link");
+    let moved = std::fs::read_dir(&elsewhere).expect("moved").count();
+
     let run = build(site.path(), &output);
-    assert_eq!(counts(&run).0, 2, "{run}");
+    assert_eq!(counts(&run).0, 2 + moved, "{run}");
+    let outside = std::fs::metadata(elsewhere.join("index.html")).expect("outside");
+    let inside = std::fs::symlink_metadata(output.join("months/2010-04/index.html")).expect("page");
+    assert!(inside.is_file() && inside.ino() != outside.ino());
     assert!(
         snapshot(&output) == built,
         "the output is what the site makes"
