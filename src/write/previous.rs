@@ -3,11 +3,18 @@
 //! a hard link instead of being written again: it keeps its inode and
 //! modification time, so a copy to the server (`rsync -a`, `robocopy
 //! /MIR`) skips it, and one edited report costs a few files, not all.
+//!
+//! The manifest only says which files are worth a look: whoever can write
+//! into the output can also write the manifest (or touch it, or put back
+//! an older copy with its older time), so a file is linked only once its
+//! bytes are read and found to be the new ones, and only when it is the
+//! output's own: an ordinary file, reached without links, and linked
+//! nowhere else (a hard link from outside would tie the new output to a
+//! file its owner can change later).
 
 use std::collections::HashMap;
+use std::io::Read;
 use std::path::{Path, PathBuf};
-use std::sync::Mutex;
-use std::time::SystemTime;
 
 use super::MARKER;
 
@@ -23,14 +30,13 @@ pub type Content = (blake3::Hash, u64);
 
 pub struct Previous {
     /// The output, as the system resolves it.
+    #[cfg_attr(target_os = "linux", allow(dead_code))]
     folder: PathBuf,
+    /// The output's folder, open: its files are looked up from it one
+    /// name at a time, never through a link.
+    #[cfg(target_os = "linux")]
+    root: rustix::fd::OwnedFd,
     files: HashMap<String, Content>,
-    /// Folders of the output found to be real folders inside it (not
-    /// links leading elsewhere), by path relative to it.
-    inside: Mutex<HashMap<PathBuf, bool>>,
-    /// When the manifest was written: a file changed after it (by hand,
-    /// or by anything else) is not trusted to hold what it lists.
-    written: SystemTime,
 }
 
 impl Previous {
@@ -45,41 +51,48 @@ impl Previous {
         if !meta.is_file() || meta.len() > MANIFEST_LIMIT {
             return None;
         }
-        let written = meta.modified().ok()?;
         let text = std::fs::read_to_string(&path).ok()?;
         let files = text.lines().filter_map(parse_line).collect();
+        let folder = output.canonicalize().ok()?;
         Some(Previous {
-            folder: output.canonicalize().ok()?,
+            #[cfg(target_os = "linux")]
+            root: rustix::fs::open(&folder, dir_flags(), rustix::fs::Mode::empty()).ok()?,
+            folder,
             files,
-            inside: Mutex::default(),
-            written,
         })
     }
 
     /// Makes `target` a hard link to the previous output's `path` when
-    /// that file holds `content` and nothing changed it since the
-    /// manifest was written. False when it cannot: then write the file.
+    /// that file is the output's own and holds `content`. False when it
+    /// cannot: then write the file.
     pub fn link(&self, path: &str, content: &Content, target: &Path) -> bool {
         if self.files.get(path) != Some(content) {
             return false;
         }
-        let old = self.folder.join(path);
-        if !self.is_inside(Path::new(path).parent()) {
-            return false;
-        }
-        let Ok(meta) = std::fs::symlink_metadata(&old) else {
+        let Some(old) = self.open(path) else {
             return false;
         };
-        let untouched = meta.modified().is_ok_and(|m| m <= self.written);
-        if !meta.is_file() || meta.len() != content.1 || !untouched {
+        let Ok(meta) = old.file.metadata() else {
+            return false;
+        };
+        if !meta.is_file() || meta.len() != content.1 || !alone(&meta) {
             return false;
         }
-        if std::fs::hard_link(&old, target).is_err() {
+        // Read one byte more than expected: a file still growing is not
+        // read for ever, and does not match.
+        let mut hasher = blake3::Hasher::new();
+        if hasher
+            .update_reader((&old.file).take(content.1 + 1))
+            .is_err()
+            || (hasher.finalize(), hasher.count()) != *content
+        {
             return false;
         }
-        // Whatever was swapped in between the look and the link (a link
-        // to elsewhere) must not be published: the link made must be the
-        // very file looked at.
+        if !self.link_old(&old, target) {
+            return false;
+        }
+        // The link made must be the very file read (not whatever was put
+        // in its place meanwhile).
         if std::fs::symlink_metadata(target).is_ok_and(|made| same_file(&meta, &made)) {
             return true;
         }
@@ -88,23 +101,96 @@ impl Previous {
     }
 }
 
+/// A file of the previous output, open, and how to link it.
+struct Old {
+    file: std::fs::File,
+    #[cfg(target_os = "linux")]
+    dir: Option<rustix::fd::OwnedFd>,
+    #[cfg(target_os = "linux")]
+    name: std::ffi::OsString,
+    #[cfg(not(target_os = "linux"))]
+    path: PathBuf,
+}
+
+#[cfg(target_os = "linux")]
+fn dir_flags() -> rustix::fs::OFlags {
+    use rustix::fs::OFlags;
+    OFlags::RDONLY | OFlags::DIRECTORY | OFlags::NOFOLLOW | OFlags::CLOEXEC
+}
+
+#[cfg(target_os = "linux")]
 impl Previous {
-    /// Whether the output's folder `dir` (relative) is where it says, not
-    /// reached through a link: a file found through one lies outside the
-    /// output, and linking it would tie the new output to it.
-    fn is_inside(&self, dir: Option<&Path>) -> bool {
-        let Some(dir) = dir.filter(|d| !d.as_os_str().is_empty()) else {
-            return true;
-        };
-        let mut known = self
-            .inside
-            .lock()
-            .unwrap_or_else(std::sync::PoisonError::into_inner);
-        *known.entry(dir.to_path_buf()).or_insert_with(|| {
-            let expected = self.folder.join(dir);
-            expected.canonicalize().is_ok_and(|real| real == expected)
+    /// Opens `path` one folder at a time from the output's own, refusing
+    /// any link on the way; not waiting on a FIFO or a device.
+    fn open(&self, path: &str) -> Option<Old> {
+        use rustix::fd::AsFd;
+        use rustix::fs::{Mode, OFlags, openat};
+        let mut names = Vec::new();
+        for part in Path::new(path).components() {
+            let std::path::Component::Normal(name) = part else {
+                return None;
+            };
+            names.push(name);
+        }
+        let name = names.pop()?;
+        let mut dir: Option<rustix::fd::OwnedFd> = None;
+        for folder in names {
+            let at = dir.as_ref().map_or(self.root.as_fd(), AsFd::as_fd);
+            dir = Some(openat(at, folder, dir_flags(), Mode::empty()).ok()?);
+        }
+        let at = dir.as_ref().map_or(self.root.as_fd(), AsFd::as_fd);
+        let flags = OFlags::RDONLY | OFlags::NOFOLLOW | OFlags::NONBLOCK | OFlags::NOCTTY;
+        let file = openat(at, name, flags | OFlags::CLOEXEC, Mode::empty()).ok()?;
+        Some(Old {
+            file: file.into(),
+            dir,
+            name: name.to_os_string(),
         })
     }
+}
+
+#[cfg(target_os = "linux")]
+impl Previous {
+    /// Links `old` as `target`, by its name in the folder it was opened
+    /// from (a link there is not followed).
+    fn link_old(&self, old: &Old, target: &Path) -> bool {
+        use rustix::fd::AsFd;
+        use rustix::fs::{AtFlags, CWD, linkat};
+        let at = old.dir.as_ref().map_or(self.root.as_fd(), AsFd::as_fd);
+        linkat(at, &old.name, CWD, target, AtFlags::empty()).is_ok()
+    }
+}
+
+#[cfg(not(target_os = "linux"))]
+impl Previous {
+    /// Opens `path` when no link leads to it: its folders are where they
+    /// say, and it is no link itself (checked again once linked).
+    fn open(&self, path: &str) -> Option<Old> {
+        let path = self.folder.join(path);
+        let real = path.parent()?.canonicalize().ok()?;
+        if real != path.parent()? || !std::fs::symlink_metadata(&path).ok()?.is_file() {
+            return None;
+        }
+        let file = std::fs::File::open(&path).ok()?;
+        Some(Old { file, path })
+    }
+
+    fn link_old(&self, old: &Old, target: &Path) -> bool {
+        std::fs::hard_link(&old.path, target).is_ok()
+    }
+}
+
+/// Whether the file is linked only from the output (a hard link from
+/// elsewhere makes two or more).
+#[cfg(unix)]
+fn alone(meta: &std::fs::Metadata) -> bool {
+    use std::os::unix::fs::MetadataExt;
+    meta.nlink() == 1
+}
+
+#[cfg(not(unix))]
+fn alone(_: &std::fs::Metadata) -> bool {
+    true
 }
 
 /// One line of a manifest; none for anything malformed.

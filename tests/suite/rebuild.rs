@@ -175,3 +175,58 @@ fn an_output_file_changed_by_hand_or_replaced_by_a_link_is_written_again() {
     );
     assert_eq!(std::fs::read_to_string(&secret).expect("secret"), "机密");
 }
+
+/// Sets a file's modification time `secs` from now (negative: earlier).
+fn set_mtime(path: &Path, secs: i64) {
+    let now = std::time::SystemTime::now();
+    let delta = std::time::Duration::from_secs(secs.unsigned_abs());
+    let when = if secs < 0 { now - delta } else { now + delta };
+    std::fs::File::options()
+        .write(true)
+        .open(path)
+        .and_then(|file| file.set_modified(when))
+        .expect("set the modification time");
+}
+
+#[test]
+fn an_output_file_is_linked_only_once_its_bytes_are_read_and_found_right() {
+    let site = generated_site();
+    let output = site.path().join("public");
+    build(site.path(), &output);
+    let built = snapshot(&output);
+
+    // Whoever can write into the output can edit a page (same length),
+    // then touch the manifest, so that the page looks older than it.
+    let page = "months/2010-03/index.html";
+    let mut hacked = built[page].clone();
+    hacked[..6].copy_from_slice(b"HACKED");
+    std::fs::write(output.join(page), &hacked).expect("edit");
+    set_mtime(&output.join(".reportal-manifest"), 3600);
+
+    // A colleague puts back an older copy of a page, its time kept
+    // (`cp -p`, `rsync -a`, an unzipped backup): older than the manifest.
+    let restored = "months/2010-05/index.html";
+    let mut older = built[restored].clone();
+    older[..9].copy_from_slice(b"<!-- 1 ->");
+    std::fs::write(output.join(restored), &older).expect("restore");
+    set_mtime(&output.join(restored), -86_400);
+
+    // A page hard-linked to a file elsewhere holding its very bytes: its
+    // owner could change the published page later, output untouched.
+    let elsewhere = site.path().join("index.html");
+    std::fs::write(&elsewhere, &built["index.html"]).expect("copy");
+    set_mtime(&elsewhere, -86_400);
+    std::fs::remove_file(output.join("index.html")).expect("remove");
+    std::fs::hard_link(&elsewhere, output.join("index.html")).expect("link");
+
+    let run = build(site.path(), &output);
+    assert_eq!(counts(&run).0, 3, "{run}");
+    assert!(
+        snapshot(&output) == built,
+        "the output is what the site makes"
+    );
+    let outside = std::fs::metadata(&elsewhere).expect("outside");
+    let inside = std::fs::metadata(output.join("index.html")).expect("index");
+    assert_ne!(inside.ino(), outside.ino());
+    assert_eq!((inside.nlink(), outside.nlink()), (1, 1));
+}
