@@ -158,7 +158,6 @@ impl Staging {
     }
 
     /// Puts the new output in place of the old, which is then removed.
-    /// Its manifest is written last, so that every file in it is older.
     pub fn commit(mut self) -> Result<Written, Problem> {
         self.committed = true;
         let contents = std::mem::take(
@@ -176,8 +175,16 @@ impl Staging {
         let result = swap(&self.folder, &self.output).map_err(|e| fail("replace", &self.output, e));
         // After a swap the staging folder holds the previous output: marked
         // before its removal starts (a forced output had no marker), so a
-        // run killed midway leaves a folder the next run removes.
-        let _ = std::fs::write(self.folder.join(MARKER), MARKER_TEXT);
+        // run killed midway leaves a folder the next run removes. Whatever
+        // stood there is replaced, never written through: a link to a
+        // file elsewhere, or a FIFO nobody reads.
+        let marker = self.folder.join(MARKER);
+        let _ = std::fs::remove_file(&marker);
+        let _ = std::fs::OpenOptions::new()
+            .write(true)
+            .create_new(true)
+            .open(&marker)
+            .and_then(|mut file| file.write_all(MARKER_TEXT.as_bytes()));
         remove_tree(&self.folder);
         result.map(|()| Written {
             written: self.written.load(Ordering::Relaxed),
@@ -236,7 +243,11 @@ fn remove_tree(folder: &Path) {
             };
         });
     }
-    let _ = std::fs::remove_file(&marker);
+    let _ = if std::fs::symlink_metadata(&marker).is_ok_and(|m| m.is_dir()) {
+        std::fs::remove_dir_all(&marker)
+    } else {
+        std::fs::remove_file(&marker)
+    };
     let _ = std::fs::remove_dir(folder);
 }
 
@@ -268,9 +279,23 @@ fn remove_leftovers(parent: &Path, name: &str) {
     }
 }
 
-/// Whether a marker exists and no running build holds its lock.
+/// Whether a marker exists and no running build holds its lock. A marker
+/// that is no ordinary file (a FIFO would keep the open waiting) is not
+/// one of ours.
 fn abandoned(marker: &Path) -> bool {
-    std::fs::File::open(marker).is_ok_and(|file| file.try_lock().is_ok())
+    if !std::fs::symlink_metadata(marker).is_ok_and(|m| m.is_file()) {
+        return false;
+    }
+    let mut options = std::fs::OpenOptions::new();
+    options.read(true);
+    #[cfg(unix)]
+    {
+        use std::os::unix::fs::OpenOptionsExt;
+        options.custom_flags(libc::O_NOFOLLOW | libc::O_NONBLOCK);
+    }
+    options
+        .open(marker)
+        .is_ok_and(|file| file.metadata().is_ok_and(|m| m.is_file()) && file.try_lock().is_ok())
 }
 
 /// Puts `staging` in the place of `output` in one step where the system

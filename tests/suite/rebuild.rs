@@ -230,3 +230,72 @@ fn an_output_file_is_linked_only_once_its_bytes_are_read_and_found_right() {
     assert_ne!(inside.ino(), outside.ino());
     assert_eq!((inside.nlink(), outside.nlink()), (1, 1));
 }
+
+/// Runs reportal, failing the test if it has not ended within a minute.
+fn build_within_a_minute(args: &[&str]) -> std::process::ExitStatus {
+    let mut child = Command::new(env!("CARGO_BIN_EXE_reportal"))
+        .args(args)
+        .stdout(std::process::Stdio::null())
+        .stderr(std::process::Stdio::null())
+        .spawn()
+        .expect("run reportal");
+    for _ in 0..600 {
+        if let Some(status) = child.try_wait().expect("wait") {
+            return status;
+        }
+        std::thread::sleep(std::time::Duration::from_millis(100));
+    }
+    let _ = child.kill();
+    let _ = child.wait();
+    panic!("reportal {args:?} still runs after a minute");
+}
+
+fn mkfifo(path: &Path) {
+    let status = Command::new("mkfifo").arg(path).status().expect("mkfifo");
+    assert!(status.success());
+}
+
+#[test]
+fn a_marker_that_is_a_link_or_a_fifo_is_replaced_not_written_through() {
+    let site = generated_site();
+    let root = site.path().to_str().expect("utf-8");
+    let output = site.path().join("public");
+    build(site.path(), &output);
+    let built = snapshot(&output);
+
+    // The marker a link to a file elsewhere: the build once wrote its
+    // text through the link, into that file.
+    let precious = site.path().join("precious.txt");
+    std::fs::write(&precious, "不可改").expect("precious");
+    std::fs::remove_file(output.join(".reportal-output")).expect("remove");
+    std::os::unix::fs::symlink(&precious, output.join(".reportal-output")).expect("link");
+    build(site.path(), &output);
+    assert_eq!(std::fs::read_to_string(&precious).expect("read"), "不可改");
+    assert!(snapshot(&output) == built);
+
+    // The marker a FIFO: refused without --force, and with it the build
+    // once waited for ever to write the marker into the old output (and
+    // every later build on opening the folder it left).
+    std::fs::remove_file(output.join(".reportal-output")).expect("remove");
+    mkfifo(&output.join(".reportal-output"));
+    let output_arg = output.to_str().expect("utf-8");
+    let args = ["build", "--force", "--root", root, "--output", output_arg];
+    assert!(build_within_a_minute(&args).success());
+    assert!(snapshot(&output) == built);
+
+    // A leftover staging folder whose marker is a FIFO.
+    let leftover = site.path().join(".public.reportal-new-4000000");
+    std::fs::create_dir(&leftover).expect("leftover");
+    mkfifo(&leftover.join(".reportal-output"));
+    assert!(
+        build_within_a_minute(
+            &args[..1]
+                .iter()
+                .chain(&args[2..])
+                .copied()
+                .collect::<Vec<_>>()
+        )
+        .success()
+    );
+    assert!(snapshot(&output) == built);
+}
