@@ -12,7 +12,6 @@ use crate::diagnostics::{Problem, ProblemKind};
 mod previous;
 mod staging;
 
-pub use previous::MANIFEST;
 pub use staging::{Staging, Written};
 
 /// The file that marks a folder as reportal's own output: only such a

@@ -1,32 +1,22 @@
-//! The previous output, as its manifest describes it. A file whose new
-//! bytes are those the previous output already holds is taken from it by
-//! a hard link instead of being written again: it keeps its inode and
-//! modification time, so a copy to the server (`rsync -a`, `robocopy
-//! /MIR`) skips it, and one edited report costs a few files, not all.
+//! The previous output. A file whose new bytes the previous output
+//! already holds at the same path is taken from it by a hard link instead
+//! of being written again: it keeps its inode and modification time, so a
+//! copy to the server (`rsync -a`, `robocopy /MIR`) skips it, and one
+//! edited report costs a few files, not all.
 //!
-//! The manifest only says which files are worth a look: whoever can write
-//! into the output can also write the manifest (or touch it, or put back
-//! an older copy with its older time), so a file is linked only once its
-//! bytes are read and found to be the new ones, and only when it is the
-//! output's own: an ordinary file, reached without links, and linked
-//! nowhere else (a hard link from outside would tie the new output to a
-//! file its owner can change later).
+//! The old file's bytes are read and compared with the new ones: whoever
+//! can write into the output can change a file and keep its time (or put
+//! back an older copy with its older time), so nothing short of the bytes
+//! proves a file current (a manifest of hashes would be as easy to
+//! change, and hashing both sides costs more than comparing them). A file
+//! is linked only when it is the output's own: an ordinary file, reached
+//! without links, and linked nowhere else (a hard link from outside would
+//! tie the new output to a file its owner can change later).
 
-use std::collections::HashMap;
 use std::io::Read;
 use std::path::{Path, PathBuf};
 
 use super::MARKER;
-
-/// The manifest, beside the marker: `<blake3 hex> <length> <path>` per
-/// file, sorted by path (so that two builds of one site write the same).
-pub const MANIFEST: &str = ".reportal-manifest";
-
-/// A manifest larger than this is not one of ours (32,000 files make 3 MB).
-const MANIFEST_LIMIT: u64 = 256 << 20;
-
-/// What a file of the output holds: its hash and length.
-pub type Content = (blake3::Hash, u64);
 
 pub struct Previous {
     /// The output, as the system resolves it.
@@ -36,59 +26,37 @@ pub struct Previous {
     /// name at a time, never through a link.
     #[cfg(target_os = "linux")]
     root: rustix::fd::OwnedFd,
-    files: HashMap<String, Content>,
 }
 
 impl Previous {
-    /// The manifest of `output`, when that is reportal's own output and
-    /// has one; none otherwise (every file is then written).
+    /// The output being replaced, when it is reportal's own (marked);
+    /// none otherwise (every file is then written).
     pub fn read(output: &Path) -> Option<Previous> {
-        if !output.join(MARKER).is_file() {
+        if !std::fs::symlink_metadata(output.join(MARKER)).is_ok_and(|m| m.is_file()) {
             return None;
         }
-        let path = output.join(MANIFEST);
-        let meta = std::fs::symlink_metadata(&path).ok()?;
-        if !meta.is_file() || meta.len() > MANIFEST_LIMIT {
-            return None;
-        }
-        let text = std::fs::read_to_string(&path).ok()?;
-        let files = text.lines().filter_map(parse_line).collect();
         let folder = output.canonicalize().ok()?;
         Some(Previous {
             #[cfg(target_os = "linux")]
             root: rustix::fs::open(&folder, dir_flags(), rustix::fs::Mode::empty()).ok()?,
             folder,
-            files,
         })
     }
 
     /// Makes `target` a hard link to the previous output's `path` when
-    /// that file is the output's own and holds `content`. False when it
-    /// cannot: then write the file.
-    pub fn link(&self, path: &str, content: &Content, target: &Path) -> bool {
-        if self.files.get(path) != Some(content) {
-            return false;
-        }
-        let Some(old) = self.open(path) else {
+    /// that file is the output's own and holds the `len` bytes `new`
+    /// reads. False when it cannot: then write the file.
+    pub fn link(&self, path: &str, new: &mut dyn Read, len: u64, target: &Path) -> bool {
+        let Some(mut old) = self.open(path) else {
             return false;
         };
         let Ok(meta) = old.file.metadata() else {
             return false;
         };
-        if !meta.is_file() || meta.len() != content.1 || !alone(&meta) {
+        if !meta.is_file() || meta.len() != len || !alone(&meta) {
             return false;
         }
-        // Read one byte more than expected: a file still growing is not
-        // read for ever, and does not match.
-        let mut hasher = blake3::Hasher::new();
-        if hasher
-            .update_reader((&old.file).take(content.1 + 1))
-            .is_err()
-            || (hasher.finalize(), hasher.count()) != *content
-        {
-            return false;
-        }
-        if !self.link_old(&old, target) {
+        if !same_bytes(&mut old.file, new, len) || !self.link_old(&old, target) {
             return false;
         }
         // The link made must be the very file read (not whatever was put
@@ -98,6 +66,30 @@ impl Previous {
         }
         let _ = std::fs::remove_file(target);
         false
+    }
+}
+
+/// Whether `old` and `new` both hold exactly `len` bytes, the same: read
+/// a piece at a time, and one byte past the end (a file still growing is
+/// not read for ever, and does not match).
+fn same_bytes(old: &mut std::fs::File, new: &mut dyn Read, len: u64) -> bool {
+    const PIECE: usize = 64 * 1024;
+    let (mut a, mut b) = (vec![0; PIECE], vec![0; PIECE]);
+    let mut left = len;
+    loop {
+        let want = usize::try_from(left.min(PIECE as u64)).unwrap_or(PIECE);
+        if want == 0 {
+            // Both at their end.
+            let mut byte = [0];
+            return matches!(old.read(&mut byte), Ok(0)) && matches!(new.read(&mut byte), Ok(0));
+        }
+        if old.read_exact(&mut a[..want]).is_err()
+            || new.read_exact(&mut b[..want]).is_err()
+            || a[..want] != b[..want]
+        {
+            return false;
+        }
+        left -= want as u64;
     }
 }
 
@@ -193,35 +185,6 @@ fn alone(_: &std::fs::Metadata) -> bool {
     true
 }
 
-/// One line of a manifest; none for anything malformed.
-fn parse_line(line: &str) -> Option<(String, Content)> {
-    let mut parts = line.splitn(3, ' ');
-    let hash = blake3::Hash::from_hex(parts.next()?).ok()?;
-    let len = parts.next()?.parse().ok()?;
-    let path = parts.next()?;
-    Some((path.to_owned(), (hash, len)))
-}
-
-/// The manifest's text for `files`, sorted by path. A path with a line
-/// break is left out (it would read as two lines): that file is written
-/// on every build.
-pub fn manifest(mut files: Vec<(String, Content)>) -> String {
-    files.sort_unstable_by(|a, b| a.0.cmp(&b.0));
-    let mut text = String::with_capacity(files.len() * 100);
-    for (path, (hash, len)) in &files {
-        if path.contains(['\n', '\r']) {
-            continue;
-        }
-        text.push_str(hash.to_hex().as_str());
-        text.push(' ');
-        text.push_str(itoa::Buffer::new().format(*len));
-        text.push(' ');
-        text.push_str(path);
-        text.push('\n');
-    }
-    text
-}
-
 #[cfg(unix)]
 fn same_file(a: &std::fs::Metadata, b: &std::fs::Metadata) -> bool {
     use std::os::unix::fs::MetadataExt;
@@ -237,23 +200,24 @@ fn same_file(a: &std::fs::Metadata, b: &std::fs::Metadata) -> bool {
 mod tests {
     use super::*;
 
+    fn compare(old: &[u8], new: &[u8], len: u64) -> bool {
+        let dir = tempfile::tempdir().expect("temp dir");
+        let path = dir.path().join("old");
+        std::fs::write(&path, old).expect("write");
+        let mut file = std::fs::File::open(&path).expect("open");
+        same_bytes(&mut file, &mut &new[..], len)
+    }
+
     #[test]
-    fn a_manifest_reads_back_and_skips_what_it_cannot_hold() {
-        let hash = blake3::hash(b"x");
-        let text = manifest(vec![
-            ("b/index.html".into(), (hash, 1)),
-            ("a b.html".into(), (hash, 1)),
-            ("evil\n0 0 index.html".into(), (hash, 1)),
-        ]);
-        let lines: Vec<_> = text.lines().filter_map(parse_line).collect();
-        assert_eq!(
-            lines,
-            vec![
-                ("a b.html".to_owned(), (hash, 1)),
-                ("b/index.html".to_owned(), (hash, 1))
-            ]
-        );
-        assert!(parse_line("nothex 1 a").is_none());
-        assert!(parse_line(&format!("{} x a", hash.to_hex())).is_none());
+    fn bytes_are_the_same_only_when_all_of_them_are_and_nothing_follows() {
+        let big: Vec<u8> = (0..200_000u32).map(|i| (i % 251) as u8).collect();
+        assert!(compare(&big, &big, big.len() as u64));
+        assert!(compare(b"", b"", 0));
+        let mut other = big.clone();
+        other[150_000] ^= 1;
+        assert!(!compare(&big, &other, big.len() as u64));
+        assert!(!compare(&big, &big[..100], 100), "the old file is longer");
+        assert!(!compare(&big[..100], &big, 100), "the new bytes are longer");
+        assert!(!compare(&big[..100], &big[..100], 101));
     }
 }

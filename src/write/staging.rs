@@ -1,12 +1,12 @@
 //! The staging folder: the next output, written beside the current one
 //! and swapped in whole.
 
-use std::io::Write;
+use std::io::{Seek, Write};
 use std::path::{Path, PathBuf};
 use std::sync::Mutex;
 use std::sync::atomic::{AtomicUsize, Ordering};
 
-use super::previous::{self, Content, Previous};
+use super::previous::Previous;
 use super::{MARKER, MARKER_TEXT, absolute, stays_inside};
 use crate::diagnostics::{Problem, ProblemKind};
 
@@ -24,8 +24,6 @@ pub struct Staging {
     made: Mutex<std::collections::HashSet<PathBuf>>,
     /// The output being replaced, whose unchanged files are linked.
     previous: Option<Previous>,
-    /// What each file holds, for the manifest.
-    contents: Mutex<Vec<(String, Content)>>,
     written: AtomicUsize,
     unchanged: AtomicUsize,
 }
@@ -74,7 +72,6 @@ impl Staging {
             lock: Some(lock),
             committed: false,
             made: Mutex::default(),
-            contents: Mutex::default(),
             written: AtomicUsize::new(0),
             unchanged: AtomicUsize::new(0),
         })
@@ -84,54 +81,50 @@ impl Staging {
     /// holds the same bytes.
     pub fn put(&self, path: &str, bytes: &[u8]) -> Result<(), Problem> {
         let target = self.target(path)?;
-        let content = (blake3::hash(bytes), bytes.len() as u64);
-        let linked = (self.previous.as_ref()).is_some_and(|p| p.link(path, &content, &target));
-        self.record(path, content, linked);
+        let len = bytes.len() as u64;
+        let linked =
+            (self.previous.as_ref()).is_some_and(|p| p.link(path, &mut &bytes[..], len, &target));
+        self.count(linked);
         if linked {
             return Ok(());
         }
         std::fs::write(&target, bytes).map_err(|e| fail("write", &target, e))
     }
 
-    /// Copies the file at `from` to `path`, hashing it on the way, without
-    /// holding it in memory (an attachment may be large); the copy is then
-    /// replaced by a link to the previous output's file when that holds
-    /// the same bytes. The copy gets an ordinary new file's permissions,
-    /// not the source's: a report saved `0600` must still be readable by
-    /// the web server, and a set-uid bit must not be published.
+    /// Copies the file at `from` to `path`, or links the previous output's
+    /// file when that holds the same bytes; never holding it in memory (an
+    /// attachment may be large). The copy gets an ordinary new file's
+    /// permissions, not the source's: a report saved `0600` must still be
+    /// readable by the web server, and a set-uid bit must not be published.
     pub fn copy(&self, path: &str, from: &Path) -> Result<(), Problem> {
         let target = self.target(path)?;
         let mut source = std::fs::File::open(from).map_err(|e| fail("copy", from, e))?;
-        let copy = std::fs::File::create(&target).map_err(|e| fail("write", &target, e))?;
-        let mut hashing = Hashing {
-            to: copy,
-            hasher: blake3::Hasher::new(),
-        };
-        std::io::copy(&mut source, &mut hashing).map_err(|e| fail("copy", from, e))?;
-        let content = (hashing.hasher.finalize(), hashing.hasher.count());
-        drop(hashing);
-        // Linked beside the copy, then renamed over it: a failed link
-        // leaves the copy.
-        let mut beside = target.clone().into_os_string();
-        beside.push(".reportal-link");
-        let beside = PathBuf::from(beside);
-        let linked = (self.previous.as_ref()).is_some_and(|p| p.link(path, &content, &beside))
-            && std::fs::rename(&beside, &target).is_ok();
-        self.record(path, content, linked);
-        Ok(())
+        if let Some(previous) = &self.previous {
+            let len = source.metadata().map_err(|e| fail("copy", from, e))?.len();
+            let linked = previous.link(path, &mut source, len, &target);
+            self.count(linked);
+            if linked {
+                return Ok(());
+            }
+            source
+                .seek(std::io::SeekFrom::Start(0))
+                .map_err(|e| fail("copy", from, e))?;
+        } else {
+            self.count(false);
+        }
+        let mut copy = std::fs::File::create(&target).map_err(|e| fail("write", &target, e))?;
+        std::io::copy(&mut source, &mut copy)
+            .map(|_| ())
+            .map_err(|e| fail("copy", from, e))
     }
 
-    fn record(&self, path: &str, content: Content, linked: bool) {
+    fn count(&self, linked: bool) {
         let count = if linked {
             &self.unchanged
         } else {
             &self.written
         };
         count.fetch_add(1, Ordering::Relaxed);
-        self.contents
-            .lock()
-            .unwrap_or_else(std::sync::PoisonError::into_inner)
-            .push((path.to_owned(), content));
     }
 
     /// Where `path` goes in the staging folder, its folder made. A path
@@ -160,14 +153,6 @@ impl Staging {
     /// Puts the new output in place of the old, which is then removed.
     pub fn commit(mut self) -> Result<Written, Problem> {
         self.committed = true;
-        let contents = std::mem::take(
-            self.contents
-                .get_mut()
-                .unwrap_or_else(std::sync::PoisonError::into_inner),
-        );
-        let manifest = self.folder.join(previous::MANIFEST);
-        std::fs::write(&manifest, previous::manifest(contents))
-            .map_err(|e| fail("write", &manifest, e))?;
         // Windows does not rename a folder with a file open inside it.
         if cfg!(windows) {
             self.lock.take();
@@ -323,22 +308,4 @@ fn swap(staging: &Path, output: &Path) -> std::io::Result<()> {
         return Err(err);
     }
     std::fs::rename(&previous, staging)
-}
-
-/// A writer that hashes what passes through it.
-struct Hashing {
-    to: std::fs::File,
-    hasher: blake3::Hasher,
-}
-
-impl Write for Hashing {
-    fn write(&mut self, buf: &[u8]) -> std::io::Result<usize> {
-        let n = self.to.write(buf)?;
-        self.hasher.update(&buf[..n]);
-        Ok(n)
-    }
-
-    fn flush(&mut self) -> std::io::Result<()> {
-        self.to.flush()
-    }
 }
