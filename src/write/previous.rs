@@ -44,9 +44,13 @@ impl Previous {
     }
 
     /// Makes `target` a hard link to the previous output's `path` when
-    /// that file is the output's own and holds the `len` bytes `new`
-    /// reads. False when it cannot: then write the file.
-    pub fn link(&self, path: &str, new: &mut dyn Read, len: u64, target: &Path) -> bool {
+    /// that file is the output's own and holds the bytes of `new`. False
+    /// when it cannot: then write the file (a file to copy is then read
+    /// from where this left it).
+    pub fn link(&self, path: &str, new: New, target: &Path) -> bool {
+        let Some(len) = new.len() else {
+            return false;
+        };
         let Some(mut old) = self.open(path) else {
             return false;
         };
@@ -69,27 +73,53 @@ impl Previous {
     }
 }
 
-/// Whether `old` and `new` both hold exactly `len` bytes, the same: read
-/// a piece at a time, and one byte past the end (a file still growing is
+/// What a new file holds: bytes made in memory, or a file to copy.
+pub enum New<'a> {
+    Bytes(&'a [u8]),
+    File(&'a mut std::fs::File),
+}
+
+impl New<'_> {
+    fn len(&self) -> Option<u64> {
+        match self {
+            New::Bytes(bytes) => Some(bytes.len() as u64),
+            New::File(file) => file.metadata().ok().map(|m| m.len()),
+        }
+    }
+}
+
+/// Whether `old` holds exactly the bytes of `new`, `len` of them: read a
+/// piece at a time, and one byte past the end (a file still growing is
 /// not read for ever, and does not match).
-fn same_bytes(old: &mut std::fs::File, new: &mut dyn Read, len: u64) -> bool {
-    const PIECE: usize = 64 * 1024;
-    let (mut a, mut b) = (vec![0; PIECE], vec![0; PIECE]);
-    let mut left = len;
-    loop {
-        let want = usize::try_from(left.min(PIECE as u64)).unwrap_or(PIECE);
-        if want == 0 {
-            // Both at their end.
-            let mut byte = [0];
-            return matches!(old.read(&mut byte), Ok(0)) && matches!(new.read(&mut byte), Ok(0));
+fn same_bytes(old: &mut std::fs::File, new: New, len: u64) -> bool {
+    const PIECE: u64 = 64 * 1024;
+    let size = |left: u64| usize::try_from(left.min(PIECE)).unwrap_or(0);
+    let mut piece = vec![0; size(len)];
+    let at_end = |file: &mut std::fs::File| matches!(file.read(&mut [0]), Ok(0));
+    match new {
+        New::Bytes(bytes) => {
+            bytes.len() as u64 == len
+                && bytes.chunks(piece.len().max(1)).all(|chunk| {
+                    let piece = &mut piece[..chunk.len()];
+                    old.read_exact(piece).is_ok() && piece == chunk
+                })
+                && at_end(old)
         }
-        if old.read_exact(&mut a[..want]).is_err()
-            || new.read_exact(&mut b[..want]).is_err()
-            || a[..want] != b[..want]
-        {
-            return false;
+        New::File(file) => {
+            let mut other = vec![0; piece.len()];
+            let mut left = len;
+            while left > 0 {
+                let want = size(left);
+                if old.read_exact(&mut piece[..want]).is_err()
+                    || file.read_exact(&mut other[..want]).is_err()
+                    || piece[..want] != other[..want]
+                {
+                    return false;
+                }
+                left -= want as u64;
+            }
+            at_end(old) && at_end(file)
         }
-        left -= want as u64;
     }
 }
 
@@ -205,7 +235,7 @@ mod tests {
         let path = dir.path().join("old");
         std::fs::write(&path, old).expect("write");
         let mut file = std::fs::File::open(&path).expect("open");
-        same_bytes(&mut file, &mut &new[..], len)
+        same_bytes(&mut file, New::Bytes(new), len)
     }
 
     #[test]

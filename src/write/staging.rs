@@ -6,7 +6,7 @@ use std::path::{Path, PathBuf};
 use std::sync::Mutex;
 use std::sync::atomic::{AtomicUsize, Ordering};
 
-use super::previous::Previous;
+use super::previous::{New, Previous};
 use super::{MARKER, MARKER_TEXT, absolute, stays_inside};
 use crate::diagnostics::{Problem, ProblemKind};
 
@@ -81,9 +81,8 @@ impl Staging {
     /// holds the same bytes.
     pub fn put(&self, path: &str, bytes: &[u8]) -> Result<(), Problem> {
         let target = self.target(path)?;
-        let len = bytes.len() as u64;
         let linked =
-            (self.previous.as_ref()).is_some_and(|p| p.link(path, &mut &bytes[..], len, &target));
+            (self.previous.as_ref()).is_some_and(|p| p.link(path, New::Bytes(bytes), &target));
         self.count(linked);
         if linked {
             return Ok(());
@@ -100,8 +99,7 @@ impl Staging {
         let target = self.target(path)?;
         let mut source = std::fs::File::open(from).map_err(|e| fail("copy", from, e))?;
         if let Some(previous) = &self.previous {
-            let len = source.metadata().map_err(|e| fail("copy", from, e))?.len();
-            let linked = previous.link(path, &mut source, len, &target);
+            let linked = previous.link(path, New::File(&mut source), &target);
             self.count(linked);
             if linked {
                 return Ok(());

@@ -438,3 +438,42 @@ fn serve_follows_an_added_a_changed_and_a_removed_picture() {
         "{seen}"
     );
 }
+
+/// A rebuild copies an attachment again only when its bytes changed
+/// (issue 19): unchanged, it keeps its inode; changed, even to the same
+/// length with its time put back, it is copied anew.
+#[test]
+fn a_rebuild_copies_only_the_attachments_that_changed() {
+    use std::os::unix::fs::MetadataExt;
+    let site = with_files("");
+    site.built();
+    let inode = |path: &str| {
+        std::fs::metadata(site.output().join(path))
+            .expect("published")
+            .ino()
+    };
+    let (photo, notice) = (
+        "files/gd/照片/活动.png",
+        "files/gd/附件/关于开展活动的通知.pdf",
+    );
+    let before = (inode(photo), inode(notice));
+    site.built();
+    assert_eq!((inode(photo), inode(notice)), before);
+
+    let source = site.root().join("content/gd/附件/关于开展活动的通知.pdf");
+    let time = std::fs::metadata(&source)
+        .expect("source")
+        .modified()
+        .expect("time");
+    site.write("content/gd/附件/关于开展活动的通知.pdf", "%PDF-1.4 改稿");
+    std::fs::File::options()
+        .write(true)
+        .open(&source)
+        .and_then(|file| file.set_modified(time))
+        .expect("time put back");
+    site.built();
+    assert_eq!(inode(photo), before.0);
+    assert_ne!(inode(notice), before.1);
+    let published = std::fs::read(site.output().join(notice)).expect("notice");
+    assert_eq!(published, "%PDF-1.4 改稿".as_bytes());
+}
