@@ -116,6 +116,18 @@ fn content_paths(
                 let rel = relative(root, entry.path());
                 paths.push((entry.into_path(), rel));
             }
+            // A pipe, socket or device named like a report: reading it
+            // could wait for ever, and passing over it would drop a report
+            // without a word.
+            Ok(entry) if !entry.file_type().is_dir() && is_markdown(entry.path()) => {
+                let rel = relative(root, entry.path());
+                problems.push(
+                    Problem::warning(ProblemKind::Unreadable(
+                        "it is not an ordinary file (a pipe, socket or device), so it is left out; save the report as a file".into(),
+                    ))
+                    .in_file(&rel),
+                );
+            }
             // A name that is not Unicode cannot be written in a report.
             Ok(entry) if !entry.file_type().is_dir() && entry.path().to_str().is_some() => {
                 let file = ContentFile {

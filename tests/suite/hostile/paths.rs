@@ -374,3 +374,23 @@ fn build_into(root: &str, output: &str, extra: &[&str]) -> Run {
     args.extend_from_slice(extra);
     reportal(&args)
 }
+
+/// A pipe named like a report is neither waited on nor passed over in
+/// silence: the build says which file it left out, and why.
+#[test]
+fn a_pipe_named_like_a_report_is_left_out_with_a_warning() {
+    let site = site();
+    let fifo = site.root().join("content/2015-11.md");
+    let made = std::process::Command::new("mkfifo")
+        .arg(&fifo)
+        .status()
+        .expect("mkfifo");
+    assert!(made.success());
+    let run = site.built();
+    assert!(
+        run.stderr.contains("content/2015-11.md") && run.stderr.contains("not an ordinary file"),
+        "{run}"
+    );
+    assert!(site.exists("months/2015-12/index.html"));
+    assert!(!site.exists("months/2015-11/index.html"));
+}
