@@ -12,7 +12,7 @@ use std::sync::Arc;
 
 use pulldown_cmark::{CowStr, Event, HeadingLevel, Options, Parser, Tag, TagEnd};
 
-use super::cjk_emphasis;
+use super::emphasis;
 use super::files::{self, WrittenFile};
 use super::link_marks;
 use super::remote::{self, Hosts, RemoteImage};
@@ -91,7 +91,7 @@ pub fn render(text: &str, range: Range<usize>, options: &BodyOptions) -> Body {
         .into_offset_iter()
         .map(|(event, r)| (event, r.start + range.start..r.end + range.start))
         .collect();
-    let events = cjk_emphasis::bold_literal_pairs(events, text);
+    let events = emphasis::cjk_friendly(events, text);
     let (events, written_files) = files::take(events, options.source, is_report_path);
     let (events, links) = report_links(events);
     let (events, remote_images) = remote::guard(events, text, options.hosts);

@@ -9,7 +9,7 @@
 mod areas;
 mod assemble;
 mod body;
-mod cjk_emphasis;
+mod emphasis;
 pub mod files;
 mod items;
 pub mod link_marks;

@@ -1,0 +1,105 @@
+use pulldown_cmark::{Options, Parser, html};
+
+use super::cjk_friendly;
+
+fn render(source: &str) -> String {
+    let options = Options::ENABLE_STRIKETHROUGH | Options::ENABLE_TABLES;
+    let events: Vec<_> = Parser::new_ext(source, options)
+        .into_offset_iter()
+        .collect();
+    let mut out = String::new();
+    html::push_html(
+        &mut out,
+        cjk_friendly(events, source).into_iter().map(|(e, _)| e),
+    );
+    out
+}
+
+fn paragraph(source: &str) -> String {
+    let html = render(source);
+    html.trim_end()
+        .strip_prefix("<p>")
+        .and_then(|h| h.strip_suffix("</p>"))
+        .unwrap_or(&html)
+        .to_string()
+}
+
+#[test]
+fn pairs_bold_around_quoted_names() {
+    assert_eq!(
+        paragraph("完成**“青年之家”**和**“团员之家”**建设"),
+        "完成<strong>“青年之家”</strong>和<strong>“团员之家”</strong>建设"
+    );
+    assert_eq!(
+        paragraph("**重点：**完成**“十四五”**规划"),
+        "<strong>重点：</strong>完成<strong>“十四五”</strong>规划"
+    );
+}
+
+#[test]
+fn pairs_bold_around_code_and_symbols() {
+    assert_eq!(
+        paragraph("**C#**或**F#**"),
+        "<strong>C#</strong>或<strong>F#</strong>"
+    );
+    assert_eq!(
+        paragraph("这是**`代码`**示例"),
+        "这是<strong><code>代码</code></strong>示例"
+    );
+}
+
+#[test]
+fn keeps_what_commonmark_already_does() {
+    assert_eq!(paragraph("**bold** text"), "<strong>bold</strong> text");
+    assert_eq!(paragraph(r"\*\*重点：\*\*内容"), "**重点：**内容");
+    assert_eq!(paragraph("a ** b ** c"), "a ** b ** c");
+    assert_eq!(
+        paragraph(r"\\**重点：**内容"),
+        "\\<strong>重点：</strong>内容"
+    );
+    assert_eq!(paragraph("`**重点：**内容`"), "<code>**重点：**内容</code>");
+    assert_eq!(
+        render("```\n**重点：**内容\n```\n"),
+        "<pre><code>**重点：**内容\n</code></pre>\n"
+    );
+}
+
+#[test]
+fn emphasis_and_strikethrough_follow_the_same_rules() {
+    assert_eq!(paragraph("这是*“强调”*文字"), "这是<em>“强调”</em>文字");
+    assert_eq!(
+        paragraph("__注意__：注意事項"),
+        "<strong>注意</strong>：注意事項"
+    );
+    assert_eq!(paragraph("a~~a()~~あ"), "a<del>a()</del>あ");
+    assert_eq!(paragraph("~~a~~：~~a~~"), "<del>a</del>：<del>a</del>");
+}
+
+#[test]
+fn link_text_is_a_scope_of_its_own() {
+    assert_eq!(
+        paragraph("**[製品ほげ](./a)**と**[製品ふが](./b)**をお試しください"),
+        "<strong><a href=\"./a\">製品ほげ</a></strong>と<strong><a href=\"./b\">製品ふが</a></strong>をお試しください"
+    );
+    assert_eq!(
+        paragraph("[**“链接”**说明](x)**“外”**"),
+        "<a href=\"x\"><strong>“链接”</strong>说明</a><strong>“外”</strong>"
+    );
+    assert_eq!(
+        paragraph("<https://a.org/**x**>中文**“y”**"),
+        "<a href=\"https://a.org/**x**\">https://a.org/**x**</a>中文<strong>“y”</strong>"
+    );
+}
+
+#[test]
+fn works_in_lists_headings_and_tables() {
+    assert_eq!(
+        render("- **重点：**完成**“十四五”**规划\n"),
+        "<ul>\n<li><strong>重点：</strong>完成<strong>“十四五”</strong>规划</li>\n</ul>\n"
+    );
+    assert_eq!(
+        render("## **重点：**完成\n"),
+        "<h2><strong>重点：</strong>完成</h2>\n"
+    );
+    assert!(render("| a |\n| - |\n| **“名”**和 |\n").contains("<td><strong>“名”</strong>和</td>"));
+}
