@@ -23,6 +23,12 @@ type Spanned<'a> = (Event<'a>, Range<usize>);
 /// Re-pairs the emphasis of every stretch of inline content that has a
 /// delimiter run next to CJK text. `source` is what the ranges point into.
 pub fn cjk_friendly<'a>(events: Vec<Spanned<'a>>, source: &str) -> Vec<Spanned<'a>> {
+    repair_inline(events, source, false)
+}
+
+/// `everywhere`: re-pair every stretch, CJK or not (tests compare that
+/// with pulldown-cmark's own pairing).
+fn repair_inline<'a>(events: Vec<Spanned<'a>>, source: &str, everywhere: bool) -> Vec<Spanned<'a>> {
     let mut out = Vec::with_capacity(events.len());
     let mut inline: Vec<Spanned<'a>> = Vec::new();
     // A code block's text is shown as typed.
@@ -32,7 +38,7 @@ pub fn cjk_friendly<'a>(events: Vec<Spanned<'a>>, source: &str) -> Vec<Spanned<'
             inline.push(event);
             continue;
         }
-        flush(&mut inline, source, &mut out);
+        flush(&mut inline, source, everywhere, &mut out);
         match event.0 {
             Event::Start(Tag::CodeBlock(_)) => in_code = true,
             Event::End(TagEnd::CodeBlock) => in_code = false,
@@ -40,12 +46,17 @@ pub fn cjk_friendly<'a>(events: Vec<Spanned<'a>>, source: &str) -> Vec<Spanned<'
         }
         out.push(event);
     }
-    flush(&mut inline, source, &mut out);
+    flush(&mut inline, source, everywhere, &mut out);
     out
 }
 
-fn flush<'a>(inline: &mut Vec<Spanned<'a>>, source: &str, out: &mut Vec<Spanned<'a>>) {
-    if scope::needs_rules(inline, source)
+fn flush<'a>(
+    inline: &mut Vec<Spanned<'a>>,
+    source: &str,
+    everywhere: bool,
+    out: &mut Vec<Spanned<'a>>,
+) {
+    if (everywhere || scope::needs_rules(inline, source))
         && let Some(events) = scope::repair(inline, source, true)
     {
         inline.clear();

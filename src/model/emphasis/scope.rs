@@ -84,8 +84,8 @@ pub fn repair<'a>(
     Some(scope.events())
 }
 
-/// A link or image: its text is a stretch of its own; emphasis never
-/// crosses its edges. An autolink's text is its address, never Markdown.
+/// A link or image: its text is a stretch of its own (repaired along
+/// with the stretch around it); emphasis never crosses its edges. An autolink's text is its address, never Markdown.
 fn link<'a>(events: &[Spanned<'a>], source: &str) -> Option<Vec<Spanned<'a>>> {
     let (first, rest) = events.split_first()?;
     let (last, inner) = rest.split_last()?;
@@ -97,7 +97,7 @@ fn link<'a>(events: &[Spanned<'a>], source: &str) -> Option<Vec<Spanned<'a>>> {
         })
     );
     let mut out = vec![first.clone()];
-    if autolink || !needs_rules(inner, source) {
+    if autolink {
         out.extend_from_slice(inner);
     } else {
         out.extend(repair(inner, source, false)?);

@@ -103,3 +103,64 @@ fn works_in_lists_headings_and_tables() {
     );
     assert!(render("| a |\n| - |\n| **“名”**和 |\n").contains("<td><strong>“名”</strong>和</td>"));
 }
+
+/// The examples of the CommonMark spec (npm package `commonmark-spec`,
+/// installed in tests/browser by `npm ci`): (number, section, markdown).
+fn spec_examples() -> Option<Vec<(usize, String, String)>> {
+    let path = concat!(
+        env!("CARGO_MANIFEST_DIR"),
+        "/tests/browser/node_modules/commonmark-spec/spec.txt"
+    );
+    let Ok(spec) = std::fs::read_to_string(path) else {
+        assert!(
+            std::env::var_os("CI").is_none(),
+            "{path} missing under CI: .ci/run must run npm ci in tests/browser"
+        );
+        eprintln!("skipped: run `npm ci` in tests/browser to compare with the spec");
+        return None;
+    };
+    let fence = "`".repeat(32);
+    let mut examples = Vec::new();
+    let mut section = String::new();
+    let mut lines = spec.lines();
+    while let Some(line) = lines.next() {
+        if line == format!("{fence} example") {
+            let markdown: String = lines
+                .by_ref()
+                .take_while(|l| *l != ".")
+                .map(|l| format!("{}\n", l.replace('→', "\t")))
+                .collect();
+            lines.by_ref().take_while(|l| *l != fence).for_each(drop);
+            examples.push((examples.len() + 1, section.clone(), markdown));
+        } else if line.starts_with('#') {
+            section = line.trim_start_matches('#').trim().to_string();
+        }
+    }
+    Some(examples)
+}
+
+/// The pairing done here, applied to every stretch, gives what
+/// pulldown-cmark gives, on every example of the CommonMark spec: where
+/// no CJK text is involved, the two rule sets agree.
+#[test]
+fn repairing_everything_changes_nothing_without_cjk() {
+    let Some(examples) = spec_examples() else {
+        return;
+    };
+    assert!(examples.len() > 600, "{} examples", examples.len());
+    let mut differ = Vec::new();
+    for (number, section, markdown) in examples {
+        let parse = || Parser::new_ext(&markdown, Options::empty()).into_offset_iter();
+        let mut plain = String::new();
+        html::push_html(&mut plain, parse().map(|(e, _)| e));
+        let mut repaired = String::new();
+        let events = super::repair_inline(parse().collect(), &markdown, true);
+        html::push_html(&mut repaired, events.into_iter().map(|(e, _)| e));
+        if plain != repaired {
+            differ.push(format!(
+                "{number} ({section}): {markdown:?}\n{plain}{repaired}"
+            ));
+        }
+    }
+    assert!(differ.is_empty(), "{}", differ.join("\n"));
+}
