@@ -7,6 +7,7 @@ mod common;
 
 mod accessibility;
 mod area_units;
+mod cjk_emphasis;
 mod disk;
 mod errors;
 mod example_site;

@@ -536,3 +536,37 @@ fn the_seed_comes_back_from_its_word_file_character_for_character() {
     );
     assert_eq!(before, entry_texts(&again, "2015-12", "团省委"));
 }
+
+/// Bold next to Chinese text (issue 20) is bold in the Word file, and the
+/// plain text (the month's CSV, which search passages share) shows no
+/// asterisks.
+#[test]
+fn chinese_bold_is_bold_in_word_and_plain_in_text() {
+    let site = Site::new(&[(
+        "content/2016-03.md",
+        &report(
+            "month: 2016-03",
+            &area(
+                "1. 团的制度建设",
+                "1.完成**“青年之家”**和**“团员之家”**建设",
+                "1.**重点：**完成**“十四五”**规划",
+            ),
+        ),
+    )]);
+    site.built();
+    let document = docx(&read(&site.output().join("months/2016-03/2016-03.docx")));
+    // After the header row's four labels.
+    assert_eq!(
+        bold_runs(&document)[4..],
+        ["“青年之家”", "“团员之家”", "重点：", "“十四五”"]
+    );
+    let texts = entry_texts(&site, "2016-03", "");
+    assert_eq!(
+        texts,
+        [(
+            "团的制度建设".to_string(),
+            "1.完成“青年之家”和“团员之家”建设".to_string(),
+            "1.重点：完成“十四五”规划".to_string()
+        )]
+    );
+}
