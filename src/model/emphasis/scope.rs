@@ -45,6 +45,19 @@ pub fn repair<'a>(
     source: &str,
     edges_are_space: bool,
 ) -> Option<Vec<Spanned<'a>>> {
+    repair_nested(events, source, edges_are_space, 0)
+}
+
+/// Images inside images' text nest without limit; past this depth their
+/// text is kept as pulldown-cmark paired it (and the stack stays small).
+const MAX_DEPTH: usize = 16;
+
+fn repair_nested<'a>(
+    events: &[Spanned<'a>],
+    source: &str,
+    edges_are_space: bool,
+    depth: usize,
+) -> Option<Vec<Spanned<'a>>> {
     let mut scope = Scope::default();
     let mut i = 0;
     while i < events.len() {
@@ -65,7 +78,7 @@ pub fn repair<'a>(
                 let end = matching_end(events, i)?;
                 scope
                     .pieces
-                    .push(Piece::Atom(link(&events[i..=end], source)?));
+                    .push(Piece::Atom(link(&events[i..=end], source, depth)?));
                 i = end + 1;
                 continue;
             }
@@ -86,7 +99,7 @@ pub fn repair<'a>(
 
 /// A link or image: its text is a stretch of its own (repaired along
 /// with the stretch around it); emphasis never crosses its edges. An autolink's text is its address, never Markdown.
-fn link<'a>(events: &[Spanned<'a>], source: &str) -> Option<Vec<Spanned<'a>>> {
+fn link<'a>(events: &[Spanned<'a>], source: &str, depth: usize) -> Option<Vec<Spanned<'a>>> {
     let (first, rest) = events.split_first()?;
     let (last, inner) = rest.split_last()?;
     let autolink = matches!(
@@ -97,10 +110,10 @@ fn link<'a>(events: &[Spanned<'a>], source: &str) -> Option<Vec<Spanned<'a>>> {
         })
     );
     let mut out = vec![first.clone()];
-    if autolink {
+    if autolink || depth >= MAX_DEPTH {
         out.extend_from_slice(inner);
     } else {
-        out.extend(repair(inner, source, false)?);
+        out.extend(repair_nested(inner, source, false, depth + 1)?);
     }
     out.push(last.clone());
     Some(out)

@@ -164,3 +164,18 @@ fn repairing_everything_changes_nothing_without_cjk() {
     }
     assert!(differ.is_empty(), "{}", differ.join("\n"));
 }
+
+/// Hostile input next to Chinese text: long runs of unpaired marks and
+/// deeply nested images take little time and no deep recursion.
+#[test]
+fn hostile_input_stays_quick() {
+    let start = std::time::Instant::now();
+    let many = format!("中{}{}", "*中".repeat(20_000), "_中**“".repeat(20_000));
+    let html = render(&many);
+    assert!(html.starts_with("<p>"));
+    let mixed = "中**a*“b”_c__~~d~".repeat(5_000);
+    assert!(render(&mixed).starts_with("<p>"));
+    let nested = format!("中**{}图{}**中", "![".repeat(5_000), "](x)".repeat(5_000));
+    assert!(render(&nested).starts_with("<p>"));
+    assert!(start.elapsed().as_secs() < 10, "{:?}", start.elapsed());
+}
