@@ -12,6 +12,7 @@ mod disk;
 mod errors;
 mod example_site;
 mod first_site;
+mod guide;
 mod hostile;
 mod i18n;
 mod import;
