@@ -466,11 +466,7 @@ fn a_rebuild_copies_only_the_attachments_that_changed() {
         .modified()
         .expect("time");
     site.write("content/gd/附件/关于开展活动的通知.pdf", "%PDF-1.4 改稿");
-    std::fs::File::options()
-        .write(true)
-        .open(&source)
-        .and_then(|file| file.set_modified(time))
-        .expect("time put back");
+    common::set_modified(&source, time);
     site.built();
     assert_eq!(inode(photo), before.0);
     assert_ne!(inode(notice), before.1);

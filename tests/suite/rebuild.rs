@@ -8,7 +8,7 @@ use std::os::unix::fs::MetadataExt;
 use std::path::Path;
 use std::process::Command;
 
-use crate::common::{Run, reportal, snapshot};
+use crate::common::{Run, build_to, set_modified, snapshot};
 
 /// Each file of `dir` but the marker (written on every build): its inode, modification time (ns) and bytes.
 fn files(dir: &Path) -> BTreeMap<String, (u64, i128, Vec<u8>)> {
@@ -37,13 +37,7 @@ fn generated_site() -> tempfile::TempDir {
 }
 
 fn build(root: &Path, output: &Path) -> Run {
-    let run = reportal(&[
-        "build",
-        "--root",
-        root.to_str().expect("utf-8"),
-        "--output",
-        output.to_str().expect("utf-8"),
-    ]);
+    let run = build_to(root, output);
     assert!(run.ok, "{run}");
     run
 }
@@ -179,12 +173,7 @@ fn an_output_file_changed_by_hand_or_replaced_by_a_link_is_written_again() {
 fn set_mtime(path: &Path, secs: i64) {
     let now = std::time::SystemTime::now();
     let delta = std::time::Duration::from_secs(secs.unsigned_abs());
-    let when = if secs < 0 { now - delta } else { now + delta };
-    std::fs::File::options()
-        .write(true)
-        .open(path)
-        .and_then(|file| file.set_modified(when))
-        .expect("set the modification time");
+    set_modified(path, if secs < 0 { now - delta } else { now + delta });
 }
 
 #[test]
@@ -204,11 +193,7 @@ fn an_output_file_is_linked_only_once_its_bytes_are_read_and_found_right() {
     let mut hacked = built[page].clone();
     hacked[..6].copy_from_slice(b"HACKED");
     std::fs::write(output.join(page), &hacked).expect("edit");
-    std::fs::File::options()
-        .write(true)
-        .open(output.join(page))
-        .and_then(|file| file.set_modified(time))
-        .expect("set the time back");
+    set_modified(&output.join(page), time);
 
     // A colleague puts back an older copy of a page, its time kept
     // (`cp -p`, `rsync -a`, an unzipped backup).

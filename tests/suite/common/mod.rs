@@ -325,14 +325,29 @@ pub fn built_into_temp(root: &Path) -> (TempDir, PathBuf) {
 pub fn build_into_temp(root: &Path) -> (TempDir, PathBuf, Run) {
     let dir = tempfile::tempdir().expect("temp dir");
     let output = dir.path().join("public");
-    let run = reportal(&[
+    let run = build_to(root, &output);
+    (dir, output, run)
+}
+
+/// `reportal build --root <root> --output <output>`, whether or not it worked.
+pub fn build_to(root: &Path, output: &Path) -> Run {
+    reportal(&[
         "build",
         "--root",
         root.to_str().expect("UTF-8 root"),
         "--output",
-        output.to_str().expect("UTF-8 temp dir"),
-    ]);
-    (dir, output, run)
+        output.to_str().expect("UTF-8 output"),
+    ])
+}
+
+/// Gives the file at `path` the modification time `when` (as `cp -p`,
+/// an unzipped backup or someone covering an edit would).
+pub fn set_modified(path: &Path, when: std::time::SystemTime) {
+    std::fs::File::options()
+        .write(true)
+        .open(path)
+        .and_then(|file| file.set_modified(when))
+        .expect("set the modification time");
 }
 
 /// A report file's text: front matter lines, then the body.
