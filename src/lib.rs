@@ -15,6 +15,7 @@ pub mod diagnostics;
 pub mod import;
 pub mod links;
 pub mod load;
+pub mod messages;
 pub mod model;
 pub mod names;
 pub mod next_report;

@@ -17,6 +17,8 @@ static ALLOCATOR: mimalloc::MiMalloc = mimalloc::MiMalloc;
 
 fn main() -> std::process::ExitCode {
     no_huge_pages();
+    // Chosen before parsing, so that `--help` is already in it.
+    reportal::messages::choose(cli::asked_language().as_deref());
     let cli = cli::Cli::parse();
     cmd::run(cli.command)
 }

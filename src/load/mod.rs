@@ -45,6 +45,8 @@ pub struct Inputs {
 /// returns no inputs.
 pub fn load(root: &Path, problems: &mut Problems) -> Option<Inputs> {
     let (mut config, text) = read_site_yaml(root, problems)?;
+    // From here on, messages speak the site's language (unless asked not to).
+    crate::messages::follow_site(&config.language);
     let mut theme = match Theme::load(root, &config.theme) {
         Ok(theme) => theme,
         Err(problem) => {

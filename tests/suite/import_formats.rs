@@ -171,6 +171,7 @@ fn saved_as(source: &Path, formats: &[&str], dir: &Path) -> Vec<PathBuf> {
 /// removes the variable).
 fn import_with(site: &Site, args: &[&str], env: &[(&str, Option<&str>)]) -> common::Run {
     let mut command = Command::new(env!("CARGO_BIN_EXE_reportal"));
+    command.env("REPORTAL_LANG", "en");
     command
         .args(["import", "--root"])
         .arg(site.root())

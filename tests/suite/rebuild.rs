@@ -226,6 +226,7 @@ fn an_output_file_is_linked_only_once_its_bytes_are_read_and_found_right() {
 /// Runs reportal, failing the test if it has not ended within a minute.
 fn build_within_a_minute(args: &[&str]) -> std::process::ExitStatus {
     let mut child = Command::new(env!("CARGO_BIN_EXE_reportal"))
+        .env("REPORTAL_LANG", "en")
         .args(args)
         .stdout(std::process::Stdio::null())
         .stderr(std::process::Stdio::null())

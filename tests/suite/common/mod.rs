@@ -212,6 +212,7 @@ pub fn reportal(args: &[&str]) -> Run {
 /// Runs the real binary with `args` in the folder `dir`.
 pub fn reportal_in(dir: &Path, args: &[&str]) -> Run {
     Command::new(env!("CARGO_BIN_EXE_reportal"))
+        .env("REPORTAL_LANG", "en")
         .args(args)
         .current_dir(dir)
         .env("NO_COLOR", "1")

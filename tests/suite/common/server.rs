@@ -16,6 +16,7 @@ pub struct Server {
 impl Server {
     pub fn start(site: &Site) -> Server {
         let mut child = Command::new(env!("CARGO_BIN_EXE_reportal"))
+            .env("REPORTAL_LANG", "en")
             .args(["serve", "--port", "0", "--root"])
             .arg(site.root())
             .env("NO_COLOR", "1")

@@ -106,6 +106,7 @@ fn a_docx_cut_short_inside_an_element_is_refused_not_a_hang() {
         ])
         .args(["--unit", "gd", "cut.docx", "ok.txt"])
         .current_dir(site.root())
+        .env("REPORTAL_LANG", "en")
         .env("NO_COLOR", "1")
         .output()
         .expect("run reportal");

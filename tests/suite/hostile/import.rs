@@ -192,6 +192,7 @@ fn deeply_nested_tables_are_refused_not_a_stack_overflow() {
 fn import_measured(site: &Site, files: &[&str]) -> (Run, u64) {
     use std::io::Read;
     let mut child = std::process::Command::new(env!("CARGO_BIN_EXE_reportal"))
+        .env("REPORTAL_LANG", "en")
         .args(["import", "--month", "2015-12"])
         .args(files)
         .current_dir(site.root())

@@ -1,0 +1,282 @@
+//! The kinds of problem, and what each says (src/messages/*/problems.ftl).
+
+use std::fmt;
+
+use crate::msg;
+
+/// What went wrong, in the writer's words.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum ProblemKind {
+    Unreadable(String),
+    NotUtf8 {
+        looks_like_gbk: bool,
+    },
+    UnclosedFrontMatter,
+    BadYaml(String),
+    MissingMonth,
+    InvalidMonth(String),
+    UnknownUnit {
+        given: String,
+        known: String,
+    },
+    MissingUnit,
+    EmptyUnit,
+    EmptyAreaHeading,
+    NoAreas,
+    TooManyAreas {
+        count: usize,
+        max: usize,
+    },
+    TooManyMetrics {
+        count: usize,
+        max: usize,
+    },
+    SpanTooLong {
+        month: String,
+        first: String,
+        last: String,
+        max: u16,
+    },
+    OnlyDrafts,
+    DuplicateReport {
+        unit: String,
+        month: String,
+        other: String,
+    },
+    UnknownKey {
+        key: String,
+        suggestion: Option<String>,
+    },
+    UnknownConfigKey {
+        key: String,
+        suggestion: Option<String>,
+    },
+    UnknownArea {
+        name: String,
+        closest: Option<String>,
+    },
+    MetricsNotAMap(String),
+    MetricUnknownKey(String),
+    MetricEmpty(String),
+    MetricNotANumber {
+        name: String,
+        written: String,
+    },
+    UnknownMetricArea {
+        given: String,
+        closest: Option<String>,
+    },
+    UnknownMetric {
+        name: String,
+        closest: Option<String>,
+    },
+    MetricUnitMismatch {
+        name: String,
+        given: String,
+        expected: Option<String>,
+    },
+    DuplicateMetric {
+        name: String,
+        scope: String,
+    },
+    LinkToNoReport(String),
+    LinkToNoArea {
+        area: String,
+        report: String,
+        known: String,
+    },
+    RemoteImage(String),
+    FileMissing(String),
+    FileHidden(String),
+    FileOutsideContent(String),
+    NotOrdinaryFile(String),
+    FileWouldRun(String),
+    PictureTooLarge {
+        path: String,
+        size: String,
+        max_kb: u64,
+    },
+    BrokenLink(String),
+    InvalidDraft(String),
+    BadTranslation(String),
+    MissingTranslations {
+        count: usize,
+        fallback: String,
+        keys: String,
+    },
+    BadConfig(String),
+    NoReports(String),
+    Template {
+        name: String,
+        message: String,
+    },
+    Output(String),
+    LinkOutside(String),
+    LinkIntoHidden(String),
+    HtmlTooDeep(usize),
+    TooLarge(u64),
+}
+
+impl ProblemKind {
+    /// The message, in the language of this run.
+    pub fn message(&self) -> String {
+        use ProblemKind as K;
+        match self {
+            K::Unreadable(reason) => msg!("problem-unreadable", reason = reason),
+            K::NotUtf8 { looks_like_gbk } => msg!(if *looks_like_gbk {
+                "problem-not-utf8-gbk"
+            } else {
+                "problem-not-utf8"
+            }),
+            K::UnclosedFrontMatter => msg!("problem-unclosed-front-matter"),
+            K::BadYaml(reason) => msg!("problem-bad-yaml", reason = reason),
+            K::MissingMonth => msg!("problem-missing-month"),
+            K::InvalidMonth(given) => msg!("problem-invalid-month", given = given),
+            K::UnknownUnit { given, known } => {
+                msg!("problem-unknown-unit", given = given, known = known)
+            }
+            K::MissingUnit => msg!("problem-missing-unit"),
+            K::EmptyUnit => msg!("problem-empty-unit"),
+            K::EmptyAreaHeading => msg!("problem-empty-area-heading"),
+            K::NoAreas => msg!("problem-no-areas"),
+            K::TooManyAreas { count, max } => {
+                msg!("problem-too-many-areas", count = *count, max = *max)
+            }
+            K::TooManyMetrics { count, max } => {
+                msg!("problem-too-many-metrics", count = *count, max = *max)
+            }
+            K::SpanTooLong {
+                month,
+                first,
+                last,
+                max,
+            } => msg!(
+                "problem-span-too-long",
+                month = month,
+                first = first,
+                last = last,
+                max = *max
+            ),
+            K::OnlyDrafts => msg!("problem-only-drafts"),
+            K::DuplicateReport { unit, month, other } => msg!(
+                "problem-duplicate-report",
+                unit = unit,
+                month = month,
+                other = other
+            ),
+            K::UnknownKey { key, suggestion } => match suggestion {
+                Some(s) => msg!("problem-unknown-key-suggest", key = key, suggestion = s),
+                None => msg!("problem-unknown-key", key = key),
+            },
+            K::UnknownConfigKey { key, suggestion } => match suggestion {
+                Some(s) => msg!(
+                    "problem-unknown-config-key-suggest",
+                    key = key,
+                    suggestion = s
+                ),
+                None => msg!("problem-unknown-config-key", key = key),
+            },
+            K::UnknownArea { name, closest } => match closest {
+                Some(c) => msg!("problem-unknown-area-suggest", name = name, closest = c),
+                None => msg!("problem-unknown-area", name = name),
+            },
+            K::MetricsNotAMap(given) => msg!("problem-metrics-not-a-map", given = given),
+            K::MetricUnknownKey(key) => msg!("problem-metric-unknown-key", key = key),
+            K::MetricEmpty(name) => msg!("problem-metric-empty", name = name),
+            K::MetricNotANumber { name, written } => {
+                msg!(
+                    "problem-metric-not-a-number",
+                    name = name,
+                    written = written
+                )
+            }
+            K::UnknownMetricArea { given, closest } => match closest {
+                Some(s) => msg!(
+                    "problem-unknown-metric-area-suggest",
+                    given = given,
+                    suggestion = s
+                ),
+                None => msg!("problem-unknown-metric-area", given = given),
+            },
+            K::UnknownMetric { name, closest } => match closest {
+                Some(s) => msg!(
+                    "problem-unknown-metric-suggest",
+                    name = name,
+                    suggestion = s
+                ),
+                None => msg!("problem-unknown-metric", name = name),
+            },
+            K::MetricUnitMismatch {
+                name,
+                given,
+                expected,
+            } => match expected {
+                Some(unit) => msg!(
+                    "problem-metric-unit-mismatch",
+                    name = name,
+                    given = given,
+                    expected = unit
+                ),
+                None => msg!("problem-metric-unit-none", name = name, given = given),
+            },
+            K::DuplicateMetric { name, scope } => {
+                msg!("problem-duplicate-metric", name = name, scope = scope)
+            }
+            K::LinkToNoReport(target) => msg!("problem-link-to-no-report", target = target),
+            K::LinkToNoArea {
+                area,
+                report,
+                known,
+            } => msg!(
+                "problem-link-to-no-area",
+                area = area,
+                report = report,
+                known = known
+            ),
+            K::RemoteImage(url) => msg!("problem-remote-image", url = url),
+            K::FileMissing(path) => msg!("problem-file-missing", path = path),
+            K::FileHidden(path) => msg!("problem-file-hidden", path = path),
+            K::FileOutsideContent(path) => msg!("problem-file-outside-content", path = path),
+            K::NotOrdinaryFile(path) => msg!("problem-not-ordinary-file", path = path),
+            K::FileWouldRun(path) => msg!("problem-file-would-run", path = path),
+            K::PictureTooLarge { path, size, max_kb } => msg!(
+                "problem-picture-too-large",
+                path = path,
+                size = size,
+                max_kb = *max_kb
+            ),
+            K::BrokenLink(link) => msg!("problem-broken-link", link = link),
+            K::InvalidDraft(given) => msg!("problem-invalid-draft", given = given),
+            K::BadTranslation(reason) => msg!("problem-bad-translation", reason = reason),
+            K::MissingTranslations {
+                count,
+                fallback,
+                keys,
+            } => msg!(
+                "problem-missing-translations",
+                count = *count,
+                fallback = fallback,
+                keys = keys
+            ),
+            K::BadConfig(reason) => msg!("problem-bad-config", reason = reason),
+            K::NoReports(folder) => msg!("problem-no-reports", folder = folder),
+            K::Template { name, message } => {
+                msg!("problem-template", name = name, reason = message)
+            }
+            // Said already in the run's language where it was made.
+            K::Output(text) => text.clone(),
+            K::LinkOutside(target) => msg!("problem-link-outside", target = target),
+            K::LinkIntoHidden(target) => msg!("problem-link-into-hidden", target = target),
+            K::HtmlTooDeep(max) => msg!("problem-html-too-deep", max = *max),
+            K::TooLarge(max) => msg!("problem-too-large", max = *max),
+        }
+    }
+}
+
+impl fmt::Display for ProblemKind {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.write_str(&self.message())
+    }
+}
+
+impl std::error::Error for ProblemKind {}

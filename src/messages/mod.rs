@@ -1,0 +1,165 @@
+//! What reportal says to the people who run it — errors, warnings,
+//! notes, summaries, `--help` — in their language. The words live in
+//! Fluent catalogues, one folder per language (`en/`, `zh-CN/`), one file
+//! per part of the program; code names a message by its id and passes
+//! its values, and Fluent picks plural forms ("1 report", "3 reports").
+//!
+//! The language is chosen once per run: `--lang` or `REPORTAL_LANG` when
+//! given, else the site's `language` (for commands run in a site), else
+//! the system's locale. Pages' own words are the theme's (`load::i18n`).
+
+mod catalogue;
+
+use std::sync::atomic::{AtomicBool, AtomicU8, Ordering};
+
+pub use fluent_bundle::{FluentArgs, FluentValue};
+
+/// The languages messages are written in.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Lang {
+    En,
+    ZhCn,
+}
+
+impl Lang {
+    pub const ALL: [Lang; 2] = [Lang::En, Lang::ZhCn];
+
+    /// The language of a tag (`zh-CN`, `zh_CN.UTF-8`, `en-US`, `fr`): any
+    /// Chinese is zh-CN, the only Chinese catalogue; anything else that
+    /// is not Chinese reads English.
+    pub fn from_tag(tag: &str) -> Lang {
+        let language = tag.split(['-', '_', '.', '@']).next().unwrap_or("");
+        if language.eq_ignore_ascii_case("zh") {
+            Lang::ZhCn
+        } else {
+            Lang::En
+        }
+    }
+
+    /// The catalogue folder's name.
+    pub fn tag(self) -> &'static str {
+        match self {
+            Lang::En => "en",
+            Lang::ZhCn => "zh-CN",
+        }
+    }
+
+    fn index(self) -> u8 {
+        self as u8
+    }
+}
+
+static CURRENT: AtomicU8 = AtomicU8::new(0);
+/// Set when the person asked for a language (`--lang`, `REPORTAL_LANG`):
+/// a site's own language then does not change it.
+static ASKED: AtomicBool = AtomicBool::new(false);
+
+/// The language messages are printed in now (English until told).
+pub fn language() -> Lang {
+    match CURRENT.load(Ordering::Relaxed) {
+        1 => Lang::ZhCn,
+        _ => Lang::En,
+    }
+}
+
+/// Uses `lang` from now on, whatever a site says.
+pub fn ask_for(lang: Lang) {
+    CURRENT.store(lang.index(), Ordering::Relaxed);
+    ASKED.store(true, Ordering::Relaxed);
+}
+
+/// Uses the system's language until a site or the person says otherwise.
+pub fn use_system(lang: Lang) {
+    if !ASKED.load(Ordering::Relaxed) {
+        CURRENT.store(lang.index(), Ordering::Relaxed);
+    }
+}
+
+/// A site's `language:` decides, unless the person asked for one.
+pub fn follow_site(tag: &str) {
+    use_system(Lang::from_tag(tag));
+}
+
+/// Chooses the language at the start of a run: the one asked for on the
+/// command line or in `REPORTAL_LANG`, else the system's (`LC_ALL`,
+/// `LC_MESSAGES`, `LANG`; Windows' own setting there), else English.
+pub fn choose(asked: Option<&str>) {
+    let asked = asked
+        .map(str::to_string)
+        .or_else(|| std::env::var("REPORTAL_LANG").ok())
+        .filter(|tag| !tag.trim().is_empty());
+    match asked {
+        Some(tag) => ask_for(Lang::from_tag(tag.trim())),
+        None => use_system(sys_locale::get_locale().map_or(Lang::En, |tag| Lang::from_tag(&tag))),
+    }
+}
+
+/// The message `id` in the current language, with its values filled in.
+/// A message the language lacks is said in English; one no catalogue has
+/// prints as its id (the completeness test keeps that from happening).
+pub fn text(id: &str, args: Option<&FluentArgs>) -> String {
+    catalogue::format(language(), id, args)
+}
+
+/// The message `id` in `lang`, whatever the current language.
+pub fn text_in(lang: Lang, id: &str, args: Option<&FluentArgs>) -> String {
+    catalogue::format(lang, id, args)
+}
+
+pub use catalogue::ids;
+
+/// A value a message shows: text as written, numbers as numbers (so
+/// plural forms can be chosen).
+pub trait Arg {
+    fn into_value(self) -> FluentValue<'static>;
+}
+
+impl Arg for &str {
+    fn into_value(self) -> FluentValue<'static> {
+        FluentValue::from(self.to_string())
+    }
+}
+
+impl Arg for String {
+    fn into_value(self) -> FluentValue<'static> {
+        FluentValue::from(self)
+    }
+}
+
+impl Arg for &String {
+    fn into_value(self) -> FluentValue<'static> {
+        FluentValue::from(self.clone())
+    }
+}
+
+macro_rules! number_arg {
+    ($($t:ty),*) => {$(
+        impl Arg for $t {
+            fn into_value(self) -> FluentValue<'static> {
+                FluentValue::from(self)
+            }
+        }
+    )*};
+}
+number_arg!(usize, u64, u32, u16, u8, i64, i32);
+
+impl Arg for u128 {
+    fn into_value(self) -> FluentValue<'static> {
+        // Milliseconds and the like: never near f64's 2^53.
+        FluentValue::from(self as f64)
+    }
+}
+
+/// `msg!("build-done", reports = 3)`: the message in the current
+/// language, its values given by name.
+#[macro_export]
+macro_rules! msg {
+    ($id:expr) => {
+        $crate::messages::text($id, None)
+    };
+    ($id:expr, $($name:ident = $value:expr),+ $(,)?) => {{
+        let mut args = $crate::messages::FluentArgs::new();
+        $( args.set(stringify!($name), $crate::messages::Arg::into_value($value)); )+
+        $crate::messages::text($id, Some(&args))
+    }};
+}
