@@ -4,6 +4,8 @@
 # full build it did at start. Usage: bench/serve_edit.sh [UNITS] [MONTHS] [EDITS]
 # REPORTAL=path/to/binary times that binary instead of this tree's.
 set -euo pipefail
+# The lines read below are serve's English ones.
+export REPORTAL_LANG=en
 cd "$(dirname "$0")/.."
 units=${1:-50} months=${2:-120} edits=${3:-5}
 reportal=${REPORTAL:-./target/release/reportal}

@@ -6,7 +6,8 @@ use std::path::PathBuf;
 use std::process::ExitCode;
 
 use reportal::diagnostics::Severity;
-use reportal::site::{BuildOptions, build};
+use reportal::msg;
+use reportal::site::{BuildOptions, BuildSummary, build};
 
 pub fn run(
     root: PathBuf,
@@ -28,56 +29,70 @@ pub fn run(
     eprint!("{}", problems.render(color));
     let errors = problems.count(Severity::Error);
     let warnings = problems.count(Severity::Warning);
-    match summary {
-        Some(summary) => {
-            for note in &summary.notes {
-                eprintln!("note: {note}");
-            }
-            // Whoever collects the reports runs `check` to see who is late.
-            if let (false, Some((month, missing))) = (writes, &summary.unreported) {
-                if missing.is_empty() {
-                    println!("{month}: every unit has reported");
-                } else {
-                    println!("{month}: no report yet from {}", missing.join(", "));
-                }
-            }
-            let files = if writes {
-                format!(
-                    "{} files ({} written, {} unchanged)",
-                    summary.files, summary.written.written, summary.written.unchanged
-                )
-            } else {
-                format!("{} files to write", summary.files)
-            };
+    let Some(summary) = summary else {
+        let (errors, warnings) = (
+            msg!("count-errors", count = errors),
+            msg!("count-warnings", count = warnings),
+        );
+        let failed = if writes {
+            "build-failed"
+        } else {
+            "check-failed"
+        };
+        eprintln!("{}", msg!(failed, errors = errors, warnings = warnings));
+        return ExitCode::FAILURE;
+    };
+    for note in &summary.notes {
+        eprintln!("{}", msg!("note", text = note));
+    }
+    // Whoever collects the reports runs `check` to see who is late.
+    if let (false, Some((month, missing))) = (writes, &summary.unreported) {
+        let month = month.to_string();
+        if missing.is_empty() {
+            println!("{}", msg!("check-all-reported", month = month));
+        } else {
+            let units = missing.join(&msg!("list-separator"));
             println!(
-                "{} {} reports, {} months, {} areas, {} units: {files} in {} ms{}",
-                if writes { "built" } else { "checked" },
-                summary.reports,
-                summary.months,
-                summary.areas,
-                summary.units,
-                summary.elapsed.as_millis(),
-                if warnings > 0 {
-                    format!(" ({warnings} warnings)")
-                } else {
-                    String::new()
-                },
+                "{}",
+                msg!("check-not-reported", month = month, units = units)
             );
-            ExitCode::SUCCESS
-        }
-        None => {
-            eprintln!(
-                "{} failed: {errors} error{}, {warnings} warning{}{}",
-                if writes { "build" } else { "check" },
-                if errors == 1 { "" } else { "s" },
-                if warnings == 1 { "" } else { "s" },
-                if writes {
-                    "; the previous output was left as it was"
-                } else {
-                    ""
-                },
-            );
-            ExitCode::FAILURE
         }
     }
+    println!("{}", done(&summary, writes, warnings));
+    ExitCode::SUCCESS
+}
+
+/// The one line that says what was built or checked.
+fn done(summary: &BuildSummary, writes: bool, warnings: usize) -> String {
+    let count = |id: &str, n: usize| msg!(id, count = n);
+    let files = count("count-files", summary.files);
+    let files = if writes {
+        let written = summary.written.written;
+        let unchanged = summary.written.unchanged;
+        msg!(
+            "build-files",
+            files = files,
+            written = written,
+            unchanged = unchanged
+        )
+    } else {
+        msg!("check-files", files = files)
+    };
+    let done = msg!(
+        if writes { "build-done" } else { "check-done" },
+        reports = count("count-reports", summary.reports),
+        months = count("count-months", summary.months),
+        areas = count("count-areas", summary.areas),
+        units = count("count-units", summary.units),
+        files = files,
+        ms = summary.elapsed.as_millis()
+    );
+    if warnings == 0 {
+        return done;
+    }
+    msg!(
+        "done-warnings",
+        done = done,
+        warnings = count("count-warnings", warnings)
+    )
 }

@@ -110,7 +110,35 @@ pub enum ProblemKind {
         name: String,
         message: String,
     },
-    Output(String),
+    /// `--output` is the site's folder or holds it.
+    OutputHoldsSite(String),
+    /// `--output` is, holds or is inside one of the site's sources.
+    OutputTouchesSource {
+        output: String,
+        source: String,
+        path: String,
+    },
+    OutputLinkedFrom {
+        output: String,
+        link: String,
+    },
+    /// A folder with files and no marker: not reportal's to replace.
+    OutputNotOurs(String),
+    OutputNotAFolder(String),
+    /// An operation on the output failed; `action` is one of create,
+    /// write, open, lock, copy, replace (the catalogue's words for each).
+    OutputFailed {
+        action: &'static str,
+        path: String,
+        reason: String,
+    },
+    OutputOutside(String),
+    /// A pipe, socket or device named like a report.
+    NotAFileReport,
+    NoTranslationFile(String),
+    ThemeNotFound(String),
+    WordTooLarge,
+    PagesCollide(String),
     LinkOutside(String),
     LinkIntoHidden(String),
     HtmlTooDeep(usize),
@@ -263,8 +291,40 @@ impl ProblemKind {
             K::Template { name, message } => {
                 msg!("problem-template", name = name, reason = message)
             }
-            // Said already in the run's language where it was made.
-            K::Output(text) => text.clone(),
+            K::OutputHoldsSite(output) => msg!("problem-output-holds-site", output = output),
+            K::OutputTouchesSource {
+                output,
+                source,
+                path,
+            } => msg!(
+                "problem-output-touches-source",
+                output = output,
+                source = source,
+                path = path
+            ),
+            K::OutputLinkedFrom { output, link } => {
+                msg!("problem-output-linked-from", output = output, link = link)
+            }
+            K::OutputNotOurs(output) => msg!("problem-output-not-ours", output = output),
+            K::OutputNotAFolder(output) => msg!("problem-output-not-a-folder", output = output),
+            K::OutputFailed {
+                action,
+                path,
+                reason,
+            } => msg!(
+                "problem-output-failed",
+                action = *action,
+                path = path,
+                reason = reason
+            ),
+            K::OutputOutside(path) => msg!("problem-output-outside", path = path),
+            K::NotAFileReport => msg!("problem-not-a-file-report"),
+            K::NoTranslationFile(language) => {
+                msg!("problem-no-translation-file", language = language)
+            }
+            K::ThemeNotFound(name) => msg!("problem-theme-not-found", name = name),
+            K::WordTooLarge => msg!("problem-word-too-large"),
+            K::PagesCollide(path) => msg!("problem-pages-collide", path = path),
             K::LinkOutside(target) => msg!("problem-link-outside", target = target),
             K::LinkIntoHidden(target) => msg!("problem-link-into-hidden", target = target),
             K::HtmlTooDeep(max) => msg!("problem-html-too-deep", max = *max),

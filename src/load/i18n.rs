@@ -132,9 +132,9 @@ impl Translations {
     /// it, or a file gives a key a value of the wrong kind.
     pub fn resolve(&self, language: &str) -> Result<Resolved, Problem> {
         let Some(tag) = self.tag_for(language) else {
-            return Err(Problem::error(ProblemKind::BadConfig(format!(
-                "language `{language}` has no translation file: add i18n/{language}.yaml (a copy of the built-in theme's i18n/en.yaml, translated), or use zh-CN or en"
-            ))));
+            return Err(Problem::error(ProblemKind::NoTranslationFile(
+                language.to_string(),
+            )));
         };
         let own = &self.files[tag];
         let built_in = own.first().is_some_and(|f| f.origin.starts_with(BUILT_IN));

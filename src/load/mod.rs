@@ -40,6 +40,15 @@ pub struct Inputs {
     pub theme: Theme,
 }
 
+/// Makes messages speak the language of the site at `root` from now on
+/// (unless the person asked for one): for what a command says before it
+/// loads the site. Problems in site.yaml are left for the load to report.
+pub fn follow_site_language(root: &Path) {
+    if let Some((config, _)) = read_site_yaml(root, &mut Problems::default()) {
+        crate::messages::follow_site(&config.language);
+    }
+}
+
 /// Reads the site at `root`. Problems in single files are collected; only
 /// what makes the whole site unreadable (no content, a broken site.yaml)
 /// returns no inputs.
@@ -123,12 +132,7 @@ fn content_paths(
             // without a word.
             Ok(entry) if !entry.file_type().is_dir() && is_markdown(entry.path()) => {
                 let rel = relative(root, entry.path());
-                problems.push(
-                    Problem::warning(ProblemKind::Unreadable(
-                        "it is not an ordinary file (a pipe, socket or device), so it is left out; save the report as a file".into(),
-                    ))
-                    .in_file(&rel),
-                );
+                problems.push(Problem::warning(ProblemKind::NotAFileReport).in_file(&rel));
             }
             // A name that is not Unicode cannot be written in a report.
             Ok(entry) if !entry.file_type().is_dir() && entry.path().to_str().is_some() => {

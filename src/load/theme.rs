@@ -63,10 +63,9 @@ impl Theme {
             theme.add_dir(root, &theme_dir.join("static"), Kind::Statics)?;
             theme.add_dir(root, &theme_dir.join("i18n"), Kind::Translations)?;
         } else if name != "default" {
-            return Err(Problem::error(ProblemKind::BadConfig(format!(
-                "theme `{name}` not found: there is no folder themes/{name}/"
-            )))
-            .in_file("site.yaml"));
+            return Err(
+                Problem::error(ProblemKind::ThemeNotFound(name.to_string())).in_file("site.yaml")
+            );
         }
         theme.add_dir(root, &root.join("templates"), Kind::Templates)?;
         theme.add_dir(root, &root.join("static"), Kind::Statics)?;

@@ -149,8 +149,8 @@ pub fn check_unique(planned: &[Planned]) -> Result<(), Problems> {
         .iter()
         .find(|p| !seen.insert(p.output.path.as_str()))
     {
-        Some(twice) => Err(Problems(vec![Problem::error(ProblemKind::Output(
-            format!("two pages would be written to {}", twice.output.path),
+        Some(twice) => Err(Problems(vec![Problem::error(ProblemKind::PagesCollide(
+            twice.output.path.clone(),
         ))])),
         None => Ok(()),
     }

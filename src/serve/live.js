@@ -4,6 +4,8 @@
   // The build this page came from (see the version check below).
   const script = document.currentScript;
   const version = script ? script.dataset.version : undefined;
+  // In the language of reportal's messages (the server says which).
+  const problemTitle = (script && script.dataset.problemTitle) || 'reportal';
 
   const scrollKey = 'reportal-scroll:' + location.pathname;
   const saved = sessionStorage.getItem(scrollKey);
@@ -141,9 +143,7 @@
         'background:#fff5f5;color:#5c0a0a;border-top:4px solid #b00020;padding:12px 16px;' +
         'font:14px/1.5 ui-monospace,SFMono-Regular,Menlo,Consolas,monospace;box-shadow:0 -4px 16px rgba(0,0,0,.2)';
       const title = document.createElement('strong');
-      title.textContent = document.documentElement.lang.startsWith('zh')
-        ? 'reportal：最近一次保存有问题，下面是问题所在；页面仍显示上一次成功的构建'
-        : 'reportal: the last save has a problem; showing the last good build';
+      title.textContent = problemTitle;
       const body = document.createElement('pre');
       body.style.cssText = 'margin:8px 0 0;white-space:pre-wrap';
       overlay.append(title, body);

@@ -160,7 +160,12 @@ fn javascript(text: &'static str) -> Response {
 /// Adds the live reload script before `</body>` (or at the end), with the
 /// page's version.
 pub fn inject(mut html: Vec<u8>, version: u64) -> Vec<u8> {
-    let tag = format!("<script src=\"{SCRIPT_PATH}\" data-version=\"{version}\"></script>");
+    // The overlay's title, in the language of reportal's messages.
+    let title = crate::msg!("serve-overlay-title");
+    let title = html_escape::encode_double_quoted_attribute(&title);
+    let tag = format!(
+        "<script src=\"{SCRIPT_PATH}\" data-version=\"{version}\" data-problem-title=\"{title}\"></script>"
+    );
     let at = find_last(&html, b"</body>").unwrap_or(html.len());
     html.splice(at..at, tag.into_bytes());
     html

@@ -15,6 +15,8 @@ use std::process::ExitCode;
 use std::sync::{Arc, RwLock};
 use std::time::Instant;
 
+use crate::msg;
+
 use axum::Router;
 use axum::extract::Query;
 use axum::handler::HandlerWithoutStateExt;
@@ -41,13 +43,15 @@ pub struct ServeOptions {
 }
 
 pub fn run(options: ServeOptions) -> ExitCode {
+    crate::load::follow_site_language(&options.root);
     let runtime = match tokio::runtime::Builder::new_multi_thread()
         .enable_all()
         .build()
     {
         Ok(runtime) => runtime,
         Err(err) => {
-            eprintln!("error: cannot start the server: {err}");
+            let reason = err.to_string();
+            eprintln!("{}", error(msg!("serve-cannot-start", reason = reason)));
             return ExitCode::FAILURE;
         }
     };
@@ -59,23 +63,22 @@ async fn serve(options: ServeOptions) -> ExitCode {
     let listener = match tokio::net::TcpListener::bind(address).await {
         Ok(listener) => listener,
         Err(err) if err.kind() == std::io::ErrorKind::AddrInUse => {
-            eprintln!(
-                "error: port {} is in use on {}: stop what uses it, or pick another with --port (--port 0 takes any free one)",
-                options.port, options.bind
-            );
+            let address = options.bind.to_string();
+            let text = msg!("serve-port-in-use", port = options.port, address = address);
+            eprintln!("{}", error(text));
             return ExitCode::FAILURE;
         }
         Err(err) => {
-            eprintln!("error: cannot listen on {address}: {err}");
+            let (address, reason) = (address.to_string(), err.to_string());
+            let text = msg!("serve-cannot-listen", address = address, reason = reason);
+            eprintln!("{}", error(text));
             return ExitCode::FAILURE;
         }
     };
     let address = listener.local_addr().unwrap_or(address);
     if !options.bind.is_loopback() {
-        eprintln!(
-            "warning: serving on {} makes the preview reachable from other machines on the network",
-            options.bind
-        );
+        let text = msg!("serve-reachable", address = options.bind.to_string());
+        eprintln!("{}", msg!("warning", text = text));
     }
 
     let live = Live::new();
@@ -97,14 +100,17 @@ async fn serve(options: ServeOptions) -> ExitCode {
     let mut watcher = match watch::start(&options.root, options.poll, sender) {
         Ok(handle) => handle,
         Err(err) => {
-            eprintln!(
-                "error: cannot watch {} for changes: {err}",
-                options.root.display()
+            let folder = options.root.display().to_string();
+            let text = msg!(
+                "serve-cannot-watch",
+                folder = folder,
+                reason = err.to_string()
             );
+            eprintln!("{}", error(text));
             return ExitCode::FAILURE;
         }
     };
-    builder.rebuild_guarded("start", &[]);
+    builder.rebuild_guarded(&msg!("serve-start"), &[]);
 
     std::thread::spawn(move || {
         while let Ok(mut paths) = receiver.recv() {
@@ -121,10 +127,8 @@ async fn serve(options: ServeOptions) -> ExitCode {
     });
 
     let url = format!("http://{address}/");
-    println!(
-        "serving {} at {url} (Ctrl-C to stop)",
-        options.root.display()
-    );
+    let folder = options.root.display().to_string();
+    println!("{}", msg!("serve-serving", folder = folder, url = &url));
     if options.open {
         open_browser(&url);
     }
@@ -162,7 +166,7 @@ async fn serve(options: ServeOptions) -> ExitCode {
         live.announce(Message::Shutdown);
         tokio::spawn(async {
             tokio::time::sleep(std::time::Duration::from_secs(2)).await;
-            println!("stopped");
+            println!("{}", msg!("serve-stopped"));
             std::process::exit(0);
         });
     };
@@ -210,9 +214,7 @@ impl Builder {
             self.rebuild(what, paths);
         }));
         if run.is_err() {
-            let message = format!(
-                "{what}: internal error in reportal while rebuilding (please report it, with the file you saved); the next save rebuilds everything"
-            );
+            let message = msg!("serve-internal-error", what = what);
             eprintln!("{message}");
             self.session = Session::new(&self.root, self.drafts);
             self.broken = true;
@@ -228,11 +230,12 @@ impl Builder {
         let color = std::io::stderr().is_terminal() && std::env::var_os("NO_COLOR").is_none();
         eprint!("{}", problems.render(color));
         let Some(outcome) = outcome else {
-            if self.generation == 0 {
-                eprintln!("{what}: build failed; nothing to serve until a save fixes it");
+            let failed = if self.generation == 0 {
+                "serve-failed-first"
             } else {
-                eprintln!("{what}: build failed; still serving the last good build");
-            }
+                "serve-failed"
+            };
+            eprintln!("{}", msg!(failed, what = what));
             self.broken = true;
             if self.generation == 0 {
                 // Nothing good yet: a page to carry the overlay.
@@ -286,12 +289,19 @@ impl Builder {
         } else if was_broken {
             self.live.announce(Message::Fixed);
         }
-        println!(
-            "{what}: {} pages rendered, {changed} files changed{}, {} ms",
-            outcome.rendered,
-            if css_only { " (stylesheet only)" } else { "" },
-            started.elapsed().as_millis()
+        let rebuilt = if css_only {
+            "serve-rebuilt-css"
+        } else {
+            "serve-rebuilt"
+        };
+        let line = msg!(
+            rebuilt,
+            what = what,
+            pages = outcome.rendered,
+            changed = changed,
+            ms = started.elapsed().as_millis()
         );
+        println!("{line}");
     }
 
     fn swap(&self) {
@@ -305,9 +315,13 @@ impl Builder {
 
 /// Shown when the site has never built: the overlay says why.
 fn placeholder() -> HashMap<String, Bytes> {
-    let page = "<!DOCTYPE html><html lang=\"en\"><head><meta charset=\"utf-8\"><title>reportal</title></head>\
-                <body><main><h1>reportal</h1><p>The site does not build yet: see the problems below, or in the terminal.</p></main></body></html>";
-    let page: Bytes = Arc::new(live::inject(page.as_bytes().to_vec(), 0));
+    let page = format!(
+        "<!DOCTYPE html><html lang=\"{}\"><head><meta charset=\"utf-8\"><title>reportal</title></head>\
+         <body><main><h1>reportal</h1><p>{}</p></main></body></html>",
+        crate::messages::language().tag(),
+        html_escape::encode_text(&msg!("serve-placeholder"))
+    );
+    let page: Bytes = Arc::new(live::inject(page.into_bytes(), 0));
     HashMap::from([
         ("index.html".to_string(), Arc::clone(&page)),
         ("404.html".to_string(), page),
@@ -319,8 +333,13 @@ fn describe(root: &Path, paths: &[PathBuf]) -> String {
     let root = root.canonicalize().unwrap_or_else(|_| root.to_path_buf());
     match paths {
         [one] => crate::load::relative(&root, one),
-        many => format!("{} files", many.len()),
+        many => msg!("count-files", count = many.len()),
     }
+}
+
+/// `error: …` in the run's language.
+fn error(text: String) -> String {
+    msg!("error", text = text)
 }
 
 fn open_browser(url: &str) {
@@ -336,6 +355,7 @@ fn open_browser(url: &str) {
         .spawn()
         .is_err()
     {
-        eprintln!("note: could not open a browser; visit {url}");
+        let text = msg!("serve-no-browser", url = url);
+        eprintln!("{}", msg!("note", text = text));
     }
 }

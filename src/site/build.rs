@@ -55,17 +55,19 @@ pub fn build(options: &BuildOptions) -> (Option<BuildSummary>, Problems) {
 }
 
 fn run(options: &BuildOptions, problems: &mut Problems, started: Instant) -> Option<BuildSummary> {
+    let site_options = SiteOptions {
+        drafts: options.drafts,
+        mode: Mode::Build,
+    };
+    // Read first: what is said about the output is then in the site's
+    // language, and nothing is written before the output is checked.
+    let site = Site::load(&options.root, site_options, problems)?;
     if let Some(output) = &options.output
         && let Err(problem) = write::check_output(&options.root, output, options.force)
     {
         problems.push(problem);
         return None;
     }
-    let site_options = SiteOptions {
-        drafts: options.drafts,
-        mode: Mode::Build,
-    };
-    let site = Site::load(&options.root, site_options, problems)?;
     let staging = match options.output.as_deref().map(write::Staging::create) {
         Some(Ok(staging)) => Some(staging),
         Some(Err(problem)) => {
@@ -116,7 +118,7 @@ fn run(options: &BuildOptions, problems: &mut Problems, started: Instant) -> Opt
     let library = &site.library;
     let mut notes = Vec::new();
     if library.config.base_url().is_none() {
-        notes.push("no base_url in site.yaml: feed.xml and sitemap.xml were skipped (they need absolute links)".into());
+        notes.push(crate::msg!("note-no-base-url"));
     }
     Some(BuildSummary {
         unreported: unreported(library),
@@ -182,7 +184,7 @@ fn unreported(library: &Library) -> Option<(Month, Vec<String>)> {
             let name = &library.units[u].name;
             match library.reporting(u, latest) {
                 Reporting::Missing => Some(name.clone()),
-                Reporting::Draft(_) => Some(format!("{name} (draft)")),
+                Reporting::Draft(_) => Some(crate::msg!("unit-draft", name = name)),
                 Reporting::Submitted(_) | Reporting::NotExpected => None,
             }
         })

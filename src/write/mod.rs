@@ -24,15 +24,16 @@ pub(crate) const MARKER_TEXT: &str = "made by reportal; replaced on every build\
 /// did not make (unless `force`). Both sides are compared as the system
 /// resolves them, links and all: `content` may be a link to the very
 /// folder `--output` names, and `--force` never overrides this.
+fn shown(path: &Path) -> String {
+    path.display().to_string()
+}
+
 pub fn check_output(root: &Path, output: &Path, force: bool) -> Result<(), Problem> {
-    let refuse = |why: String| Err(Problem::error(ProblemKind::Output(why)));
+    let refuse = |kind: ProblemKind| Err(Problem::error(kind));
     let root = absolute(root);
     let output = absolute(output);
     if root.starts_with(&output) {
-        return refuse(format!(
-            "refusing to build into {}: it is or contains the site folder",
-            output.display()
-        ));
+        return refuse(ProblemKind::OutputHoldsSite(shown(&output)));
     }
     for source in [
         "content",
@@ -44,28 +45,25 @@ pub fn check_output(root: &Path, output: &Path, force: bool) -> Result<(), Probl
     ] {
         let source_path = absolute(&root.join(source));
         if output.starts_with(&source_path) || source_path.starts_with(&output) {
-            return refuse(format!(
-                "refusing to build into {}: it is, holds or is inside the site's {source} ({})",
-                output.display(),
-                source_path.display()
-            ));
+            return refuse(ProblemKind::OutputTouchesSource {
+                output: shown(&output),
+                source: source.to_string(),
+                path: shown(&source_path),
+            });
         }
     }
     if let Some(link) = link_into(&root, &output) {
-        return refuse(format!(
-            "refusing to build into {}: the site's link {link} leads there",
-            output.display()
-        ));
+        return refuse(ProblemKind::OutputLinkedFrom {
+            output: shown(&output),
+            link,
+        });
     }
     let has_files = std::fs::read_dir(&output).is_ok_and(|mut entries| entries.next().is_some());
     if has_files && !output.join(MARKER).is_file() && !force {
-        return refuse(format!(
-            "refusing to replace {}: it has files and reportal did not make it (use --force to replace it anyway)",
-            output.display()
-        ));
+        return refuse(ProblemKind::OutputNotOurs(shown(&output)));
     }
     if output.exists() && !output.is_dir() {
-        return refuse(format!("{} exists and is not a folder", output.display()));
+        return refuse(ProblemKind::OutputNotAFolder(shown(&output)));
     }
     Ok(())
 }

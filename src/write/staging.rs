@@ -36,11 +36,12 @@ pub struct Written {
     pub unchanged: usize,
 }
 
-fn fail(what: &str, path: &Path, err: std::io::Error) -> Problem {
-    Problem::error(ProblemKind::Output(format!(
-        "cannot {what} {}: {err}",
-        path.display()
-    )))
+fn fail(action: &'static str, path: &Path, err: std::io::Error) -> Problem {
+    Problem::error(ProblemKind::OutputFailed {
+        action,
+        path: path.display().to_string(),
+        reason: err.to_string(),
+    })
 }
 
 impl Staging {
@@ -130,9 +131,7 @@ impl Staging {
     /// site, but a bug must not write elsewhere.
     fn target(&self, path: &str) -> Result<PathBuf, Problem> {
         if !stays_inside(path) {
-            return Err(Problem::error(ProblemKind::Output(format!(
-                "refusing to write {path}: outside the output"
-            ))));
+            return Err(Problem::error(ProblemKind::OutputOutside(path.to_string())));
         }
         let target = self.folder.join(path);
         if let Some(dir) = target.parent() {

@@ -234,7 +234,10 @@ fn fragment(message: &str) -> String {
 
 /// Kinds whose text is all the detail they are given: what the guide
 /// says of them instead.
-const PLACEHOLDER_ONLY: &[(&str, &str)] = &[("problem-template", "template month.html:")];
+const PLACEHOLDER_ONLY: &[(&str, &str)] = &[
+    ("problem-template", "template month.html:"),
+    ("problem-output-failed", "cannot write"),
+];
 
 #[test]
 fn the_guide_explains_every_kind_of_problem() {

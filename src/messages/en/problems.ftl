@@ -58,3 +58,22 @@ problem-link-outside = this is a link to { $target }, outside the site's folder:
 problem-link-into-hidden = this is a link to { $target }, a hidden folder or reportal's own output: neither is published (copy what should be into the site)
 problem-html-too-deep = the HTML written here opens more than { $max } elements inside each other: close the tags it opens (`<div>` … `</div>`), or write it as Markdown
 problem-too-large = this file is larger than { $max } MB, far larger than any report or theme file: it is not read
+problem-output-holds-site = refusing to build into { $output }: it is or contains the site folder
+problem-output-touches-source = refusing to build into { $output }: it is, holds or is inside the site's { $source } ({ $path })
+problem-output-linked-from = refusing to build into { $output }: the site's link { $link } leads there
+problem-output-not-ours = refusing to replace { $output }: it has files and reportal did not make it (use --force to replace it anyway)
+problem-output-not-a-folder = { $output } exists and is not a folder
+problem-output-failed = cannot { $action ->
+        [create] create
+        [write] write
+        [open] open
+        [lock] lock
+        [copy] copy
+       *[replace] replace
+    } { $path }: { $reason }
+problem-output-outside = refusing to write { $path }: outside the output
+problem-word-too-large = a Word file would be over 4 GB: cannot write it
+problem-pages-collide = two pages would be written to { $path }
+problem-not-a-file-report = cannot read this file: it is not an ordinary file (a pipe, socket or device), so it is left out; save the report as a file
+problem-no-translation-file = site.yaml is not valid: language `{ $language }` has no translation file: add i18n/{ $language }.yaml (a copy of the built-in theme's i18n/en.yaml, translated), or use zh-CN or en
+problem-theme-not-found = site.yaml is not valid: theme `{ $name }` not found: there is no folder themes/{ $name }/

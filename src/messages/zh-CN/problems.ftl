@@ -55,3 +55,22 @@ problem-link-outside = 这里链接到站点文件夹之外的 { $target }：rep
 problem-link-into-hidden = 这里链接到 { $target }，它是隐藏文件夹或 reportal 自己的输出：两者都不发布（请把需要发布的内容复制到站点中）
 problem-html-too-deep = 这里写的 HTML 有超过 { $max } 层元素相互嵌套：请关闭打开的标签（`<div>` … `</div>`），或改用 Markdown 书写
 problem-too-large = 这个文件超过 { $max } MB，远大于任何报告或主题文件：不读取它
+problem-output-holds-site = 不能生成到 { $output }：它就是站点文件夹，或包含站点文件夹
+problem-output-touches-source = 不能生成到 { $output }：它就是、包含或位于站点的 { $source }（{ $path }）之中
+problem-output-linked-from = 不能生成到 { $output }：站点中的链接 { $link } 指向那里
+problem-output-not-ours = 不能替换 { $output }：里面有文件，而且不是 reportal 生成的（确实要替换，请加 --force）
+problem-output-not-a-folder = { $output } 已经存在，但不是文件夹
+problem-output-failed = 无法{ $action ->
+        [create] 创建
+        [write] 写入
+        [open] 打开
+        [lock] 锁定
+        [copy] 复制
+       *[replace] 替换
+    } { $path }：{ $reason }
+problem-output-outside = 不写入 { $path }：它在输出文件夹之外
+problem-word-too-large = 一个 Word 文件会超过 4 GB：无法写出
+problem-pages-collide = 有两个页面要写到同一个位置 { $path }
+problem-not-a-file-report = 无法读取这个文件：它不是普通文件（是管道、套接字或设备），所以没有收入；请把报告存成文件
+problem-no-translation-file = site.yaml 无效：语言 `{ $language }` 没有翻译文件：请添加 i18n/{ $language }.yaml（复制内置主题的 i18n/en.yaml 再翻译），或使用 zh-CN 或 en
+problem-theme-not-found = site.yaml 无效：找不到主题 `{ $name }`：没有文件夹 themes/{ $name }/

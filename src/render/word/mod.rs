@@ -85,9 +85,5 @@ pub fn month_files(
 }
 
 fn packed(segments: &[&Segment]) -> Result<Vec<u8>, Problem> {
-    package::pack(segments).ok_or_else(|| {
-        Problem::error(ProblemKind::Output(
-            "a Word file would be over 4 GB: cannot write it".into(),
-        ))
-    })
+    package::pack(segments).ok_or_else(|| Problem::error(ProblemKind::WordTooLarge))
 }
