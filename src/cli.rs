@@ -1,19 +1,252 @@
-//! The command line, as clap reads it.
+//! The command line, as clap reads it, and its help and errors in the
+//! run's language: the words are in src/messages/*/cli.ftl, not in doc
+//! comments (clap would show those in English whatever the language).
+//! A command's summary is `cli-<command>-about`, an option's help
+//! `cli-<command>-<option>` (`cli-about` and `cli-lang` for reportal's
+//! own); the unit test below fails for one a catalogue lacks.
 
+use std::fmt::Write as _;
 use std::path::PathBuf;
 
-use clap::{Parser, Subcommand};
+use clap::builder::StyledStr;
+use clap::error::{ContextKind, ContextValue, ErrorFormatter, ErrorKind};
+use clap::{CommandFactory, FromArgMatches, Parser, Subcommand};
+use reportal::messages::{self, Lang};
 
-/// Static sites for monthly work reports.
 #[derive(Parser)]
-#[command(name = "reportal", version, about)]
+#[command(name = "reportal", version)]
 pub struct Cli {
     #[command(subcommand)]
     pub command: Command,
-    /// The language of reportal's messages: zh-CN or en [default: the
-    /// site's language; outside a site, the system's].
     #[arg(long, global = true, value_name = "LANG")]
     pub lang: Option<String>,
+}
+
+/// The command line of this run, parsed; `--help`, `--version` and
+/// mistakes print and exit as clap does, in the run's language (chosen
+/// before: `messages::choose`).
+pub fn parse() -> Cli {
+    let command = command(&mut |id| reportal::msg!(id));
+    match command
+        .try_get_matches()
+        .and_then(|matches| Cli::from_arg_matches(&matches))
+    {
+        Ok(cli) => cli,
+        Err(err) => exit(err),
+    }
+}
+
+/// clap's command with every text `say` gives for its catalogue id.
+fn command(say: &mut dyn FnMut(&str) -> String) -> clap::Command {
+    let mut command = ours(Cli::command(), "cli", say);
+    // Building adds clap's own parts (`--help`, `--version`, the `help`
+    // command) and copies `--lang` into every command; they are worded
+    // after.
+    command.build();
+    clap_parts(command, say)
+}
+
+/// The summaries and options reportal defines, `prefix` naming the
+/// command (`cli`, `cli-build`).
+fn ours(
+    command: clap::Command,
+    prefix: &str,
+    say: &mut dyn FnMut(&str) -> String,
+) -> clap::Command {
+    let about = say(&format!("{prefix}-about"));
+    command
+        .about(about)
+        .mut_args(|arg| {
+            let id = format!("{prefix}-{}", arg.get_id().as_str().replace('_', "-"));
+            let help = say(&id);
+            arg.help(help)
+        })
+        .mut_subcommands(|sub| {
+            let prefix = format!("cli-{}", sub.get_name());
+            ours(sub, &prefix, say)
+        })
+}
+
+/// clap's own words in a built command and those below it: `--help`,
+/// `--version`, `--lang` and the `help` command, and the headings.
+fn clap_parts(command: clap::Command, say: &mut dyn FnMut(&str) -> String) -> clap::Command {
+    let mut command = command.mut_args(|arg| match arg.get_id().as_str() {
+        "help" => arg.help(say("cli-print-help")),
+        "version" => arg.help(say("cli-print-version")),
+        "lang" => arg.help(say("cli-lang")),
+        "subcommand" => arg.help(say("cli-help-subcommand")),
+        _ => arg,
+    });
+    // reportal has no command of that name: it is clap's.
+    if command.get_name() == "help" {
+        command = command.about(say("cli-help-about"));
+    }
+    let template = template(&command, say);
+    command
+        .help_template(template)
+        .mut_subcommands(|sub| clap_parts(sub, say))
+}
+
+/// clap's help layout (about, usage, then commands, arguments and options
+/// under their headings), the headings in the run's language.
+fn template(command: &clap::Command, say: &mut dyn FnMut(&str) -> String) -> StyledStr {
+    let styles = command.get_styles();
+    let (header, usage) = (styles.get_header(), styles.get_usage());
+    let mut sections = Vec::new();
+    if command.get_subcommands().any(|sub| !sub.is_hide_set()) {
+        sections.push(("cli-heading-commands", "{subcommands}"));
+    }
+    if command.get_positionals().next().is_some() {
+        sections.push(("cli-heading-arguments", "{positionals}"));
+    }
+    if command.get_arguments().any(|arg| !arg.is_positional()) {
+        sections.push(("cli-heading-options", "{options}"));
+    }
+    let mut text = String::new();
+    let _ = write!(
+        text,
+        "{{before-help}}{{about-with-newline}}\n{usage}{}{usage:#}{}{{usage}}\n\n",
+        say("cli-heading-usage"),
+        gap(&say("cli-heading-usage"))
+    );
+    let sections: Vec<String> = sections
+        .into_iter()
+        .map(|(heading, part)| format!("{header}{}{header:#}\n{part}", say(heading)))
+        .collect();
+    text.push_str(&sections.join("\n\n"));
+    text.push_str("{after-help}");
+    StyledStr::from(text)
+}
+
+/// Prints clap's message (help, version or a mistake) and exits as clap
+/// would; the common mistakes are told in Chinese for a Chinese run
+/// (English runs keep clap's own words, which the English catalogue
+/// repeats).
+fn exit(err: clap::Error) -> ! {
+    if messages::language() != Lang::En && mistake(&err).is_some() {
+        err.apply::<InLanguage>().exit()
+    }
+    err.exit()
+}
+
+/// Formats the mistakes `mistake` knows in the run's language.
+struct InLanguage;
+
+impl ErrorFormatter for InLanguage {
+    fn format_error(error: &clap::error::Error<Self>) -> StyledStr {
+        mistake(error).unwrap_or_default()
+    }
+}
+
+/// The space after a heading: "Usage: x", but "用法：x" (a full-width
+/// colon has its own).
+fn gap(heading: &str) -> &'static str {
+    if heading.ends_with(':') { " " } else { "" }
+}
+
+/// A mistake on the command line in the run's language, with the
+/// argument or value at fault, the usage and where to read more; `None`
+/// for the kinds clap alone words.
+fn mistake<F: ErrorFormatter>(err: &clap::error::Error<F>) -> Option<StyledStr> {
+    let styles = clap::builder::Styles::default();
+    let (error, invalid, valid) = (styles.get_error(), styles.get_invalid(), styles.get_valid());
+    let text = |kind| match err.get(kind) {
+        Some(ContextValue::String(text)) => Some(text.as_str()),
+        _ => None,
+    };
+    let quoted = |text: &str| format!("{invalid}{text}{invalid:#}");
+    let mut out = String::new();
+    let _ = write!(out, "{error}{}{error:#}", reportal::msg!("cli-error"));
+    match err.kind() {
+        ErrorKind::UnknownArgument => {
+            let arg = quoted(text(ContextKind::InvalidArg)?);
+            out.push_str(&reportal::msg!("cli-error-unknown-argument", arg = arg));
+        }
+        ErrorKind::InvalidValue | ErrorKind::ValueValidation => {
+            let arg = quoted(text(ContextKind::InvalidArg)?);
+            let value = text(ContextKind::InvalidValue)?;
+            if value.is_empty() {
+                out.push_str(&reportal::msg!("cli-error-missing-value", arg = arg));
+            } else {
+                let value = quoted(value);
+                out.push_str(&reportal::msg!(
+                    "cli-error-invalid-value",
+                    arg = arg,
+                    value = value
+                ));
+            }
+            if let Some(ContextValue::Strings(values)) = err.get(ContextKind::ValidValue)
+                && !values.is_empty()
+            {
+                let values = values
+                    .iter()
+                    .map(|v| format!("{valid}{v}{valid:#}"))
+                    .collect::<Vec<_>>();
+                out.push('\n');
+                out.push_str(&reportal::msg!(
+                    "cli-error-possible-values",
+                    values = values.join(", ")
+                ));
+            }
+        }
+        ErrorKind::MissingRequiredArgument => {
+            let Some(ContextValue::Strings(args)) = err.get(ContextKind::InvalidArg) else {
+                return None;
+            };
+            out.push_str(&reportal::msg!("cli-error-missing-required"));
+            for arg in args {
+                let _ = write!(out, "\n  {valid}{arg}{valid:#}");
+            }
+        }
+        ErrorKind::InvalidSubcommand => {
+            let name = quoted(text(ContextKind::InvalidSubcommand)?);
+            out.push_str(&reportal::msg!("cli-error-unknown-command", name = name));
+        }
+        _ => return None,
+    }
+    let mut tips = Vec::new();
+    if let Some(ContextValue::Strings(names)) = err.get(ContextKind::SuggestedSubcommand) {
+        for name in names {
+            let name = format!("{valid}{name}{valid:#}");
+            tips.push(reportal::msg!("cli-error-similar-command", name = name));
+        }
+    }
+    if let Some(arg) = text(ContextKind::SuggestedArg) {
+        let arg = format!("{valid}{arg}{valid:#}");
+        tips.push(reportal::msg!("cli-error-similar-argument", arg = arg));
+    }
+    if let Some(value) = text(ContextKind::SuggestedValue) {
+        let value = format!("{valid}{value}{valid:#}");
+        tips.push(reportal::msg!("cli-error-similar-value", value = value));
+    }
+    if !tips.is_empty() {
+        out.push('\n');
+        for tip in tips {
+            let _ = write!(out, "\n  {tip}");
+        }
+    }
+    // "Usage: reportal build [OPTIONS]": its heading in the language, and
+    // the command to ask for help.
+    let mut command = "reportal".to_string();
+    if let Some(ContextValue::StyledStr(usage)) = err.get(ContextKind::Usage) {
+        let usage = usage.to_string();
+        let line = usage.strip_prefix("Usage:").unwrap_or(&usage).trim();
+        command = line
+            .split_whitespace()
+            .take_while(|word| word.chars().all(|c| c.is_ascii_lowercase()))
+            .collect::<Vec<_>>()
+            .join(" ");
+        let heading = styles.get_usage();
+        let title = reportal::msg!("cli-heading-usage");
+        let _ = write!(out, "\n\n{heading}{title}{heading:#}{}{line}", gap(&title));
+    }
+    let help = format!("{command} --help");
+    let _ = write!(
+        out,
+        "\n\n{}\n",
+        reportal::msg!("cli-error-more", help = help)
+    );
+    Some(StyledStr::from(out))
 }
 
 /// `--lang X` or `--lang=X` anywhere on the command line, read before clap
@@ -37,106 +270,130 @@ pub fn asked_language() -> Option<String> {
 
 #[derive(Subcommand)]
 pub enum Command {
-    /// Build the site into its output folder.
     Build {
-        /// The site folder (holding site.yaml and content/).
         #[arg(long, default_value = ".")]
         root: PathBuf,
-        /// Where to write the site [default: <root>/public].
         #[arg(long)]
         output: Option<PathBuf>,
-        /// Include reports marked `draft: true`.
         #[arg(long)]
         drafts: bool,
-        /// Replace an output folder that reportal did not make.
         #[arg(long)]
         force: bool,
-        /// Also check every link and anchor between the built pages (links
-        /// written in reports are always checked).
         #[arg(long)]
         check_links: bool,
     },
-    /// Check every report as `build` would, without writing anything.
     Check {
-        /// The site folder (holding site.yaml and content/).
         #[arg(long, default_value = ".")]
         root: PathBuf,
-        /// Include reports marked `draft: true`.
         #[arg(long)]
         drafts: bool,
-        /// Also check every link and anchor between the built pages (links
-        /// written in reports are always checked).
         #[arg(long)]
         links: bool,
     },
-    /// Preview the site: build it into memory, serve it, rebuild and reload
-    /// open pages on every save.
     Serve {
-        /// The site folder (holding site.yaml and content/).
         #[arg(long, default_value = ".")]
         root: PathBuf,
-        /// The port; 0 takes any free one.
         #[arg(long, default_value_t = 1111)]
         port: u16,
-        /// The address to listen on; 0.0.0.0 shows the preview to the network.
         #[arg(long, default_value = "127.0.0.1")]
         bind: std::net::IpAddr,
-        /// Include reports marked `draft: true`.
         #[arg(long)]
         drafts: bool,
-        /// Open the site in a browser.
         #[arg(long)]
         open: bool,
-        /// Poll for changes (for network drives, where change events do not arrive).
         #[arg(long)]
         poll: bool,
     },
-    /// Turn Word reports (.docx .doc .wps .rtf .odt) or their text exports
-    /// into report files.
     Import {
-        /// The files to import, or folders: every document below them.
         #[arg(required = true, value_name = "FILE_OR_FOLDER")]
         files: Vec<PathBuf>,
-        /// The reports' month, YYYY-MM [default: as the document says].
         #[arg(long)]
         month: Option<String>,
-        /// The year, when the document names only the month.
         #[arg(long)]
         year: Option<u16>,
-        /// The unit (id or name) whose reports these are.
         #[arg(long)]
         unit: Option<String>,
-        /// The site folder (holding site.yaml and content/).
         #[arg(long, default_value = ".")]
         root: PathBuf,
-        /// Replace reports that exist already.
         #[arg(long)]
         force: bool,
-        /// Add the work areas the documents name and site.yaml does not
-        /// list to site.yaml's `areas:` (the rest of the file kept as is).
         #[arg(long)]
         add_areas: bool,
     },
-    /// Start a unit's next report: the areas of its latest report, each
-    /// with last month's plan quoted, marked `draft: true`.
     New {
-        /// The unit (id or name) [default: the site's only unit].
         #[arg(long)]
         unit: Option<String>,
-        /// The month, YYYY-MM [default: the month after the unit's latest report].
         #[arg(long)]
         month: Option<String>,
-        /// The site folder (holding site.yaml and content/).
         #[arg(long, default_value = ".")]
         root: PathBuf,
     },
-    /// Create a new site with a site.yaml and two sample reports (your
-    /// first import replaces them).
     Init {
-        /// The folder to create (it must not exist, or be empty).
         dir: PathBuf,
-        /// Without the sample reports: site.yaml and content/ only.
         #[arg(long)]
         empty: bool,
     },
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    /// Every summary, option, heading and clap word `--help` shows has
+    /// its message in both catalogues: a new option without one fails here.
+    #[test]
+    fn every_help_text_is_in_every_catalogue() {
+        let mut asked = Vec::new();
+        let command = command(&mut |id| {
+            asked.push(id.to_string());
+            id.to_string()
+        });
+        command.debug_assert();
+        for needed in [
+            "cli-about",
+            "cli-build-check-links",
+            "cli-init-dir",
+            "cli-print-help",
+        ] {
+            assert!(asked.iter().any(|id| id == needed), "{needed} never asked");
+        }
+        for lang in Lang::ALL {
+            let (ids, _) = messages::ids(lang);
+            let missing: Vec<_> = asked.iter().filter(|id| !ids.contains_key(*id)).collect();
+            assert!(missing.is_empty(), "{} lacks {missing:?}", lang.tag());
+        }
+    }
+
+    /// Each command's help shows the words `say` gives, none of clap's
+    /// English ones.
+    #[test]
+    fn help_shows_the_catalogue_words() {
+        let mut command = command(&mut |id| format!("«{id}»"));
+        let help = command.render_help().to_string();
+        for word in [
+            "«cli-about»",
+            "«cli-heading-usage»reportal",
+            "«cli-heading-commands»",
+            "«cli-build-about»",
+            "«cli-lang»",
+            "«cli-print-help»",
+            "«cli-print-version»",
+            "«cli-help-about»",
+        ] {
+            assert!(help.contains(word), "{word} not in\n{help}");
+        }
+        let import = command.find_subcommand_mut("import").expect("import");
+        let help = import.render_help().to_string();
+        for word in [
+            "«cli-heading-arguments»",
+            "«cli-heading-options»",
+            "«cli-import-files»",
+            "«cli-import-add-areas»",
+        ] {
+            assert!(help.contains(word), "{word} not in\n{help}");
+        }
+        for english in ["Usage", "Options", "Arguments", "Commands", "Print"] {
+            assert!(!help.contains(english), "{english} in\n{help}");
+        }
+    }
 }

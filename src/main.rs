@@ -7,8 +7,6 @@
 mod cli;
 mod cmd;
 
-use clap::Parser;
-
 // Building a site allocates and frees millions of small strings and
 // template values from two threads; mimalloc does that in about half the
 // time glibc's allocator takes (see the commit that added it).
@@ -19,7 +17,7 @@ fn main() -> std::process::ExitCode {
     no_huge_pages();
     // Chosen before parsing, so that `--help` is already in it.
     reportal::messages::choose(cli::asked_language().as_deref());
-    let cli = cli::Cli::parse();
+    let cli = cli::parse();
     cmd::run(cli.command)
 }
 
