@@ -8,6 +8,7 @@ mod common;
 mod accessibility;
 mod area_units;
 mod cjk_emphasis;
+mod cli_lang;
 mod disk;
 mod errors;
 mod example_site;
