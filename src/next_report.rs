@@ -8,29 +8,52 @@ use std::path::{Path, PathBuf};
 use crate::diagnostics::Problems;
 use crate::model::{Library, Month, Report};
 use crate::site::{Mode, Site, SiteOptions};
-use crate::{names, render};
+use crate::{msg, names, render};
 
-#[derive(Debug, thiserror::Error)]
+#[derive(Debug)]
 pub enum NewError {
-    #[error("the site has problems; `reportal check` lists them")]
     Site(Problems),
-    #[error("the site has several units ({0}): say which with --unit")]
     WhichUnit(String),
-    #[error("no unit `{given}` in site.yaml (units: {known})")]
-    UnknownUnit { given: String, known: String },
-    #[error("{unit} has no report yet: say which month with --month (YYYY-MM)")]
-    WhichMonth { unit: String },
-    #[error("{0} exists already: reportal new never overwrites a report")]
+    UnknownUnit {
+        given: String,
+        known: String,
+    },
+    WhichMonth {
+        unit: String,
+    },
     Exists(String),
-    #[error("{unit} has a report for {month} already: {file}")]
     Reported {
         unit: String,
         month: Month,
         file: String,
     },
-    #[error("cannot write {0}: {1}")]
     Write(String, std::io::Error),
 }
+
+impl std::fmt::Display for NewError {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.write_str(&match self {
+            NewError::Site(_) => msg!("new-site-problems"),
+            NewError::WhichUnit(known) => msg!("new-which-unit", known = known),
+            NewError::UnknownUnit { given, known } => {
+                msg!("new-unknown-unit", given = given, known = known)
+            }
+            NewError::WhichMonth { unit } => msg!("new-which-month", unit = unit),
+            NewError::Exists(path) => msg!("new-exists", path = path),
+            NewError::Reported { unit, month, file } => msg!(
+                "new-reported",
+                unit = unit,
+                month = month.to_string(),
+                file = file
+            ),
+            NewError::Write(path, err) => {
+                msg!("new-cannot-write", path = path, reason = err.to_string())
+            }
+        })
+    }
+}
+
+impl std::error::Error for NewError {}
 
 /// What was written, relative to the site root.
 pub struct NewReport {

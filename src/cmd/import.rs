@@ -10,6 +10,7 @@ use std::process::ExitCode;
 use reportal::diagnostics::Problems;
 use reportal::import::{ImportError, ImportOptions, Prepared, batch, office, prepare, write};
 use reportal::model::Month;
+use reportal::msg;
 use reportal::starter::FirstSite;
 
 /// The reports one run holds before writing: far beyond any archive.
@@ -24,17 +25,19 @@ pub fn run(
     force: bool,
     add_areas: bool,
 ) -> ExitCode {
-    let month = match month.map(|m| Month::parse(m).ok_or(m)).transpose() {
-        Ok(month) => month,
-        Err(bad) => {
-            eprintln!("error: --month {bad}: expected YYYY-MM, for example 2015-12");
-            return ExitCode::FAILURE;
-        }
-    };
+    // site.yaml first: its `language:` says every message that follows.
     let mut problems = Problems::default();
     let Some(mut config) = reportal::load::read_config(&root, &mut problems) else {
         eprint!("{}", problems.render(false));
         return ExitCode::FAILURE;
+    };
+    reportal::messages::follow_site(&config.language);
+    let month = match month.map(|m| Month::parse(m).ok_or(m)).transpose() {
+        Ok(month) => month,
+        Err(bad) => {
+            error(&msg!("import-bad-month", given = bad));
+            return ExitCode::FAILURE;
+        }
     };
     // init's sample areas are not the office's: the documents' areas take
     // their place (see `site_areas`).
@@ -52,7 +55,7 @@ pub fn run(
     let inputs = batch::collect(files);
     let total = inputs.documents.len();
     if total > 1 {
-        eprintln!("reading {total} documents");
+        eprintln!("{}", msg!("import-reading", count = total));
     }
     // Each document read and made a report (with its place in the run),
     // or why not.
@@ -64,10 +67,8 @@ pub fn run(
     for (place, path) in inputs.documents.iter().enumerate() {
         match prepare(path, &config, &options, &mut converter) {
             Ok(document) if held + document.converted.text.len() > HELD_BYTES => {
-                let err = ImportError::TooLarge(format!(
-                    "this import already holds {} MB of reports: import the rest in another run",
-                    HELD_BYTES >> 20
-                ));
+                let err =
+                    ImportError::TooLarge(msg!("import-held-too-much", mb = HELD_BYTES >> 20));
                 failed.push((place, path.clone(), err.to_string()));
             }
             Ok(document) => {
@@ -86,7 +87,7 @@ pub fn run(
     if let Some(first) = &first
         && let Err(err) = first.remove(&options.root)
     {
-        eprintln!("error: {err}");
+        error(&err.to_string());
         return ExitCode::FAILURE;
     }
     let mut imported = 0;
@@ -100,7 +101,8 @@ pub fn run(
             Ok(done) => {
                 imported += 1;
                 for warning in &done.warnings {
-                    eprintln!("warning: {}: {warning}", path.display());
+                    let path = path.display().to_string();
+                    eprintln!("{}", msg!("label-warning-at", path = path, text = warning));
                 }
                 println!("{} → {}", path.display(), shown(&done.written));
                 new_areas.extend(done.new_areas);
@@ -131,19 +133,21 @@ fn summary(
     imported: usize,
     failed: &[(usize, PathBuf, String)],
 ) -> ExitCode {
-    for (path, why) in &inputs.failed {
-        eprintln!("error: {}: {why}", path.display());
-    }
-    for (_, path, why) in failed {
-        eprintln!("error: {}: {why}", path.display());
+    let failures = inputs.failed.iter().map(|(path, why)| (path, why));
+    for (path, why) in failures.chain(failed.iter().map(|(_, path, why)| (path, why))) {
+        let path = path.display().to_string();
+        eprintln!("{}", msg!("label-error-at", path = path, text = why));
     }
     let total = inputs.documents.len();
-    let mut line = format!("imported {imported} of {total} documents");
+    let mut line = msg!("import-summary", imported = imported, total = total);
     if !failed.is_empty() {
-        line.push_str(&format!("; {} not imported (see above)", failed.len()));
+        line.push_str(&msg!("import-summary-failed", count = failed.len()));
     }
     if !inputs.skipped.is_empty() {
-        line.push_str(&format!("; skipped {} other files:", inputs.skipped.len()));
+        line.push_str(&msg!(
+            "import-summary-skipped",
+            count = inputs.skipped.len()
+        ));
     }
     eprintln!("{line}");
     let mut others = 0;
@@ -157,10 +161,8 @@ fn summary(
         eprintln!("  {}: {}", path.display(), skip.reason());
     }
     if others > batch::NAMED_OTHERS {
-        eprintln!(
-            "  and {} more files that are not report documents",
-            others - batch::NAMED_OTHERS
-        );
+        let more = msg!("import-skipped-more", count = others - batch::NAMED_OTHERS);
+        eprintln!("  {more}");
     }
     if failed.is_empty() && inputs.failed.is_empty() {
         ExitCode::SUCCESS
@@ -186,10 +188,8 @@ fn site_areas(
             return true;
         }
         if !first.untouched.is_empty() {
-            println!(
-                "removed init's sample reports (untouched since init): {}",
-                first.untouched.join(", ")
-            );
+            let files = first.untouched.join(", ");
+            println!("{}", msg!("import-removed-samples", files = files));
         }
     }
     if imported == 0 {
@@ -210,23 +210,25 @@ fn site_areas(
                 .iter()
                 .map(|a| format!("{} ({})", a.name, a.id))
                 .collect();
-            let what = if replace {
-                "init's sample areas replaced by"
+            let id = if replace {
+                "import-areas-replaced"
             } else {
-                "added"
+                "import-areas-added"
             };
-            println!(
-                "site.yaml: {what} {} work areas: {}",
-                areas.len(),
-                listed.join(", ")
-            );
+            let said = msg!(id, count = areas.len(), areas = listed.join(", "));
+            println!("{said}");
             true
         }
         Err(err) => {
-            eprintln!("error: {err}");
+            error(&err.to_string());
             false
         }
     }
+}
+
+/// `error: …` in the run's language.
+fn error(text: &str) {
+    eprintln!("{}", msg!("label-error", text = text));
 }
 
 fn shown(path: &Path) -> String {

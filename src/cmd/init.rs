@@ -5,15 +5,13 @@
 use std::path::Path;
 use std::process::ExitCode;
 
-use reportal::starter;
+use reportal::{msg, starter};
 
 pub fn run(dir: &Path, empty: bool) -> ExitCode {
     let occupied = std::fs::read_dir(dir).is_ok_and(|mut entries| entries.next().is_some());
     if occupied {
-        eprintln!(
-            "error: {} is not empty: init only creates new sites",
-            dir.display()
-        );
+        let text = msg!("init-not-empty", path = dir.display().to_string());
+        eprintln!("{}", msg!("label-error", text = text));
         return ExitCode::FAILURE;
     }
     let site_yaml = if empty {
@@ -25,29 +23,31 @@ pub fn run(dir: &Path, empty: bool) -> ExitCode {
     let files = std::iter::once(("site.yaml", site_yaml.as_str())).chain(samples.iter().copied());
     let made = std::fs::create_dir_all(dir.join("content"));
     if let Err(err) = made {
-        eprintln!(
-            "error: cannot create {}: {err}",
-            dir.join("content").display()
+        let text = msg!(
+            "init-cannot-create",
+            path = dir.join("content").display().to_string(),
+            reason = err.to_string()
         );
+        eprintln!("{}", msg!("label-error", text = text));
         return ExitCode::FAILURE;
     }
     for (path, text) in files {
         let target = dir.join(path);
         if let Err(err) = std::fs::write(&target, text) {
-            eprintln!("error: cannot write {}: {err}", target.display());
+            let text = msg!(
+                "init-cannot-write",
+                path = target.display().to_string(),
+                reason = err.to_string()
+            );
+            eprintln!("{}", msg!("label-error", text = text));
             return ExitCode::FAILURE;
         }
     }
-    if empty {
-        println!(
-            "created a new site without sample reports in {0}\nnext: reportal import --root {0} <your Word reports>",
-            dir.display()
-        );
+    let id = if empty {
+        "init-created-empty"
     } else {
-        println!(
-            "created a new site with two sample reports in {0} (your first reportal import replaces them)\nnext: reportal build --root {0}",
-            dir.display()
-        );
-    }
+        "init-created"
+    };
+    println!("{}", msg!(id, path = dir.display().to_string()));
     ExitCode::SUCCESS
 }

@@ -4,30 +4,47 @@ use std::path::Path;
 use std::process::ExitCode;
 
 use reportal::model::Month;
+use reportal::msg;
 use reportal::next_report::{NewError, new_report};
 
 pub fn run(root: &Path, unit: Option<&str>, month: Option<&str>) -> ExitCode {
+    // The site's language from the first message on (the site is read
+    // again, whole, to write the report).
+    follow_site(root);
     let month = match month.map(|m| Month::parse(m).ok_or(m)).transpose() {
         Ok(month) => month,
         Err(bad) => {
-            eprintln!("error: --month {bad}: expected YYYY-MM, for example 2015-12");
+            let text = msg!("import-bad-month", given = bad);
+            eprintln!("{}", msg!("label-error", text = text));
             return ExitCode::FAILURE;
         }
     };
     match new_report(root, unit, month) {
         Ok(new) => {
-            println!(
-                "wrote {} ({}, {}, {} areas, draft: true): fill it in, then remove `draft: true`",
-                new.path, new.unit, new.month, new.areas
+            let wrote = msg!(
+                "new-wrote",
+                path = &new.path,
+                unit = &new.unit,
+                month = new.month.to_string(),
+                count = new.areas
             );
+            println!("{wrote}");
             ExitCode::SUCCESS
         }
         Err(err) => {
             if let NewError::Site(problems) = &err {
                 eprint!("{}", problems.render(false));
             }
-            eprintln!("error: {err}");
+            eprintln!("{}", msg!("label-error", text = err.to_string()));
             ExitCode::FAILURE
         }
+    }
+}
+
+/// Follows site.yaml's `language:`, when it can be read.
+fn follow_site(root: &Path) {
+    let mut ignored = reportal::diagnostics::Problems::default();
+    if let Some(config) = reportal::load::read_config(root, &mut ignored) {
+        reportal::messages::follow_site(&config.language);
     }
 }

@@ -13,18 +13,33 @@
 use std::path::Path;
 
 use crate::config::SiteConfig;
+use crate::msg;
 use crate::names;
 use crate::starter;
 
 /// Why site.yaml's areas were not changed.
-#[derive(Debug, thiserror::Error)]
+#[derive(Debug)]
 pub enum AreasError {
-    #[error("site.yaml: {0}; nothing was changed: add the areas by hand")]
     Unsafe(String),
-    #[error("cannot read site.yaml: {0}")]
     Read(String),
-    #[error("cannot write site.yaml: {0}")]
     Write(String),
+}
+
+impl std::fmt::Display for AreasError {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.write_str(&match self {
+            AreasError::Unsafe(reason) => msg!("areas-unsafe", reason = reason),
+            AreasError::Read(reason) => msg!("areas-cannot-read", reason = reason),
+            AreasError::Write(reason) => msg!("areas-cannot-write", reason = reason),
+        })
+    }
+}
+
+impl std::error::Error for AreasError {}
+
+/// Site.yaml cannot be changed safely, for the reason `id` says.
+fn unsafe_because(id: &str) -> AreasError {
+    AreasError::Unsafe(msg!(id))
 }
 
 /// An area written into site.yaml.
@@ -56,11 +71,11 @@ pub fn add_areas(root: &Path, names: &[String]) -> Result<Vec<NewArea>, AreasErr
 pub fn replace_sample_areas(root: &Path, names: &[String]) -> Result<Vec<NewArea>, AreasError> {
     let (_, text) = read_site_yaml(root)?;
     if text != starter::SITE_YAML {
-        return Err(AreasError::Unsafe("it is not init's any more".into()));
+        return Err(unsafe_because("areas-not-init"));
     }
-    let (before, _) = text.split_once(starter::SAMPLE_AREAS_NOTE).ok_or_else(|| {
-        AreasError::Unsafe("init's sample areas are not where init put them".into())
-    })?;
+    let (before, _) = text
+        .split_once(starter::SAMPLE_AREAS_NOTE)
+        .ok_or_else(|| unsafe_because("areas-samples-moved"))?;
     let empty = SiteConfig::default();
     let areas = new_areas(&empty, names);
     too_many(&areas)?;
@@ -74,9 +89,7 @@ pub fn replace_sample_areas(root: &Path, names: &[String]) -> Result<Vec<NewArea
     }
     let config = parse(&replaced)?;
     if !same_areas(&config, &[], &areas) {
-        return Err(AreasError::Unsafe(
-            "the new areas do not read back as written".into(),
-        ));
+        return Err(unsafe_because("areas-read-back"));
     }
     write(&root.join("site.yaml"), false, &replaced)?;
     Ok(areas)
@@ -88,9 +101,10 @@ const MOST_AREAS: usize = 500;
 
 fn too_many(areas: &[NewArea]) -> Result<(), AreasError> {
     if areas.len() > MOST_AREAS {
-        return Err(AreasError::Unsafe(format!(
-            "the documents name {} work areas it does not list (at most {MOST_AREAS} are added at once): check that their tables were read as meant",
-            areas.len()
+        return Err(AreasError::Unsafe(msg!(
+            "areas-too-many",
+            count = areas.len(),
+            max = MOST_AREAS
         )));
     }
     Ok(())
@@ -108,19 +122,16 @@ fn read_site_yaml(root: &Path) -> Result<(bool, String), AreasError> {
         Err(err) => return Err(AreasError::Read(err.to_string())),
     };
     if !meta.is_file() {
-        return Err(AreasError::Unsafe(
-            "it is a link or not a plain file; reportal rewrites only a plain site.yaml".into(),
-        ));
+        return Err(unsafe_because("areas-not-plain"));
     }
     let bytes = crate::load::read_at_most(&path, 1 << 20)
         .map_err(|e| AreasError::Read(e.to_string()))?
-        .ok_or_else(|| AreasError::Unsafe("it is larger than 1 MB".into()))?;
+        .ok_or_else(|| unsafe_because("areas-too-large"))?;
     let (bom, body) = match bytes.strip_prefix(b"\xEF\xBB\xBF") {
         Some(body) => (true, body.to_vec()),
         None => (false, bytes),
     };
-    let text = String::from_utf8(body)
-        .map_err(|_| AreasError::Unsafe("it is not UTF-8 text (save it as UTF-8 first)".into()))?;
+    let text = String::from_utf8(body).map_err(|_| unsafe_because("areas-not-utf8"))?;
     Ok((bom, text))
 }
 
@@ -129,7 +140,7 @@ fn parse(text: &str) -> Result<SiteConfig, AreasError> {
         return Ok(SiteConfig::default());
     }
     crate::yaml::from_str(text)
-        .map_err(|e| AreasError::Unsafe(format!("it does not read as settings ({})", e.message)))
+        .map_err(|e| AreasError::Unsafe(msg!("areas-not-settings", reason = e.message)))
 }
 
 /// The areas of `names` that `config` does not list (by name, alias or
@@ -171,16 +182,12 @@ fn appended(text: &str, config: &SiteConfig, areas: &[NewArea]) -> Result<String
         let l = l.trim_start();
         l.starts_with("\"areas\"") || l.starts_with("'areas'")
     }) {
-        return Err(AreasError::Unsafe(
-            "its `areas` key is written in quotes".into(),
-        ));
+        return Err(unsafe_because("areas-quoted-key"));
     }
     let entries: String = areas.iter().map(|a| entry("  ", a, le)).collect();
     let Some(&key) = keys.first() else {
         if !config.areas.is_empty() {
-            return Err(AreasError::Unsafe(
-                "its areas are not under an `areas:` line of their own".into(),
-            ));
+            return Err(unsafe_because("areas-no-key-line"));
         }
         let mut out = text.to_string();
         if !out.is_empty() && !out.ends_with('\n') {
@@ -190,7 +197,7 @@ fn appended(text: &str, config: &SiteConfig, areas: &[NewArea]) -> Result<String
         return Ok(out);
     };
     if keys.len() > 1 {
-        return Err(AreasError::Unsafe("it has two `areas:` lines".into()));
+        return Err(unsafe_because("areas-two-keys"));
     }
     let line = lines[key];
     let body = line.trim_end_matches(['\n', '\r']);
@@ -217,9 +224,7 @@ fn appended(text: &str, config: &SiteConfig, areas: &[NewArea]) -> Result<String
             let indent: String = first_line.chars().take_while(|c| *c == ' ').collect();
             let rest = &first_line[indent.len()..];
             if !(rest.starts_with("- ") || rest.trim_end() == "-") {
-                return Err(AreasError::Unsafe(
-                    "its `areas:` is not a list of `- ` entries".into(),
-                ));
+                return Err(unsafe_because("areas-not-a-list"));
             }
             let last = *content.last().unwrap_or(&first);
             let mut out = before(last + 1);
@@ -235,9 +240,9 @@ fn appended(text: &str, config: &SiteConfig, areas: &[NewArea]) -> Result<String
             out.push_str(&after(last + 1));
             Ok(out)
         }
-        (value, _) => Err(AreasError::Unsafe(format!(
-            "its `areas:` is written as `{}` on the key's line; reportal appends only to a list written one `- ` entry per line under `areas:`",
-            value.chars().take(40).collect::<String>()
+        (value, _) => Err(AreasError::Unsafe(msg!(
+            "areas-inline",
+            value = value.chars().take(40).collect::<String>()
         ))),
     }
 }
@@ -274,7 +279,7 @@ fn is_blank_or_comment(line: &str) -> bool {
 fn block_end(lines: &[&str], start: usize) -> Result<usize, AreasError> {
     for (i, line) in lines.iter().enumerate().skip(start) {
         if line.starts_with('\t') {
-            return Err(AreasError::Unsafe("it indents with tabs".into()));
+            return Err(unsafe_because("areas-tabs"));
         }
         let at_margin = !line.starts_with(' ');
         let entry = line.starts_with("- ") || line.trim_end() == "-";
@@ -339,9 +344,7 @@ fn same_areas(config: &SiteConfig, old: &[crate::config::AreaConfig], added: &[N
 fn check(old: &SiteConfig, text: &str, added: &[NewArea]) -> Result<(), AreasError> {
     let new = parse(text)?;
     if !same_areas(&new, &old.areas, added) || new.mistakes().len() != old.mistakes().len() {
-        return Err(AreasError::Unsafe(
-            "appending to its `areas:` would not read back as the areas added".into(),
-        ));
+        return Err(unsafe_because("areas-append-read-back"));
     }
     Ok(())
 }

@@ -3,6 +3,7 @@
 //! document below it, in name order), what else was passed over and why,
 //! and the rule that two documents for one report are both refused.
 
+use crate::msg;
 use std::collections::BTreeMap;
 use std::path::{Path, PathBuf};
 
@@ -37,19 +38,15 @@ pub enum Skip {
 }
 
 impl Skip {
-    pub fn reason(self) -> &'static str {
-        match self {
-            Skip::Hidden => "hidden, or an editor's backup or lock file",
-            Skip::LockFile => {
-                "an Office lock file (Word or WPS has the document open): the document beside it is read"
-            }
-            Skip::FolderLink => "a link to a folder, not followed: name the folder itself",
-            Skip::BuiltSite => {
-                "a site reportal built (its Word files are the site's own reports): name one of them to import it"
-            }
-            Skip::NotADocument => "not a report document (.docx .doc .wps .rtf .odt .txt)",
-            Skip::NotAFile => "not a file (a pipe, a socket or a device)",
-        }
+    pub fn reason(self) -> String {
+        msg!(match self {
+            Skip::Hidden => "import-skip-hidden",
+            Skip::LockFile => "import-skip-lock-file",
+            Skip::FolderLink => "import-skip-folder-link",
+            Skip::BuiltSite => "import-skip-built-site",
+            Skip::NotADocument => "import-skip-not-a-document",
+            Skip::NotAFile => "import-skip-not-a-file",
+        })
     }
 }
 
@@ -76,7 +73,7 @@ pub fn collect(paths: &[PathBuf]) -> Inputs {
         } else {
             inputs
                 .failed
-                .push((path.clone(), "no such file or folder".into()));
+                .push((path.clone(), msg!("import-no-such-path")));
         }
     }
     // A file named and also found in a folder named is read once.
@@ -88,9 +85,10 @@ pub fn collect(paths: &[PathBuf]) -> Inputs {
         let rest = inputs.documents.split_off(MAX_DOCUMENTS);
         inputs.failed.push((
             rest[0].clone(),
-            format!(
-                "this and {} more documents not read: at most {MAX_DOCUMENTS} in one import; import the folders one by one",
-                rest.len() - 1
+            msg!(
+                "import-too-many-documents",
+                count = rest.len() - 1,
+                max = MAX_DOCUMENTS
             ),
         ));
     }
@@ -109,7 +107,9 @@ fn walk(dir: &Path, inputs: &mut Inputs) {
             Ok(entry) => entry,
             Err(err) => {
                 let path = err.path().unwrap_or(dir).to_path_buf();
-                inputs.failed.push((path, format!("cannot read it: {err}")));
+                inputs
+                    .failed
+                    .push((path, msg!("import-unreadable", reason = err.to_string())));
                 continue;
             }
         };
@@ -120,9 +120,7 @@ fn walk(dir: &Path, inputs: &mut Inputs) {
         if files > MAX_FILES {
             inputs.failed.push((
                 dir.to_path_buf(),
-                format!(
-                    "it holds more than {MAX_FILES} files: the rest were not looked at; name the folders of reports themselves"
-                ),
+                msg!("import-too-many-files", max = MAX_FILES),
             ));
             return;
         }

@@ -5,6 +5,7 @@
 //! paragraphs before the table carry styles that say what they are: the
 //! unit and month line, the summary, the opening text.
 
+use crate::msg;
 use docx_rs::{DocumentChild, Docx, TableCellContent, TableChild, TableRowChild};
 
 use super::{Cell, ImportError, Table, markdown};
@@ -151,12 +152,13 @@ fn read_guarded(bytes: &[u8]) -> Result<Docx, ImportError> {
         docx_rs::read_docx_with_options(&bytes, options)
     })? {
         Ok(read) => read.map_err(|e| ImportError::NotDocx(e.to_string())),
-        Err(Stopped::Panicked(why)) => Err(ImportError::Damaged(format!(
-            "the Word reader stopped on it ({why}); open it in Word or WPS and save it again as .docx"
+        Err(Stopped::Panicked(why)) => Err(ImportError::Damaged(msg!(
+            "import-reader-stopped",
+            why = why
         ))),
-        Err(Stopped::TimedOut) => Err(ImportError::Damaged(format!(
-            "the Word reader did not finish within {} s; open it in Word or WPS and save it again as .docx",
-            READ_TIME.as_secs()
+        Err(Stopped::TimedOut) => Err(ImportError::Damaged(msg!(
+            "import-reader-timed-out",
+            seconds = READ_TIME.as_secs()
         ))),
     }
 }

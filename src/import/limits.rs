@@ -5,6 +5,7 @@
 //! through the zip crate and quick-xml, against limits far above any real
 //! monthly report, before docx-rs is given the file.
 
+use crate::msg;
 use std::io::Read;
 
 use super::ImportError;
@@ -39,9 +40,10 @@ pub fn inspect(bytes: &[u8]) -> Result<(), ImportError> {
     let mut archive = zip::ZipArchive::new(std::io::Cursor::new(bytes))
         .map_err(|e| ImportError::NotDocx(e.to_string()))?;
     if archive.len() > PARTS {
-        return Err(ImportError::TooLarge(format!(
-            "it holds {} parts (a Word document has a few dozen; at most {PARTS} are read)",
-            archive.len()
+        return Err(ImportError::TooLarge(msg!(
+            "import-too-many-parts",
+            count = archive.len(),
+            max = PARTS
         )));
     }
     let (mut all, mut xml) = (0u64, 0u64);
@@ -66,19 +68,16 @@ pub fn inspect(bytes: &[u8]) -> Result<(), ImportError> {
         // but pictures, fonts and embedded files, by their folder and
         // extension, that do not read as XML.
         let is_xml = !is_media(&name) || looks_like_xml(&part);
-        let (what, limit) = if is_xml {
-            ("its text (XML)", XML_BYTES - xml)
+        let (what, limit, most) = if is_xml {
+            ("import-text-expands", XML_BYTES - xml, XML_BYTES)
         } else {
-            ("it", allowed)
+            ("import-expands", allowed, ALL_BYTES)
         };
         if size > limit {
-            return Err(ImportError::TooLarge(format!(
-                "{what} expands to more than {} MB (at {name}); a monthly report is far smaller",
-                if is_xml {
-                    XML_BYTES >> 20
-                } else {
-                    ALL_BYTES >> 20
-                }
+            return Err(ImportError::TooLarge(msg!(
+                what,
+                mb = most >> 20,
+                part = &name
             )));
         }
         if is_xml {
@@ -135,8 +134,10 @@ fn check_xml(name: &str, xml: &[u8], counts: &mut Counts) -> Result<(), ImportEr
             Ok(Event::Start(start)) => {
                 depth += 1;
                 if depth > DEPTH {
-                    return Err(ImportError::TooLarge(format!(
-                        "{name} nests more than {DEPTH} levels deep (tables inside tables?); Word documents do not"
+                    return Err(ImportError::TooLarge(msg!(
+                        "import-nests-deep",
+                        part = name,
+                        max = DEPTH
                     )));
                 }
                 Some(start.local_name().into_inner().to_vec())
@@ -149,16 +150,16 @@ fn check_xml(name: &str, xml: &[u8], counts: &mut Counts) -> Result<(), ImportEr
             // Cut short inside an element: quick-xml lets it pass, and
             // docx-rs's readers then wait for its end forever.
             Ok(Event::Eof) if depth > 0 => {
-                return Err(ImportError::Damaged(format!(
-                    "{name} ends inside an element: the file is cut short"
-                )));
+                return Err(ImportError::Damaged(msg!("import-cut-short", part = name)));
             }
             Ok(Event::Eof) => return Ok(()),
             Ok(_) => None,
             Err(e) => {
-                return Err(ImportError::Damaged(format!(
-                    "{name}: {e} (at byte {})",
-                    reader.error_position()
+                return Err(ImportError::Damaged(msg!(
+                    "import-bad-xml",
+                    part = name,
+                    error = e.to_string(),
+                    byte = reader.error_position()
                 )));
             }
         };
@@ -168,8 +169,11 @@ fn check_xml(name: &str, xml: &[u8], counts: &mut Counts) -> Result<(), ImportEr
                 counts.blocks += 1;
             }
             if counts.elements > ELEMENTS || counts.blocks > BLOCKS {
-                return Err(ImportError::TooLarge(format!(
-                    "it has more than {ELEMENTS} XML elements or {BLOCKS} paragraphs and table cells (at {name}); a monthly report has a few thousand"
+                return Err(ImportError::TooLarge(msg!(
+                    "import-too-many-elements",
+                    elements = ELEMENTS,
+                    blocks = BLOCKS,
+                    part = name
                 )));
             }
         }

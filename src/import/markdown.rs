@@ -8,6 +8,7 @@ use super::title::Title;
 use super::{Cell, ImportError, Table};
 use crate::config::SiteConfig;
 use crate::model::Month;
+use crate::msg;
 use crate::names;
 
 /// Where the report's columns are: the header row's index, then the
@@ -116,10 +117,7 @@ pub fn write(
                 .flat_map(|c| c.paragraphs.iter().cloned())
                 .collect();
             if !text.is_empty() {
-                warnings.push(format!(
-                    "row {} has no work area: its text is kept under “未归类内容”",
-                    n + 1
-                ));
+                warnings.push(msg!("import-row-no-area", row = n + 1));
             }
             unplaced.extend(text);
             continue;
@@ -145,10 +143,7 @@ pub fn write(
         ];
         for (i, extra) in row.iter().enumerate() {
             if !known.contains(&Some(i)) && !extra.paragraphs.is_empty() {
-                warnings.push(format!(
-                    "row {}: a cell outside the four columns is kept under “未归类内容”",
-                    n + 1
-                ));
+                warnings.push(msg!("import-row-extra-cell", row = n + 1));
                 unplaced.extend(extra.paragraphs.iter().cloned());
             }
         }
@@ -156,10 +151,7 @@ pub fn write(
     // What no row holds goes before the first area, marked, so the writer
     // sees it and decides.
     if !unplaced.is_empty() {
-        warnings.push(format!(
-            "{} paragraph(s) outside the table's rows are kept before the first work area, under “未归类内容”",
-            unplaced.len()
-        ));
+        warnings.push(msg!("import-unplaced", count = unplaced.len()));
         text.push_str(
             "\n**未归类内容（导入时未能归入某项工作，请核对后移到合适位置或删除）：**\n\n",
         );

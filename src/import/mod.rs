@@ -22,6 +22,7 @@ use std::path::{Path, PathBuf};
 
 use crate::config::SiteConfig;
 use crate::model::Month;
+use crate::msg;
 
 /// A document's report table as read: the title above it, what else
 /// stood outside it, and its rows, each cell as its paragraphs.
@@ -66,63 +67,87 @@ pub struct Imported {
     pub new_areas: Vec<String>,
 }
 
-/// Why a file was not imported.
-#[derive(Debug, thiserror::Error)]
+/// Why a file was not imported (said in the run's language: the texts a
+/// variant holds are made with `msg!` where they are found).
+#[derive(Debug)]
 pub enum ImportError {
-    #[error("cannot read it: {0}")]
     Unreadable(String),
-    #[error("not a .docx file Word wrote: {0}")]
     NotDocx(String),
-    #[error("the file is damaged: {0}")]
     Damaged(String),
-    #[error("refused: {0}")]
     TooLarge(String),
-    #[error("--unit {0}: a unit is a short name (like 广州 or gz), not a path")]
     UnitNotAName(String),
-    #[error("--unit {given}: no such unit in site.yaml (units: {known})")]
-    UnknownUnit { given: String, known: String },
-    #[error(
-        "its text is neither UTF-8 nor GB18030: reportal imports Word tables (.docx, .doc, .wps, .rtf, .odt) and their text exports (.txt)"
-    )]
+    UnknownUnit {
+        given: String,
+        known: String,
+    },
     NotText,
-    #[error(
-        "no table with the columns 序号 / 重点工作 / 本月份推进情况 / 下一步推进计划 was found"
-    )]
     NoTable,
-    #[error(
-        "the month is not known: give --month YYYY-MM (the document says no month, or no year: add --year)"
-    )]
     NoMonth,
-    #[error("{0} exists already: --force replaces it")]
     Exists(String),
-    #[error("cannot write {0}")]
     Write(String),
-    #[error(
-        "it is {format}, which reportal reads through LibreOffice, and LibreOffice was not found ({looked}). Install it (Debian/Ubuntu: `apt-get install libreoffice-writer-nogui`; Windows: from https://www.libreoffice.org), or open the file in Word or WPS and save it as .docx"
-    )]
     NoOffice {
-        format: &'static str,
+        format: String,
         looked: String,
     },
-    #[error("LibreOffice could not turn it ({format}) into .docx: {why}")]
-    Conversion { format: &'static str, why: String },
-    #[error(
-        "LibreOffice did not finish converting it ({format}) within {seconds} s and was stopped; open it in Word or WPS and save it as .docx (REPORTAL_SOFFICE_TIMEOUT sets the limit, in seconds)"
-    )]
-    ConversionTimedOut { format: &'static str, seconds: u64 },
-    #[error("it is {0}: `reportal import` reads it through LibreOffice")]
-    NeedsConversion(&'static str),
-    #[error("its title or file name names two units of site.yaml, {0}: give --unit")]
+    Conversion {
+        format: String,
+        why: String,
+    },
+    ConversionTimedOut {
+        format: String,
+        seconds: u64,
+    },
+    NeedsConversion(String),
+    /// The two units named, as said (`import-two-units`).
     AmbiguousUnit(String),
-    #[error(
-        "its title and file name name none of site.yaml's units ({0}): give --unit, or put the unit's name in the file name"
-    )]
     NoUnit(String),
-    #[error(
-        "{others} is for the same unit and month ({target}): neither is imported; import them one at a time with --unit and --month, or move one away"
-    )]
-    Duplicate { target: String, others: String },
+    Duplicate {
+        target: String,
+        others: String,
+    },
 }
+
+impl std::fmt::Display for ImportError {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        let text = match self {
+            ImportError::Unreadable(reason) => msg!("import-unreadable", reason = reason),
+            ImportError::NotDocx(reason) => msg!("import-not-docx", reason = reason),
+            ImportError::Damaged(reason) => msg!("import-damaged", reason = reason),
+            ImportError::TooLarge(reason) => msg!("import-refused", reason = reason),
+            ImportError::UnitNotAName(given) => msg!("import-unit-not-a-name", given = given),
+            ImportError::UnknownUnit { given, known } => {
+                msg!("import-unknown-unit", given = given, known = known)
+            }
+            ImportError::NotText => msg!("import-not-text"),
+            ImportError::NoTable => msg!("import-no-table"),
+            ImportError::NoMonth => msg!("import-no-month"),
+            ImportError::Exists(path) => msg!("import-exists", path = path),
+            ImportError::Write(reason) => msg!("import-cannot-write", reason = reason),
+            ImportError::NoOffice { format, looked } => {
+                msg!("import-no-office", format = format, looked = looked)
+            }
+            ImportError::Conversion { format, why } => {
+                msg!("import-conversion", format = format, why = why)
+            }
+            ImportError::ConversionTimedOut { format, seconds } => msg!(
+                "import-conversion-timed-out",
+                format = format,
+                seconds = *seconds
+            ),
+            ImportError::NeedsConversion(format) => {
+                msg!("import-needs-conversion", format = format)
+            }
+            ImportError::AmbiguousUnit(units) => msg!("import-ambiguous-unit", units = units),
+            ImportError::NoUnit(known) => msg!("import-no-unit", known = known),
+            ImportError::Duplicate { target, others } => {
+                msg!("import-duplicate", target = target, others = others)
+            }
+        };
+        f.write_str(&text)
+    }
+}
+
+impl std::error::Error for ImportError {}
 
 /// Imports one file into the site at `options.root`.
 pub fn import_file(
@@ -207,9 +232,9 @@ pub fn write(prepared: Prepared, options: &ImportOptions) -> Result<Imported, Im
     // folder that exists is checked first).
     let confine = crate::load::Confine::new(&options.root);
     let outside = || {
-        ImportError::Write(format!(
-            "{}: a link leads it outside the site, or it is a link; reportal writes only inside the site",
-            target.display()
+        ImportError::Write(msg!(
+            "import-outside-site",
+            path = target.display().to_string()
         ))
     };
     let existing = folder
@@ -288,9 +313,9 @@ pub fn convert(
     warnings.extend(report.warnings);
     warnings.extend(table.pictures.warnings.iter().cloned());
     if report.text.len() > limits::REPORT_BYTES {
-        return Err(ImportError::TooLarge(format!(
-            "its report would be {} MB; a monthly report is far smaller",
-            report.text.len() >> 20
+        return Err(ImportError::TooLarge(msg!(
+            "import-report-too-large",
+            mb = report.text.len() >> 20
         )));
     }
     Ok(Converted {
@@ -310,17 +335,12 @@ fn read_bounded(path: &Path) -> Result<Vec<u8>, ImportError> {
     // Opening a pipe would wait for a writer for ever.
     let metadata = std::fs::metadata(path).map_err(|e| ImportError::Unreadable(e.to_string()))?;
     if !metadata.is_file() {
-        return Err(ImportError::Unreadable(
-            "it is not a file (a folder, a pipe, a socket or a device)".into(),
-        ));
+        return Err(ImportError::Unreadable(msg!("import-not-a-file")));
     }
     crate::load::read_at_most(path, limits::FILE_BYTES)
         .map_err(|e| ImportError::Unreadable(e.to_string()))?
         .ok_or_else(|| {
-            ImportError::TooLarge(format!(
-                "it is larger than {} MB; a monthly report is far smaller",
-                limits::FILE_BYTES >> 20
-            ))
+            ImportError::TooLarge(msg!("import-file-too-large", mb = limits::FILE_BYTES >> 20))
         })
 }
 

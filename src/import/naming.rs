@@ -6,6 +6,7 @@
 use super::{ImportError, Table};
 use crate::config::SiteConfig;
 use crate::model::Month;
+use crate::msg;
 
 /// The month, and a warning when the document and its file name disagree.
 /// The month is the document's (`12月份`, `2015年12月`), else the file
@@ -25,8 +26,10 @@ pub fn month_from(
         .or(file_year);
     let document = find_month(meta).or_else(|| find_month(title));
     let warning = match (document, file_month) {
-        (Some(said), Some(named)) if said != named => Some(format!(
-            "the document says month {said} and its file name month {named}: month {said} taken (--month chooses)"
+        (Some(said), Some(named)) if said != named => Some(msg!(
+            "import-month-differs",
+            said = said.to_string(),
+            named = named.to_string()
         )),
         _ => None,
     };
@@ -105,9 +108,11 @@ fn unit_in(text: &str, config: &SiteConfig) -> Result<Option<String>, ImportErro
     found.sort_by_key(|(length, index, _)| (std::cmp::Reverse(*length), *index));
     match found.as_slice() {
         [] => Ok(None),
-        [(a, _, first), (b, _, second), ..] if a == b => {
-            Err(ImportError::AmbiguousUnit(format!("{first} and {second}")))
-        }
+        [(a, _, first), (b, _, second), ..] if a == b => Err(ImportError::AmbiguousUnit(msg!(
+            "import-two-units",
+            first = *first,
+            second = *second
+        ))),
         [(_, index, _), ..] => Ok(config.units.get(*index).map(|u| u.id.clone())),
     }
 }

@@ -11,6 +11,7 @@
 //! LibreOffice. A conversion that does not end within the time limit is
 //! stopped: LibreOffice and every process it started (its process group).
 
+use crate::msg;
 use std::path::{Path, PathBuf};
 use std::process::{Command, Stdio};
 use std::time::{Duration, Instant};
@@ -36,13 +37,13 @@ pub enum Kind {
 
 impl Kind {
     /// What the format is called, for messages.
-    pub fn describe(self) -> &'static str {
-        match self {
-            Kind::Doc => "a Word 97-2003 document (.doc)",
-            Kind::Wps => "a WPS document (.wps)",
-            Kind::Rtf => "a Rich Text document (.rtf)",
-            Kind::Odt => "an OpenDocument text (.odt)",
-        }
+    pub fn describe(self) -> String {
+        msg!(match self {
+            Kind::Doc => "import-format-doc",
+            Kind::Wps => "import-format-wps",
+            Kind::Rtf => "import-format-rtf",
+            Kind::Odt => "import-format-odt",
+        })
     }
 
     /// The extension the copy LibreOffice reads is given.
@@ -134,9 +135,10 @@ pub fn find_soffice() -> Result<PathBuf, String> {
         return if named.is_file() {
             Ok(named)
         } else {
-            Err(format!(
-                "{SOFFICE_VAR} names {}, which is not a file",
-                named.display()
+            Err(msg!(
+                "import-soffice-not-a-file",
+                variable = SOFFICE_VAR,
+                path = named.display().to_string()
             ))
         };
     }
@@ -152,7 +154,7 @@ pub fn find_soffice() -> Result<PathBuf, String> {
     if let Some(found) = on_path.chain(installed()).find(|p| is_program(p)) {
         return Ok(found);
     }
-    let mut looked = String::from("looked for soffice and libreoffice on PATH");
+    let mut looked = msg!("import-soffice-looked");
     for place in installed() {
         looked.push_str(&format!(", {}", place.display()));
     }
@@ -241,31 +243,41 @@ impl Converter {
         if let Some(field) = includes_local_file(bytes) {
             return Err(ImportError::Conversion {
                 format,
-                why: format!(
-                    "it has an {field} field naming a file on this computer, which LibreOffice would copy into the site; open it in Word or WPS, turn its fields into text (select all, Ctrl+Shift+F9) and save it again"
-                ),
+                why: msg!("import-local-file-field", field = field),
             });
         }
         let soffice = self
             .soffice
             .get_or_insert_with(find_soffice)
             .clone()
-            .map_err(|looked| ImportError::NoOffice { format, looked })?;
-        let failed = |why: String| ImportError::Conversion { format, why };
+            .map_err(|looked| ImportError::NoOffice {
+                format: format.clone(),
+                looked,
+            })?;
+        let failed = |why: String| ImportError::Conversion {
+            format: format.clone(),
+            why,
+        };
         if self.folder.is_none() {
             let folder = TempFolder::new()
-                .map_err(|e| failed(format!("cannot make a temporary folder: {e}")))?;
+                .map_err(|e| failed(msg!("import-no-temp-folder", reason = e.to_string())))?;
             self.folder = Some(folder);
         }
         let Some(folder) = &self.folder else {
-            return Err(failed("no temporary folder".into()));
+            return Err(failed(msg!("import-no-temp-folder", reason = "-")));
         };
         self.jobs += 1;
         let job = folder.0.join(format!("job{}", self.jobs));
         let profile = folder.0.join(format!("profile{}", self.profiles));
         let result = Job::new(&job, &profile, kind, bytes)
-            .map_err(|e| failed(format!("cannot write its copy in {}: {e}", job.display())))
-            .and_then(|job| job.run(&soffice, self.limit, format));
+            .map_err(|e| {
+                failed(msg!(
+                    "import-cannot-copy",
+                    path = job.display().to_string(),
+                    reason = e.to_string()
+                ))
+            })
+            .and_then(|job| job.run(&soffice, self.limit, &format));
         // The copy and the .docx are not kept; the profile is.
         let _ = std::fs::remove_dir_all(&job);
         if let Err(ImportError::ConversionTimedOut { .. }) = &result {
@@ -299,22 +311,26 @@ impl Job {
         })
     }
 
-    fn run(
-        &self,
-        soffice: &Path,
-        limit: Duration,
-        format: &'static str,
-    ) -> Result<Vec<u8>, ImportError> {
-        let failed = |why: String| ImportError::Conversion { format, why };
+    fn run(&self, soffice: &Path, limit: Duration, format: &str) -> Result<Vec<u8>, ImportError> {
+        let failed = |why: String| ImportError::Conversion {
+            format: format.to_string(),
+            why,
+        };
         let profile = url::Url::from_directory_path(&self.profile).map_err(|()| {
-            failed(format!(
-                "{} is not an absolute path",
-                self.profile.display()
+            failed(msg!(
+                "import-not-absolute",
+                path = self.profile.display().to_string()
             ))
         })?;
         let log = std::fs::File::create(&self.log)
             .and_then(|out| Ok((out.try_clone()?, out)))
-            .map_err(|e| failed(format!("cannot write {}: {e}", self.log.display())))?;
+            .map_err(|e| {
+                failed(msg!(
+                    "import-cannot-write-log",
+                    path = self.log.display().to_string(),
+                    reason = e.to_string()
+                ))
+            })?;
         let mut command = Command::new(soffice);
         command
             .arg("--headless")
@@ -329,9 +345,13 @@ impl Job {
         // A group of its own, to be stopped with everything it started.
         #[cfg(unix)]
         std::os::unix::process::CommandExt::process_group(&mut command, 0);
-        let mut child = command
-            .spawn()
-            .map_err(|e| failed(format!("cannot start {}: {e}", soffice.display())))?;
+        let mut child = command.spawn().map_err(|e| {
+            failed(msg!(
+                "import-cannot-start",
+                path = soffice.display().to_string(),
+                reason = e.to_string()
+            ))
+        })?;
         let started = Instant::now();
         loop {
             match child.try_wait() {
@@ -342,7 +362,7 @@ impl Job {
                 Ok(None) | Err(_) => {
                     stop(&mut child);
                     return Err(ImportError::ConversionTimedOut {
-                        format,
+                        format: format.to_string(),
                         seconds: limit.as_secs(),
                     });
                 }
@@ -351,9 +371,9 @@ impl Job {
         let docx = self.output.join("document.docx");
         match crate::load::read_at_most(&docx, super::limits::FILE_BYTES) {
             Ok(Some(bytes)) => Ok(bytes),
-            Ok(None) => Err(ImportError::TooLarge(format!(
-                "its .docx is larger than {} MB; a monthly report is far smaller",
-                super::limits::FILE_BYTES >> 20
+            Ok(None) => Err(ImportError::TooLarge(msg!(
+                "import-docx-too-large",
+                mb = super::limits::FILE_BYTES >> 20
             ))),
             Err(_) => Err(failed(said(&self.log))),
         }
@@ -372,11 +392,9 @@ fn said(log: &Path) -> String {
         .collect();
     let mut said: String = lines.join(" / ").chars().take(300).collect();
     if said.is_empty() {
-        said = "it made no .docx and said nothing".into();
+        said = msg!("import-office-silent");
     }
-    format!(
-        "{said} (a damaged or password-protected file? open it in Word or WPS and save it as .docx)"
-    )
+    msg!("import-office-said", said = said)
 }
 
 /// Stops LibreOffice and all it started, and waits for it.

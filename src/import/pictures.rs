@@ -9,6 +9,7 @@
 //! the process starts), which the Markdown writer passes as it is. The
 //! marks become the pictures' Markdown once the report's text is made.
 
+use crate::msg;
 use std::collections::HashMap;
 use std::hash::{BuildHasher, RandomState};
 use std::path::Path;
@@ -68,9 +69,10 @@ pub fn take(docx: &mut Docx) -> Result<Pictures, ImportError> {
         }
     }
     if found.pictures.files.len() > MAX_PICTURES {
-        return Err(ImportError::TooLarge(format!(
-            "it shows {} pictures; at most {MAX_PICTURES} are imported with a report",
-            found.pictures.files.len()
+        return Err(ImportError::TooLarge(msg!(
+            "import-too-many-pictures",
+            count = found.pictures.files.len(),
+            max = MAX_PICTURES
         )));
     }
     Ok(found.pictures)
@@ -146,10 +148,10 @@ impl Found {
                 let i = self.pictures.files.len();
                 let extension = extension(&path, &bytes);
                 if matches!(extension.as_str(), "emf" | "wmf") {
-                    self.pictures.warnings.push(format!(
-                        "picture {} is a Windows drawing ({}), which browsers do not show: it is saved as it is; save it again from Word as PNG to show it",
-                        i + 1,
-                        extension.to_uppercase()
+                    self.pictures.warnings.push(msg!(
+                        "import-picture-drawing",
+                        number = i + 1,
+                        kind = extension.to_uppercase()
                     ));
                 }
                 self.pictures
@@ -158,9 +160,9 @@ impl Found {
                 Some(i)
             }
             None => {
-                self.pictures.warnings.push(format!(
-                    "a picture (relationship {id}) is not in the file (linked from elsewhere?): it is left out"
-                ));
+                self.pictures
+                    .warnings
+                    .push(msg!("import-picture-missing", id = id));
                 None
             }
         };
@@ -298,9 +300,9 @@ pub fn write(
     force: bool,
 ) -> Result<(), ImportError> {
     let refused = |path: &Path| {
-        ImportError::Write(format!(
-            "{}: it is a link, or not a file; reportal writes only plain files inside the site",
-            path.display()
+        ImportError::Write(msg!(
+            "import-picture-not-plain",
+            path = path.display().to_string()
         ))
     };
     let mut folders: Vec<std::path::PathBuf> = Vec::new();

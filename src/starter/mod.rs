@@ -94,7 +94,11 @@ impl FirstSite {
         for (i, path) in self.untouched.iter().enumerate() {
             if let Err(err) = std::fs::remove_file(root.join(path)) {
                 self.put_back(root, &self.untouched[..i]);
-                return Err(format!("cannot remove init's sample {path}: {err}"));
+                return Err(crate::msg!(
+                    "import-cannot-remove-sample",
+                    path = *path,
+                    reason = err.to_string()
+                ));
             }
         }
         Ok(())
@@ -118,7 +122,12 @@ impl FirstSite {
                     .and_then(|mut file| std::io::Write::write_all(&mut file, text.as_bytes()))
             });
             if let Some(Err(err)) = written {
-                eprintln!("warning: cannot put init's sample {path} back: {err}");
+                let text = crate::msg!(
+                    "import-cannot-restore-sample",
+                    path = *path,
+                    reason = err.to_string()
+                );
+                eprintln!("{}", crate::msg!("label-warning", text = text));
             }
         }
     }
