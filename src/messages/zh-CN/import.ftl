@@ -42,7 +42,7 @@ import-needs-conversion = 它是{ $format }：`reportal import` 会借助 LibreO
 import-ambiguous-unit = 它的标题或文件名里有 site.yaml 中的两个单位：{ $units }：请用 --unit 写明
 import-two-units = { $first }和{ $second }
 import-no-unit = 它的标题和文件名里都没有 site.yaml 中的单位（{ $known }）：请用 --unit 写明，或在文件名中写上单位名称
-import-duplicate = { $others } 也是同一单位同一月份的报告（{ $target }）：两份都没有导入；请加上 --unit 和 --month 逐份导入，或把其中一份移走
+import-duplicate = { $others } 也是同一单位同一月份的报告（{ $target }）：它们都没有导入；请加上 --unit 和 --month 逐份导入，或把其中一份移走
 
 ## 拒绝导入或文件损坏的详细原因。
 
@@ -84,7 +84,7 @@ import-office-said = { $said }（文件是否损坏或设了密码？请在 Word
 import-row-no-area = 第 { $row } 行没有重点工作：它的文字放在“未归类内容”下
 import-row-extra-cell = 第 { $row } 行：四列以外的单元格内容放在“未归类内容”下
 import-unplaced = 表格行以外的 { $count } 段文字放在第一项重点工作之前的“未归类内容”下
-import-month-differs = 文档里写的月份是 { $said }，文件名里的月份是 { $named }：采用 { $said }（可以用 --month 指定）
+import-month-differs = 文档里写的是 { $said } 月，文件名里写的是 { $named } 月：采用 { $said } 月（可以用 --month 指定）
 import-picture-drawing = 第 { $number } 张图片是 Windows 绘图（{ $kind }），浏览器无法显示：已原样保存；请在 Word 中把它另存为 PNG 才能显示
 import-picture-missing = 有一张图片（关系 { $id }）不在文件里（是从别处链接的吗？）：已略去
 
@@ -127,9 +127,9 @@ new-wrote = 已写好 { $path }（{ $unit }，{ $month }，{ $count } 项重点�
 new-site-problems = 站点有问题；`reportal check` 会列出它们
 new-which-unit = 站点有多个单位（{ $known }）：请用 --unit 说明是哪个单位
 new-unknown-unit = site.yaml 中没有单位 `{ $given }`（已有的单位：{ $known }）
-new-which-month = { $unit } 还没有报告：请用 --month（YYYY-MM）说明是哪个月
+new-which-month = { $unit }还没有报告：请用 --month（YYYY-MM）说明是哪个月
 new-exists = { $path } 已经存在：reportal new 从不覆盖报告
-new-reported = { $unit } 已经有 { $month } 的报告：{ $file }
+new-reported = { $unit }已经有 { $month } 的报告：{ $file }
 new-cannot-write = 无法写入 { $path }：{ $reason }
 
 ## reportal init。
