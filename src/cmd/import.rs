@@ -158,7 +158,9 @@ fn summary(
                 continue;
             }
         }
-        eprintln!("  {}: {}", path.display(), skip.reason());
+        let path = path.display().to_string();
+        let skipped = msg!("import-skipped-file", path = path, reason = skip.reason());
+        eprintln!("  {skipped}");
     }
     if others > batch::NAMED_OTHERS {
         let more = msg!("import-skipped-more", count = others - batch::NAMED_OTHERS);

@@ -57,6 +57,7 @@ areas:
     site.write("docs/广东2016年8月.txt", export(9) + "\t多出的一格\n");
     site.write("docs/无月份.txt", export(7).replace("（7月份）", ""));
     site.write("docs/空白.txt", "");
+    site.write("docs/说明.pdf", "%PDF");
     site
 }
 
@@ -224,6 +225,20 @@ fn import_counts_in_the_sites_language() {
         code: 0,
         zh: &["正在读取 3 份文档", "共 3 份文档，导入了 3 份\n"],
         en: &["reading 3 documents", "imported 3 of 3 documents\n"],
+    }]);
+    check(&[Said {
+        args: &[
+            "import", "--root", ".", "docs", "--month", "2016-09", "--unit", "gd",
+        ],
+        code: 1,
+        zh: &[
+            "共 7 份文档，导入了 0 份；7 份没有导入（原因见上文）",
+            "；跳过了 1 个其他文件：\n  docs/说明.pdf：不是报告文档（.docx .doc .wps .rtf .odt .txt）",
+        ],
+        en: &[
+            "imported 0 of 7 documents; 7 not imported (see above)",
+            "; skipped 1 other file:\n  docs/说明.pdf: not a report document (.docx .doc .wps .rtf .odt .txt)",
+        ],
     }]);
 }
 

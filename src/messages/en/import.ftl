@@ -25,6 +25,7 @@ import-summary-skipped = ; skipped { $count ->
     [one] 1 other file
    *[other] { $count } other files
     }:
+import-skipped-file = { $path }: { $reason }
 import-skipped-more = and { $count ->
     [one] 1 more file that is not a report document
    *[other] { $count } more files that are not report documents

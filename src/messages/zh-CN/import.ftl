@@ -16,6 +16,7 @@ import-held-too-much = 这次导入已经有 { $mb } MB 的报告：其余的请
 import-summary = 共 { $total } 份文档，导入了 { $imported } 份
 import-summary-failed = ；{ $count } 份没有导入（原因见上文）
 import-summary-skipped = ；跳过了 { $count } 个其他文件：
+import-skipped-file = { $path }：{ $reason }
 import-skipped-more = 另有 { $count } 个文件不是报告文档
 import-removed-samples = 已删除 init 生成的示例报告（生成后没有改动过）：{ $files }
 import-areas-replaced = site.yaml：init 的示例重点工作已换成这 { $count } 项重点工作：{ $areas }
