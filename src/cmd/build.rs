@@ -43,7 +43,7 @@ pub fn run(
         return ExitCode::FAILURE;
     };
     for note in &summary.notes {
-        eprintln!("{}", msg!("note", text = note));
+        eprintln!("{}", msg!("label-note", text = note));
     }
     // Whoever collects the reports runs `check` to see who is late.
     if let (false, Some((month, missing))) = (writes, &summary.unreported) {

@@ -78,7 +78,7 @@ async fn serve(options: ServeOptions) -> ExitCode {
     let address = listener.local_addr().unwrap_or(address);
     if !options.bind.is_loopback() {
         let text = msg!("serve-reachable", address = options.bind.to_string());
-        eprintln!("{}", msg!("warning", text = text));
+        eprintln!("{}", msg!("label-warning", text = text));
     }
 
     let live = Live::new();
@@ -339,7 +339,7 @@ fn describe(root: &Path, paths: &[PathBuf]) -> String {
 
 /// `error: …` in the run's language.
 fn error(text: String) -> String {
-    msg!("error", text = text)
+    msg!("label-error", text = text)
 }
 
 fn open_browser(url: &str) {
@@ -356,6 +356,6 @@ fn open_browser(url: &str) {
         .is_err()
     {
         let text = msg!("serve-no-browser", url = url);
-        eprintln!("{}", msg!("note", text = text));
+        eprintln!("{}", msg!("label-note", text = text));
     }
 }

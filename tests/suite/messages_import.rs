@@ -350,9 +350,9 @@ fn import_warns_in_the_sites_language() {
         args: &["import", "--root", ".", "docs/广东2016年8月.txt"],
         code: 0,
         zh: &[
-            "注意：docs/广东2016年8月.txt：文档里写的是 9 月，文件名里写的是 8 月：采用 9 月（可以用 --month 指定）",
-            "注意：docs/广东2016年8月.txt：第 2 行：四列以外的单元格内容放在“未归类内容”下",
-            "注意：docs/广东2016年8月.txt：表格行以外的 1 段文字放在第一项重点工作之前的“未归类内容”下",
+            "警告：docs/广东2016年8月.txt：文档里写的是 9 月，文件名里写的是 8 月：采用 9 月（可以用 --month 指定）",
+            "警告：docs/广东2016年8月.txt：第 2 行：四列以外的单元格内容放在“未归类内容”下",
+            "警告：docs/广东2016年8月.txt：表格行以外的 1 段文字放在第一项重点工作之前的“未归类内容”下",
         ],
         en: &[
             "warning: docs/广东2016年8月.txt: the document says month 9 and its file name month 8: month 9 taken (--month chooses)",

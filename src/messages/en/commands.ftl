@@ -1,6 +1,11 @@
 # What build and check say when they finish (src/cmd/build.rs,
 # src/site/build.rs).
 
+# How a line is marked, for every command.
+label-error = error: { $text }
+label-warning = warning: { $text }
+label-note = note: { $text }
+
 count-reports = { $count ->
         [one] 1 report
        *[other] { $count } reports
@@ -31,7 +36,6 @@ count-warnings = { $count ->
     }
 # Between the names of a list: "东陵团市委, 南屏团市委".
 list-separator = {", "}
-note = note: { $text }
 note-no-base-url = no base_url in site.yaml: feed.xml and sitemap.xml were skipped (they need absolute links)
 unit-draft = { $name } (draft)
 check-all-reported = { $month }: every unit has reported

@@ -3,8 +3,6 @@
 
 ## Labels before a message.
 
-label-error = error: { $text }
-label-warning = warning: { $text }
 label-error-at = error: { $path }: { $text }
 label-warning-at = warning: { $path }: { $text }
 

@@ -1,8 +1,6 @@
 # What `reportal serve` says, in the terminal and in the browser
 # (src/serve/).
 
-error = error: { $text }
-warning = warning: { $text }
 serve-cannot-start = cannot start the server: { $reason }
 serve-port-in-use = port { $port } is in use on { $address }: stop what uses it, or pick another with --port (--port 0 takes any free one)
 serve-cannot-listen = cannot listen on { $address }: { $reason }

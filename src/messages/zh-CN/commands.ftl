@@ -1,5 +1,10 @@
 # build 和 check 结束时说的话（src/cmd/build.rs、src/site/build.rs）。
 
+# 每个命令给一行文字加的标记。
+label-error = 错误：{ $text }
+label-warning = 警告：{ $text }
+label-note = 提示：{ $text }
+
 count-reports = { $count } 份报告
 count-months = { $count } 个月
 count-areas = { $count } 项重点工作
@@ -9,7 +14,6 @@ count-errors = { $count } 个错误
 count-warnings = { $count } 条警告
 # 名称之间：“东陵团市委、南屏团市委”。
 list-separator = 、
-note = 提示：{ $text }
 note-no-base-url = site.yaml 中没有 base_url：没有生成 feed.xml 和 sitemap.xml（它们需要完整的网址）
 unit-draft = { $name }（草稿）
 check-all-reported = { $month }：所有单位都已报送

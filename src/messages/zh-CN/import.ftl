@@ -3,10 +3,8 @@
 
 ## 消息前的标签。
 
-label-error = 错误：{ $text }
-label-warning = 注意：{ $text }
 label-error-at = 错误：{ $path }：{ $text }
-label-warning-at = 注意：{ $path }：{ $text }
+label-warning-at = 警告：{ $path }：{ $text }
 
 ## reportal import：导入过程和总结。
 

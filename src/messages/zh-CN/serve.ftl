@@ -1,7 +1,5 @@
 # `reportal serve` 在终端和浏览器里说的话（src/serve/）。
 
-error = 错误：{ $text }
-warning = 警告：{ $text }
 serve-cannot-start = 无法启动预览服务：{ $reason }
 serve-port-in-use = { $address } 上的端口 { $port } 已被占用：请关掉占用它的程序，或用 --port 换一个端口（--port 0 自动选一个空闲端口）
 serve-cannot-listen = 无法在 { $address } 上监听：{ $reason }
