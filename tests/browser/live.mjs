@@ -4,7 +4,8 @@
 //   REPORT (default content/2015-12.md) must contain the text 初稿内容 and a
 //   line `month: 2015-12`-like; PAGE (default months/2015-12/index.html) shows it.
 // - an edit on disk shows on the open page by itself, at the same scroll place;
-// - a broken front matter shows an overlay naming the file; the repair removes it;
+// - a broken front matter shows an overlay naming the file (and, given
+//   OVERLAY_TITLE / OVERLAY_TEXT, saying them); the repair removes it;
 // - a stylesheet-only change swaps the stylesheet without reloading;
 // - the focused link keeps the focus across a reload;
 // - many open tabs all follow a save and new pages still load (one shared
@@ -59,6 +60,12 @@ check(Math.abs(y - 400) < 5, `scroll position after reload: ${y}, expected 400`)
 await save(original.replace(/^month: /m, 'month: ['),
   (file) => document.getElementById('reportal-problem')?.innerText.includes(file), 'overlay', reportPath);
 check(await page.evaluate(() => document.body.innerText.includes('保存后的新内容')), 'last good build not kept under the overlay');
+// The overlay speaks the language of reportal's messages, when told which.
+for (const [name, wanted] of [['OVERLAY_TITLE', process.env.OVERLAY_TITLE], ['OVERLAY_TEXT', process.env.OVERLAY_TEXT]]) {
+  if (!wanted) continue;
+  const shown = await page.evaluate(() => document.getElementById('reportal-problem')?.innerText ?? '');
+  check(shown.includes(wanted), `${name}: overlay does not say "${wanted}": ${shown.slice(0, 300)}`);
+}
 
 await save(original.replace('初稿内容', '修好之后'),
   () => !document.getElementById('reportal-problem') && document.body.innerText.includes('修好之后'), 'repair');

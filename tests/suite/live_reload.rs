@@ -28,8 +28,11 @@ fn an_open_page_follows_saves_broken_saves_and_stylesheet_changes() {
         ));
     }
     let site = Site::new(&[("content/2015-12.md", &report("month: 2015-12", &body))]);
-    let server = Server::start(&site);
+    // As a writer on a Chinese site sees it: the overlay says so in Chinese.
+    let server = Server::start_in(&site, "zh-CN");
     let run = Command::new("node")
+        .env("OVERLAY_TITLE", "reportal：最近一次保存有问题")
+        .env("OVERLAY_TEXT", "开头设置不是有效的 YAML")
         .arg(browser_dir.join("live.mjs"))
         .arg(format!("http://127.0.0.1:{}/", server.port))
         .arg(site.root())

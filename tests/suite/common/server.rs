@@ -15,8 +15,13 @@ pub struct Server {
 
 impl Server {
     pub fn start(site: &Site) -> Server {
+        Server::start_in(site, "en")
+    }
+
+    /// Serving with its messages (the browser's overlay too) in `lang`.
+    pub fn start_in(site: &Site, lang: &str) -> Server {
         let mut child = Command::new(env!("CARGO_BIN_EXE_reportal"))
-            .env("REPORTAL_LANG", "en")
+            .env("REPORTAL_LANG", lang)
             .args(["serve", "--port", "0", "--root"])
             .arg(site.root())
             .env("NO_COLOR", "1")
