@@ -2,26 +2,17 @@
 //! the system's (`LANG`), or the one asked for with `--lang` or
 //! `REPORTAL_LANG`, wherever `--lang` stands.
 
-use std::process::Command;
+use std::path::Path;
 
-use crate::common::Run;
+use crate::common::{Run, reportal_command};
 
 /// `reportal <args>` with `LANG` set and no other language variable.
 fn reportal_with(lang: &str, reportal_lang: Option<&str>, args: &[&str]) -> Run {
-    let mut command = Command::new(env!("CARGO_BIN_EXE_reportal"));
-    for name in ["REPORTAL_LANG", "LC_ALL", "LC_MESSAGES", "LANGUAGE"] {
-        command.env_remove(name);
-    }
+    let mut command = reportal_command(Path::new("."), lang);
     if let Some(tag) = reportal_lang {
         command.env("REPORTAL_LANG", tag);
     }
-    command
-        .env("LANG", lang)
-        .env("NO_COLOR", "1")
-        .args(args)
-        .output()
-        .expect("run reportal")
-        .into()
+    command.args(args).output().expect("run reportal").into()
 }
 
 const CHINESE: &str = "zh_CN.UTF-8";

@@ -23,6 +23,7 @@ mod large_pages;
 mod links;
 mod live_reload;
 mod markdown;
+mod messages_build;
 mod messages_import;
 mod metrics;
 mod new_report;

@@ -6,10 +6,7 @@
 //! reportal runs here without `REPORTAL_LANG` and with `LANG=C.UTF-8`, so
 //! the site decides (`init`, outside any site: `--lang` or `LANG`).
 
-use std::path::Path;
-use std::process::Command;
-
-use crate::common::{Run, Site};
+use crate::common::{Run, Site, reportal_in_language as reportal};
 
 /// The text export the import tests read (see `import.rs`), its title
 /// naming `month` (a month without a year: the file name gives the year).
@@ -59,23 +56,6 @@ areas:
     site.write("docs/空白.txt", "");
     site.write("docs/说明.pdf", "%PDF");
     site
-}
-
-/// reportal with `args` in `dir`, the language left to the site (or to
-/// `lang`, the system's `LANG`).
-fn reportal(dir: &Path, lang: &str, args: &[&str]) -> Run {
-    Command::new(env!("CARGO_BIN_EXE_reportal"))
-        .env_remove("REPORTAL_LANG")
-        .env_remove("LC_ALL")
-        .env_remove("LC_MESSAGES")
-        .env_remove("LANGUAGE")
-        .env("LANG", lang)
-        .env("NO_COLOR", "1")
-        .args(args)
-        .current_dir(dir)
-        .output()
-        .expect("run reportal")
-        .into()
 }
 
 fn run(site: &Site, args: &[&str]) -> Run {

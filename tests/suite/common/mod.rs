@@ -221,6 +221,29 @@ pub fn reportal_in(dir: &Path, args: &[&str]) -> Run {
         .into()
 }
 
+/// The real binary, to run in `dir` with its language left to the site,
+/// else to the system's `LANG` given here (no `REPORTAL_LANG`).
+pub fn reportal_command(dir: &Path, lang: &str) -> Command {
+    let mut command = Command::new(env!("CARGO_BIN_EXE_reportal"));
+    for name in ["REPORTAL_LANG", "LC_ALL", "LC_MESSAGES", "LANGUAGE"] {
+        command.env_remove(name);
+    }
+    command
+        .env("LANG", lang)
+        .env("NO_COLOR", "1")
+        .current_dir(dir);
+    command
+}
+
+/// `reportal_command`, run with `args`.
+pub fn reportal_in_language(dir: &Path, lang: &str, args: &[&str]) -> Run {
+    reportal_command(dir, lang)
+        .args(args)
+        .output()
+        .expect("run reportal")
+        .into()
+}
+
 /// A parsed page; `Deref`s to the `scraper` document for what the
 /// methods do not cover.
 pub struct Page(pub Html);
