@@ -251,7 +251,7 @@ impl SiteConfig {
             && let Some(why) = base_url_mistake(url)
         {
             mistakes.push(ConfigMistake {
-                message: format!("base_url `{url}` {why}"),
+                message: crate::msg!(why, url = url),
                 value: url.to_string(),
                 repeated: false,
                 key: Some("base_url"),
@@ -260,10 +260,7 @@ impl SiteConfig {
         }
         if !is_language_tag(&self.language) {
             mistakes.push(ConfigMistake {
-                message: format!(
-                    "language `{}` is not a language tag: write one like zh-CN, en or fr (letters, digits and `-`)",
-                    self.language
-                ),
+                message: crate::msg!("config-language-tag", language = &self.language),
                 value: self.language.clone(),
                 repeated: false,
                 key: Some("language"),
@@ -275,9 +272,7 @@ impl SiteConfig {
             for id in ids {
                 if !is_plain_id(id) {
                     mistakes.push(ConfigMistake {
-                        message: format!(
-                            "{kind} id `{id}` must be lowercase letters, digits, `-` or `_`, starting with a letter or digit (it names a folder of the site)"
-                        ),
+                        message: crate::msg!("config-id-not-plain", kind = kind, id = id),
                         value: id.to_string(),
                         repeated: false,
                         key: None,
@@ -285,10 +280,12 @@ impl SiteConfig {
                     });
                 } else if id.len() > crate::names::MAX_ID_BYTES {
                     mistakes.push(ConfigMistake {
-                        message: format!(
-                            "{kind} id `{id}` is {} bytes long; at most {} (it names a folder of the site, and file systems limit names)",
-                            id.len(),
-                            crate::names::MAX_ID_BYTES
+                        message: crate::msg!(
+                            "config-id-too-long",
+                            kind = kind,
+                            id = id,
+                            bytes = id.len(),
+                            max = crate::names::MAX_ID_BYTES
                         ),
                         value: id.to_string(),
                         repeated: false,
@@ -297,7 +294,7 @@ impl SiteConfig {
                     });
                 } else if !seen.insert(id) {
                     mistakes.push(ConfigMistake {
-                        message: format!("two {kind}s have the id `{id}`"),
+                        message: crate::msg!("config-id-twice", kind = kind, id = id),
                         value: id.to_string(),
                         repeated: true,
                         key: None,
@@ -325,10 +322,7 @@ impl SiteConfig {
                     .all(|(i, b)| i == 4 || b.is_ascii_digit());
             if month_like {
                 mistakes.push(ConfigMistake {
-                    message: format!(
-                        "unit id `{}` reads as a month: its reports' files would take the names of that month's own (months/{0}/{0}.docx, .csv); choose another id",
-                        unit.id
-                    ),
+                    message: crate::msg!("config-unit-id-month", id = &unit.id),
                     value: unit.id.clone(),
                     repeated: false,
                     key: None,
@@ -339,9 +333,7 @@ impl SiteConfig {
         for host in &self.remote_images {
             if host_name(host).is_none() {
                 mistakes.push(ConfigMistake {
-                    message: format!(
-                        "`remote_images` lists host names, like `intranet.example.gov.cn`; `{host}` is not one (no `http://`, port or path)"
-                    ),
+                    message: crate::msg!("config-remote-image-host", host = host),
                     value: host.clone(),
                     repeated: false,
                     key: Some("remote_images"),
@@ -354,9 +346,11 @@ impl SiteConfig {
             let key = crate::names::normalize(&metric.name);
             match metric_names.get(&key) {
                 Some(other) if *other != metric.id => mistakes.push(ConfigMistake {
-                    message: format!(
-                        "`{}` names two metrics: `{other}` and `{}`",
-                        metric.name, metric.id
+                    message: crate::msg!(
+                        "config-metric-name-twice",
+                        name = &metric.name,
+                        first = *other,
+                        second = &metric.id
                     ),
                     value: metric.name.clone(),
                     repeated: true,
@@ -374,7 +368,12 @@ impl SiteConfig {
                 let key = crate::names::normalize(name);
                 match names.get(&key) {
                     Some(other) if *other != area.id => mistakes.push(ConfigMistake {
-                        message: format!("`{name}` names two areas: `{other}` and `{}`", area.id),
+                        message: crate::msg!(
+                            "config-area-name-twice",
+                            name = name,
+                            first = *other,
+                            second = &area.id
+                        ),
                         value: name.clone(),
                         repeated: true,
                         key: None,
@@ -405,45 +404,45 @@ fn unit_range_mistakes(unit: &UnitConfig) -> Vec<ConfigMistake> {
         if let Some(value) = value
             && crate::model::Month::parse(value).is_none()
         {
-            mistakes.push(mistake(
-                format!(
-                    "unit `{}`: {key} `{value}` is not a month: write it as YYYY-MM, like 2025-04",
-                    unit.id
-                ),
-                value,
-            ));
+            let message = crate::msg!(
+                "config-unit-month",
+                unit = &unit.id,
+                key = key,
+                value = value
+            );
+            mistakes.push(mistake(message, value));
         }
     }
     if let (Some(since), Some(until), Some(written)) = (unit.since(), unit.until(), &unit.until)
         && since > until
     {
-        mistakes.push(mistake(
-            format!(
-                "unit `{}`: until {until} is before since {since}: a unit reports from its since to its until",
-                unit.id
-            ),
-            written,
-        ));
+        let message = crate::msg!(
+            "config-unit-until-before-since",
+            unit = &unit.id,
+            until = until.to_string(),
+            since = since.to_string()
+        );
+        mistakes.push(mistake(message, written));
     }
     mistakes
 }
 
-/// Why `base_url` cannot be the published site's address, if it cannot.
+/// Why `base_url` cannot be the published site's address (its message's
+/// id), if it cannot.
 /// The feed, the sitemap and the 404 page link to it, so it must be a web
 /// address (a `javascript:` or `file:` one would run or open on a click),
 /// and page paths are added after it.
 fn base_url_mistake(value: &str) -> Option<&'static str> {
-    let web =
-        "must be a full http:// or https:// address, such as https://intranet.example.org/reports";
+    let web = "config-base-url-web";
     let Ok(url) = url::Url::parse(value) else {
         return Some(web);
     };
     if !matches!(url.scheme(), "http" | "https") || !url.has_host() {
         Some(web)
     } else if !url.username().is_empty() || url.password().is_some() {
-        Some("must not carry a user name or password: the feed and the sitemap publish it")
+        Some("config-base-url-user")
     } else if url.query().is_some() || url.fragment().is_some() {
-        Some("must end with its path, without `?` or `#`: page paths are added after it")
+        Some("config-base-url-query")
     } else {
         None
     }

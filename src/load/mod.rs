@@ -334,6 +334,8 @@ fn read_site_yaml(root: &Path, problems: &mut Problems) -> Option<(SiteConfig, O
     let text: Arc<str> = text.into();
     match crate::yaml::from_str::<SiteConfig>(&text) {
         Ok(mut config) => {
+            // What is said of site.yaml is said in its language already.
+            crate::messages::follow_site(&config.language);
             for key in config.unknown.keys() {
                 let suggestion = crate::yaml::closest_key(key, KNOWN_KEYS);
                 let at = crate::yaml::key_offset(&text, key);

@@ -77,3 +77,19 @@ problem-pages-collide = two pages would be written to { $path }
 problem-not-a-file-report = cannot read this file: it is not an ordinary file (a pipe, socket or device), so it is left out; save the report as a file
 problem-no-translation-file = site.yaml is not valid: language `{ $language }` has no translation file: add i18n/{ $language }.yaml (a copy of the built-in theme's i18n/en.yaml, translated), or use zh-CN or en
 problem-theme-not-found = site.yaml is not valid: theme `{ $name }` not found: there is no folder themes/{ $name }/
+
+# What site.yaml's values must be (src/config.rs); printed after
+# "site.yaml is not valid: ".
+config-base-url-web = base_url `{ $url }` must be a full http:// or https:// address, such as https://intranet.example.org/reports
+config-base-url-user = base_url `{ $url }` must not carry a user name or password: the feed and the sitemap publish it
+config-base-url-query = base_url `{ $url }` must end with its path, without `?` or `#`: page paths are added after it
+config-language-tag = language `{ $language }` is not a language tag: write one like zh-CN, en or fr (letters, digits and `-`)
+config-id-not-plain = { $kind } id `{ $id }` must be lowercase letters, digits, `-` or `_`, starting with a letter or digit (it names a folder of the site)
+config-id-too-long = { $kind } id `{ $id }` is { $bytes } bytes long; at most { $max } (it names a folder of the site, and file systems limit names)
+config-id-twice = two { $kind }s have the id `{ $id }`
+config-unit-id-month = unit id `{ $id }` reads as a month: its reports' files would take the names of that month's own (months/{ $id }/{ $id }.docx, .csv); choose another id
+config-remote-image-host = `remote_images` lists host names, like `intranet.example.gov.cn`; `{ $host }` is not one (no `http://`, port or path)
+config-metric-name-twice = `{ $name }` names two metrics: `{ $first }` and `{ $second }`
+config-area-name-twice = `{ $name }` names two areas: `{ $first }` and `{ $second }`
+config-unit-month = unit `{ $unit }`: { $key } `{ $value }` is not a month: write it as YYYY-MM, like 2025-04
+config-unit-until-before-since = unit `{ $unit }`: until { $until } is before since { $since }: a unit reports from its since to its until

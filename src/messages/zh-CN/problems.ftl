@@ -74,3 +74,30 @@ problem-pages-collide = 有两个页面要写到同一个位置 { $path }
 problem-not-a-file-report = 无法读取这个文件：它不是普通文件（是管道、套接字或设备），所以没有收入；请把报告存成文件
 problem-no-translation-file = site.yaml 无效：语言 `{ $language }` 没有翻译文件：请添加 i18n/{ $language }.yaml（复制内置主题的 i18n/en.yaml 再翻译），或使用 zh-CN 或 en
 problem-theme-not-found = site.yaml 无效：找不到主题 `{ $name }`：没有文件夹 themes/{ $name }/
+
+# site.yaml 中各项的值应当怎样写（src/config.rs）；印在“site.yaml 无效：”之后。
+config-base-url-web = base_url `{ $url }` 必须是完整的 http:// 或 https:// 网址，例如 https://intranet.example.org/reports
+config-base-url-user = base_url `{ $url }` 不能带用户名或密码：订阅和站点地图会公开它
+config-base-url-query = base_url `{ $url }` 应当以路径结尾，不带 `?` 或 `#`：页面路径要接在它后面
+config-language-tag = language `{ $language }` 不是语言代码：请写 zh-CN、en 或 fr 这样的代码（字母、数字和 `-`）
+config-id-not-plain = { $kind ->
+        [unit] 单位
+        [area] 重点工作
+       *[metric] 指标
+    }的代号 `{ $id }` 只能用小写字母、数字、`-` 或 `_`，并以字母或数字开头（它是网站中一个文件夹的名称）
+config-id-too-long = { $kind ->
+        [unit] 单位
+        [area] 重点工作
+       *[metric] 指标
+    }的代号 `{ $id }` 长 { $bytes } 字节；最多 { $max } 字节（它是网站中一个文件夹的名称，文件系统限制名称长度）
+config-id-twice = 两个{ $kind ->
+        [unit] 单位
+        [area] 重点工作
+       *[metric] 指标
+    }的代号都是 `{ $id }`
+config-unit-id-month = 单位代号 `{ $id }` 看起来像月份：它的报告文件会与那个月自己的文件同名（months/{ $id }/{ $id }.docx、.csv）；请换一个代号
+config-remote-image-host = `remote_images` 列出的是主机名，例如 `intranet.example.gov.cn`；`{ $host }` 不是主机名（不要 `http://`、端口或路径）
+config-metric-name-twice = `{ $name }` 同时是两个指标的名称：`{ $first }` 和 `{ $second }`
+config-area-name-twice = `{ $name }` 同时是两项重点工作的名称：`{ $first }` 和 `{ $second }`
+config-unit-month = 单位 `{ $unit }`：{ $key } 的值 `{ $value }` 不是月份：请写成 YYYY-MM，例如 2025-04
+config-unit-until-before-since = 单位 `{ $unit }`：until（{ $until }）早于 since（{ $since }）：单位从 since 开始报送，到 until 为止
