@@ -342,3 +342,183 @@ impl fmt::Display for ProblemKind {
 }
 
 impl std::error::Error for ProblemKind {}
+
+#[cfg(test)]
+mod tests {
+    use super::ProblemKind as K;
+    use crate::messages::{Lang, text_in, with_language};
+
+    fn s(text: &str) -> String {
+        text.to_string()
+    }
+
+    /// One of every kind (both forms of those with an optional part).
+    fn every_kind() -> Vec<K> {
+        let maybe = |text: &str| [None, Some(s(text))];
+        let mut kinds = vec![
+            K::Unreadable(s("x")),
+            K::NotUtf8 {
+                looks_like_gbk: true,
+            },
+            K::NotUtf8 {
+                looks_like_gbk: false,
+            },
+            K::UnclosedFrontMatter,
+            K::BadYaml(s("x")),
+            K::MissingMonth,
+            K::InvalidMonth(s("x")),
+            K::UnknownUnit {
+                given: s("x"),
+                known: s("y"),
+            },
+            K::MissingUnit,
+            K::EmptyUnit,
+            K::EmptyAreaHeading,
+            K::NoAreas,
+            K::TooManyAreas { count: 3, max: 2 },
+            K::TooManyMetrics { count: 3, max: 2 },
+            K::SpanTooLong {
+                month: s("m"),
+                first: s("f"),
+                last: s("l"),
+                max: 50,
+            },
+            K::OnlyDrafts,
+            K::DuplicateReport {
+                unit: s("u"),
+                month: s("m"),
+                other: s("o"),
+            },
+            K::MetricsNotAMap(s("x")),
+            K::MetricUnknownKey(s("x")),
+            K::MetricEmpty(s("x")),
+            K::MetricNotANumber {
+                name: s("n"),
+                written: s("w"),
+            },
+            K::DuplicateMetric {
+                name: s("n"),
+                scope: s("s"),
+            },
+            K::LinkToNoReport(s("x")),
+            K::LinkToNoArea {
+                area: s("a"),
+                report: s("r"),
+                known: s("k"),
+            },
+            K::RemoteImage(s("x")),
+            K::FileMissing(s("x")),
+            K::FileHidden(s("x")),
+            K::FileOutsideContent(s("x")),
+            K::NotOrdinaryFile(s("x")),
+            K::FileWouldRun(s("x")),
+            K::PictureTooLarge {
+                path: s("p"),
+                size: s("2 MB"),
+                max_kb: 500,
+            },
+            K::BrokenLink(s("x")),
+            K::InvalidDraft(s("x")),
+            K::BadTranslation(s("x")),
+            K::MissingTranslations {
+                count: 1,
+                fallback: s("en"),
+                keys: s("k"),
+            },
+            K::MissingTranslations {
+                count: 2,
+                fallback: s("en"),
+                keys: s("k"),
+            },
+            K::BadConfig(s("x")),
+            K::NoReports(s("x")),
+            K::Template {
+                name: s("n"),
+                message: s("m"),
+            },
+            K::OutputHoldsSite(s("x")),
+            K::OutputTouchesSource {
+                output: s("o"),
+                source: s("s"),
+                path: s("p"),
+            },
+            K::OutputLinkedFrom {
+                output: s("o"),
+                link: s("l"),
+            },
+            K::OutputNotOurs(s("x")),
+            K::OutputNotAFolder(s("x")),
+            K::OutputOutside(s("x")),
+            K::NotAFileReport,
+            K::NoTranslationFile(s("x")),
+            K::ThemeNotFound(s("x")),
+            K::WordTooLarge,
+            K::PagesCollide(s("x")),
+            K::LinkOutside(s("x")),
+            K::LinkIntoHidden(s("x")),
+            K::HtmlTooDeep(64),
+            K::TooLarge(16),
+        ];
+        for action in ["create", "write", "open", "lock", "copy", "replace"] {
+            kinds.push(K::OutputFailed {
+                action,
+                path: s("p"),
+                reason: s("r"),
+            });
+        }
+        for other in maybe("o") {
+            kinds.push(K::UnknownKey {
+                key: s("k"),
+                suggestion: other.clone(),
+            });
+            kinds.push(K::UnknownConfigKey {
+                key: s("k"),
+                suggestion: other.clone(),
+            });
+            kinds.push(K::UnknownArea {
+                name: s("n"),
+                closest: other.clone(),
+            });
+            kinds.push(K::UnknownMetricArea {
+                given: s("g"),
+                closest: other.clone(),
+            });
+            kinds.push(K::UnknownMetric {
+                name: s("n"),
+                closest: other.clone(),
+            });
+            kinds.push(K::MetricUnitMismatch {
+                name: s("n"),
+                given: s("g"),
+                expected: other,
+            });
+        }
+        kinds
+    }
+
+    /// Every kind says something of its own in both languages, every value
+    /// given (Fluent prints a value it lacks as `{$name}`), the Chinese in
+    /// Chinese: a message whose code and catalogue disagree fails here.
+    #[test]
+    fn every_kind_reads_whole_in_both_languages() {
+        for kind in every_kind() {
+            let [en, zh] =
+                [Lang::En, Lang::ZhCn].map(|lang| with_language(lang, || kind.message()));
+            for text in [&en, &zh] {
+                assert!(
+                    !text.contains("{$") && !text.starts_with("problem-"),
+                    "{kind:?}: {text}"
+                );
+            }
+            assert_ne!(en, zh, "{kind:?}");
+            assert!(
+                zh.chars().any(|c| ('\u{4e00}'..='\u{9fff}').contains(&c)),
+                "{kind:?}: {zh}"
+            );
+        }
+        assert_eq!(
+            text_in(Lang::En, "no-such-message", None),
+            "no-such-message"
+        );
+    }
+}

@@ -162,7 +162,7 @@ impl Translations {
             Problem::warning(ProblemKind::MissingTranslations {
                 count: names.len(),
                 fallback: FALLBACK.to_string(),
-                keys: names.join(", "),
+                keys: names.join(&crate::msg!("list-separator")),
             })
             .in_file(own.last().map_or(tag, |f| f.origin.as_str()))
         });

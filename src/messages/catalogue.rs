@@ -159,6 +159,48 @@ mod tests {
         }
     }
 
+    /// Every message id the code names exists: a string literal that
+    /// starts like an id (`problem-`, `serve-`, …) is one, whether written
+    /// in `msg!` or chosen before it. A misspelt id would print as itself.
+    #[test]
+    fn every_id_the_code_names_is_in_the_catalogues() {
+        let (english, _) = ids(Lang::En);
+        let prefixes: BTreeSet<&str> = english
+            .keys()
+            .filter_map(|id| id.split_once('-').map(|(prefix, _)| prefix))
+            .collect();
+        let mut named = BTreeSet::new();
+        let source = concat!(env!("CARGO_MANIFEST_DIR"), "/src");
+        for entry in walkdir::WalkDir::new(source).into_iter().flatten() {
+            let path = entry.path();
+            if path.extension().is_none_or(|e| e != "rs") {
+                continue;
+            }
+            let text = std::fs::read_to_string(path).unwrap_or_default();
+            for literal in text.split('"').skip(1).step_by(2) {
+                let id_like = literal
+                    .split_once('-')
+                    .is_some_and(|(prefix, rest)| prefixes.contains(prefix) && !rest.is_empty())
+                    && literal
+                        .chars()
+                        .all(|c| c.is_ascii_lowercase() || c.is_ascii_digit() || c == '-');
+                if id_like {
+                    named.insert((literal.to_string(), path.display().to_string()));
+                }
+            }
+        }
+        assert!(
+            named.len() > 100,
+            "found only {} ids in the code",
+            named.len()
+        );
+        let unknown: Vec<_> = named
+            .iter()
+            .filter(|(id, _)| !english.contains_key(id))
+            .collect();
+        assert!(unknown.is_empty(), "not in any catalogue: {unknown:?}");
+    }
+
     #[test]
     fn plural_forms_follow_the_language() {
         let count = |lang, n: usize| {

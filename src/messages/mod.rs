@@ -54,8 +54,25 @@ static CURRENT: AtomicU8 = AtomicU8::new(0);
 /// a site's own language then does not change it.
 static ASKED: AtomicBool = AtomicBool::new(false);
 
+thread_local! {
+    /// Set by `with_language` for what one thread says in the meantime.
+    static ON_THIS_THREAD: std::cell::Cell<Option<Lang>> = const { std::cell::Cell::new(None) };
+}
+
+/// What `say` returns when messages made on this thread are in `lang`,
+/// whatever the run's language (other threads keep theirs).
+pub fn with_language<R>(lang: Lang, say: impl FnOnce() -> R) -> R {
+    let before = ON_THIS_THREAD.replace(Some(lang));
+    let said = say();
+    ON_THIS_THREAD.set(before);
+    said
+}
+
 /// The language messages are printed in now (English until told).
 pub fn language() -> Lang {
+    if let Some(lang) = ON_THIS_THREAD.get() {
+        return lang;
+    }
     match CURRENT.load(Ordering::Relaxed) {
         1 => Lang::ZhCn,
         _ => Lang::En,

@@ -127,7 +127,9 @@ async fn serve(options: ServeOptions) -> ExitCode {
     });
 
     let url = format!("http://{address}/");
-    let folder = options.root.display().to_string();
+    // The folder as the writer knows it: `.` says nothing.
+    let folder = std::path::absolute(&options.root).unwrap_or_else(|_| options.root.clone());
+    let folder = folder.display().to_string();
     println!("{}", msg!("serve-serving", folder = folder, url = &url));
     if options.open {
         open_browser(&url);
@@ -171,6 +173,7 @@ async fn serve(options: ServeOptions) -> ExitCode {
         });
     };
     listen::serve(listener, app, shutdown).await;
+    println!("{}", msg!("serve-stopped"));
     ExitCode::SUCCESS
 }
 

@@ -5,7 +5,7 @@ serve-port-in-use = { $address } 上的端口 { $port } 已被占用：请关掉
 serve-cannot-listen = 无法在 { $address } 上监听：{ $reason }
 serve-reachable = 在 { $address } 上提供预览，网络上的其他电脑也能看到
 serve-cannot-watch = 无法监视 { $folder } 中的改动：{ $reason }
-serve-serving = 正在预览 { $folder }，地址 { $url }（按 Ctrl-C 停止）
+serve-serving = 正在预览 { $folder }，地址 { $url }（按 Ctrl+C 停止）
 serve-stopped = 已停止
 # 第一次生成时，在通常写保存的文件名的位置显示。
 serve-start = 启动
