@@ -185,7 +185,7 @@ fn mistake<F: ErrorFormatter>(err: &clap::error::Error<F>) -> Option<StyledStr> 
                 out.push('\n');
                 out.push_str(&reportal::msg!(
                     "cli-error-possible-values",
-                    values = values.join(", ")
+                    values = reportal::messages::list(values)
                 ));
             }
         }

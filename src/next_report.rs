@@ -128,12 +128,12 @@ fn read_site(root: &Path, problems: &mut Problems) -> Option<(Library, render::S
 
 fn pick_unit(library: &Library, given: Option<&str>) -> Result<usize, NewError> {
     let known = || {
-        library
-            .units
-            .iter()
-            .map(|u| format!("{} ({})", u.id, u.name))
-            .collect::<Vec<_>>()
-            .join(", ")
+        crate::messages::list(
+            library
+                .units
+                .iter()
+                .map(|u| crate::messages::named(&u.id, &u.name)),
+        )
     };
     match given {
         Some(given) => {

@@ -190,7 +190,7 @@ fn site_areas(
             return true;
         }
         if !first.untouched.is_empty() {
-            let files = first.untouched.join(", ");
+            let files = reportal::messages::list(&first.untouched);
             println!("{}", msg!("import-removed-samples", files = files));
         }
     }
@@ -208,16 +208,17 @@ fn site_areas(
     match written {
         Ok(areas) if areas.is_empty() => true,
         Ok(areas) => {
-            let listed: Vec<String> = areas
-                .iter()
-                .map(|a| format!("{} ({})", a.name, a.id))
-                .collect();
+            let listed = reportal::messages::list(
+                areas
+                    .iter()
+                    .map(|a| reportal::messages::named(&a.name, &a.id)),
+            );
             let id = if replace {
                 "import-areas-replaced"
             } else {
                 "import-areas-added"
             };
-            let said = msg!(id, count = areas.len(), areas = listed.join(", "));
+            let said = msg!(id, count = areas.len(), areas = listed);
             println!("{said}");
             true
         }

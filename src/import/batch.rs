@@ -175,12 +175,12 @@ pub fn duplicates(prepared: &[(PathBuf, Prepared)]) -> BTreeMap<usize, ImportErr
     let mut refused = BTreeMap::new();
     for (target, indices) in by_target.into_iter().filter(|(_, i)| i.len() > 1) {
         for &index in &indices {
-            let others = indices
-                .iter()
-                .filter(|&&other| other != index)
-                .map(|&other| prepared[other].0.display().to_string())
-                .collect::<Vec<_>>()
-                .join(", ");
+            let others = crate::messages::list(
+                indices
+                    .iter()
+                    .filter(|&&other| other != index)
+                    .map(|&other| prepared[other].0.display().to_string()),
+            );
             refused.insert(
                 index,
                 ImportError::Duplicate {

@@ -397,12 +397,13 @@ fn unit_given(given: &str, config: &SiteConfig) -> Result<String, ImportError> {
     Ok(given.trim().to_string())
 }
 
-/// site.yaml's units, for messages: `gz (广州团市委), sz (深圳团市委)`.
+/// site.yaml's units, for messages: `gz (广州团市委), sz (深圳团市委)`
+/// (in Chinese `gz（广州团市委）、sz（深圳团市委）`).
 fn known_units(config: &SiteConfig) -> String {
-    config
-        .units
-        .iter()
-        .map(|u| format!("{} ({})", u.id, u.name))
-        .collect::<Vec<_>>()
-        .join(", ")
+    crate::messages::list(
+        config
+            .units
+            .iter()
+            .map(|u| crate::messages::named(&u.id, &u.name)),
+    )
 }

@@ -125,6 +125,25 @@ pub fn text_in(lang: Lang, id: &str, args: Option<&FluentArgs>) -> String {
 
 pub use catalogue::ids;
 
+/// Names listed in a message: `甲, 乙` in English, `甲、乙` in Chinese.
+pub fn list<S: AsRef<str>>(items: impl IntoIterator<Item = S>) -> String {
+    let separator = text("list-separator", None);
+    let mut out = String::new();
+    for (i, item) in items.into_iter().enumerate() {
+        if i > 0 {
+            out.push_str(&separator);
+        }
+        out.push_str(item.as_ref());
+    }
+    out
+}
+
+/// A name with an aside, as lists show units and areas: `gz (广州团市委)`
+/// in English, `gz（广州团市委）` in Chinese.
+pub fn named(main: &str, aside: &str) -> String {
+    crate::msg!("list-named", main = main, aside = aside)
+}
+
 /// A value a message shows: text as written, numbers as numbers (so
 /// plural forms can be chosen).
 pub trait Arg {

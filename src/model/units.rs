@@ -113,12 +113,12 @@ impl Units {
         let wanted = names::normalize(written);
         let found = self.by_name.get(&wanted).copied();
         if found.is_none() && self.configured {
-            let known = config
-                .units
-                .iter()
-                .map(|u| format!("{} ({})", u.id, u.name))
-                .collect::<Vec<_>>()
-                .join(", ");
+            let known = crate::messages::list(
+                config
+                    .units
+                    .iter()
+                    .map(|u| crate::messages::named(&u.id, &u.name)),
+            );
             problems.push(
                 Problem::error(ProblemKind::UnknownUnit {
                     given: written.clone(),

@@ -36,6 +36,7 @@ count-warnings = { $count ->
     }
 # Between the names of a list: "东陵团市委, 南屏团市委".
 list-separator = {", "}
+list-named = { $main } ({ $aside })
 note-no-base-url = no base_url in site.yaml: feed.xml and sitemap.xml were skipped (they need absolute links)
 unit-draft = { $name } (draft)
 check-all-reported = { $month }: every unit has reported

@@ -14,6 +14,7 @@ count-errors = { $count } 个错误
 count-warnings = { $count } 条警告
 # 名称之间：“东陵团市委、南屏团市委”。
 list-separator = 、
+list-named = { $main }（{ $aside }）
 note-no-base-url = site.yaml 中没有 base_url：没有生成 feed.xml 和 sitemap.xml（它们需要完整的网址）
 unit-draft = { $name }（草稿）
 check-all-reported = { $month }：所有单位都已报送
