@@ -179,8 +179,6 @@ fn the_guides_example_report_builds_on_the_starter_site() {
 
 /// The zh-CN catalogues whose every message section 9 quotes and
 /// explains, as a Chinese site prints them.
-// TODO(import.ftl): add ("import.ftl", include_str!("../../src/messages/zh-CN/import.ftl")),
-// once section 9.8/9.9 quote import/new/init in Chinese.
 const CATALOGUES: &[(&str, &str)] = &[
     (
         "problems.ftl",
@@ -194,6 +192,10 @@ const CATALOGUES: &[(&str, &str)] = &[
         "serve.ftl",
         include_str!("../../src/messages/zh-CN/serve.ftl"),
     ),
+    (
+        "import.ftl",
+        include_str!("../../src/messages/zh-CN/import.ftl"),
+    ),
 ];
 
 /// Messages the guide need not quote on their own, and why.
@@ -202,6 +204,14 @@ const SKIPPED: &[(&str, &str)] = &[
     (
         "done-warnings",
         "no words of its own: a summary and its warnings",
+    ),
+    (
+        "import-skipped-file",
+        "no words of its own: a skipped file's path and why, under import-summary-skipped",
+    ),
+    (
+        "import-two-units",
+        "the 和 between two units' names, one character",
     ),
 ];
 
