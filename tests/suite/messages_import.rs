@@ -160,7 +160,7 @@ fn import_says_what_went_wrong_in_the_sites_language() {
                 "xx",
             ],
             code: 1,
-            zh: &["--unit xx：site.yaml 中没有这个单位（已有的单位：gd (广东), sz (深圳)）"],
+            zh: &["--unit xx：site.yaml 中没有这个单位（已有的单位：gd（广东）、sz（深圳））"],
             en: &["--unit xx: no such unit in site.yaml (units: gd (广东), sz (深圳))"],
         },
         Said {
@@ -240,7 +240,7 @@ fn new_says_what_went_wrong_and_what_it_wrote_in_the_sites_language() {
         Said {
             args: &["new", "--root", "."],
             code: 1,
-            zh: &["错误：站点有多个单位（gd (广东), sz (深圳)）：请用 --unit 说明是哪个单位"],
+            zh: &["错误：站点有多个单位（gd（广东）、sz（深圳））：请用 --unit 说明是哪个单位"],
             en: &[
                 "error: the site has several units (gd (广东), sz (深圳)): say which with --unit",
             ],
