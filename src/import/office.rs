@@ -437,6 +437,8 @@ impl TempFolder {
                 Instant::now(),
             ));
             let path = base.join(format!("reportal-import-{random:016x}"));
+            // Only Unix sets a mode on the builder.
+            #[cfg_attr(not(unix), allow(unused_mut))]
             let mut builder = std::fs::DirBuilder::new();
             #[cfg(unix)]
             std::os::unix::fs::DirBuilderExt::mode(&mut builder, 0o700);
