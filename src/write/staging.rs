@@ -299,10 +299,70 @@ fn swap(staging: &Path, output: &Path) -> std::io::Result<()> {
     let mut previous = staging.as_os_str().to_owned();
     previous.push("-old");
     let previous = PathBuf::from(previous);
-    std::fs::rename(output, &previous)?;
-    if let Err(err) = std::fs::rename(staging, output) {
-        std::fs::rename(&previous, output)?;
+    rename(output, &previous)?;
+    if let Err(err) = rename(staging, output) {
+        rename(&previous, output)?;
         return Err(err);
     }
-    std::fs::rename(&previous, staging)
+    rename(&previous, staging)
+}
+
+/// Renames a folder; on Windows again for a moment while the system
+/// refuses: a virus scanner or the search indexer opens the files just
+/// written for a moment, and Windows does not rename a folder with a file
+/// open inside it. A folder held for longer (a window open in it) still
+/// fails, and the swap then leaves the old output in place.
+fn rename(from: &Path, to: &Path) -> std::io::Result<()> {
+    let retries = if cfg!(windows) { 20 } else { 0 };
+    retry(retries, std::time::Duration::from_millis(50), || {
+        std::fs::rename(from, to)
+    })
+}
+
+/// Runs `op` until it succeeds, fails otherwise than by a refusal, or has
+/// been refused `retries` more times, pausing between tries.
+fn retry(
+    retries: u32,
+    pause: std::time::Duration,
+    mut op: impl FnMut() -> std::io::Result<()>,
+) -> std::io::Result<()> {
+    let mut left = retries;
+    loop {
+        match op() {
+            Err(err) if left > 0 && err.kind() == std::io::ErrorKind::PermissionDenied => {
+                left -= 1;
+                std::thread::sleep(pause);
+            }
+            result => return result,
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::retry;
+    use std::io::{Error, ErrorKind};
+    use std::time::Duration;
+
+    fn tries(retries: u32, outcomes: &[Option<ErrorKind>]) -> (bool, usize) {
+        let mut calls = 0;
+        let result = retry(retries, Duration::ZERO, || {
+            calls += 1;
+            match outcomes.get(calls - 1).copied().flatten() {
+                Some(kind) => Err(Error::from(kind)),
+                None => Ok(()),
+            }
+        });
+        (result.is_ok(), calls)
+    }
+
+    #[test]
+    fn a_refused_rename_is_tried_again_a_bounded_number_of_times() {
+        let denied = Some(ErrorKind::PermissionDenied);
+        assert_eq!(tries(20, &[denied, denied, None]), (true, 3));
+        assert_eq!(tries(2, &[denied; 5]), (false, 3), "gives up");
+        assert_eq!(tries(0, &[denied]), (false, 1), "no retries asked");
+        let missing = Some(ErrorKind::NotFound);
+        assert_eq!(tries(20, &[missing, None]), (false, 1), "only refusals");
+    }
 }
