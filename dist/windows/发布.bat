@@ -7,7 +7,10 @@ rem makes cmd read the rest of this file as UTF-8 (its encoding).
 setlocal
 for /f "tokens=2 delims=:" %%c in ('chcp') do set "OLDCP=%%c"
 chcp 65001 >nul
-cd /d "%~dp0"
+rem pushd, not cd: it also enters a folder on a network share (\\server\...),
+rem through a temporary drive letter.
+pushd "%~dp0"
+if errorlevel 1 (pause & exit /b 1)
 set "EXE=%~dp0reportal.exe"
 if not exist "%EXE%" set "EXE=%~dp0..\reportal.exe"
 if not exist "%EXE%" set "EXE=reportal.exe"
@@ -19,5 +22,6 @@ if "%CODE%"=="0" echo 把整个 public 文件夹复制到内网服务器或共�
 if not "%CODE%"=="0" echo 生成失败，原来的 public 文件夹没有改动。请按上面的提示改正后，再双击本文件。
 echo.
 pause
+popd
 if defined OLDCP chcp %OLDCP% >nul
 exit /b %CODE%

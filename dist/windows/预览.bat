@@ -6,7 +6,10 @@ rem makes cmd read the rest of this file as UTF-8 (its encoding).
 setlocal
 for /f "tokens=2 delims=:" %%c in ('chcp') do set "OLDCP=%%c"
 chcp 65001 >nul
-cd /d "%~dp0"
+rem pushd, not cd: it also enters a folder on a network share (\\server\...),
+rem through a temporary drive letter.
+pushd "%~dp0"
+if errorlevel 1 (pause & exit /b 1)
 set "EXE=%~dp0reportal.exe"
 if not exist "%EXE%" set "EXE=%~dp0..\reportal.exe"
 if not exist "%EXE%" set "EXE=reportal.exe"
@@ -16,5 +19,6 @@ echo.
 "%EXE%" serve --open
 set "CODE=%ERRORLEVEL%"
 if not "%CODE%"=="0" pause
+popd
 if defined OLDCP chcp %OLDCP% >nul
 exit /b %CODE%
