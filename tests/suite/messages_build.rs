@@ -242,3 +242,30 @@ fn lang_and_reportal_lang_override_the_site() {
         assert!(output.join("keep.txt").is_file());
     }
 }
+
+/// "Did you mean" only when the name is close, in both languages: a
+/// misspelt area gets the configured one, an area nothing like any gets
+/// none (not the least unlike).
+#[test]
+fn suggestions_only_when_close_in_both_languages() {
+    let body = "\n## 干部建设\n\n### 本月份推进情况\n\n1. 培训。\n\n## 未知领域\n\n### 本月份推进情况\n\n1. 做了。\n";
+    let report = format!("---\nmonth: 2026-01\nunit: a\n---\n{body}");
+    for (language, close, far) in [
+        (
+            "zh-CN",
+            "重点工作 `干部建设` 不在 site.yaml 中；最接近的是 `干部队伍建设`",
+            "重点工作 `未知领域` 不在 site.yaml 中",
+        ),
+        (
+            "en",
+            "work area `干部建设` is not in site.yaml; the closest configured area is `干部队伍建设`",
+            "work area `未知领域` is not in site.yaml",
+        ),
+    ] {
+        let site = site(language, &report, &REPORT_B.replace("maybe", "false"));
+        let ran = run(&site, &["check"]);
+        let said = problems(&ran);
+        assert!(said.iter().any(|p| p.ends_with(close)), "{language}: {ran}");
+        assert!(said.iter().any(|p| p.ends_with(far)), "{language}: {ran}");
+    }
+}
