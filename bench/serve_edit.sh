@@ -16,7 +16,7 @@ python3 bench/generate.py "$site" "$units" "$months"
 "$reportal" serve --port 0 --root "$site" > "$site/serve.log" 2>&1 &
 server=$!
 for _ in $(seq 600); do grep -q 'http://' "$site/serve.log" && break; sleep 0.1; done
-grep '^start' "$site/serve.log"
+grep '^first build' "$site/serve.log"
 report="$site/content/u01/2015-01.md"
 for i in $(seq "$edits"); do
   # The summary and the first item of the first area: a real edit.

@@ -11,7 +11,7 @@ use std::path::PathBuf;
 use clap::builder::StyledStr;
 use clap::error::{ContextKind, ContextValue, ErrorFormatter, ErrorKind};
 use clap::{CommandFactory, FromArgMatches, Parser, Subcommand};
-use reportal::messages::{self, Lang};
+use reportal::messages::{self, Lang, Raw};
 
 #[derive(Parser)]
 #[command(name = "reportal", version)]
@@ -154,7 +154,7 @@ fn mistake<F: ErrorFormatter>(err: &clap::error::Error<F>) -> Option<StyledStr> 
         Some(ContextValue::String(text)) => Some(text.as_str()),
         _ => None,
     };
-    let quoted = |text: &str| format!("{invalid}{text}{invalid:#}");
+    let quoted = |text: &str| Raw(format!("{invalid}{text}{invalid:#}"));
     let mut out = String::new();
     let _ = write!(out, "{error}{}{error:#}", reportal::msg!("cli-error"));
     match err.kind() {
@@ -169,11 +169,18 @@ fn mistake<F: ErrorFormatter>(err: &clap::error::Error<F>) -> Option<StyledStr> 
                 out.push_str(&reportal::msg!("cli-error-missing-value", arg = arg));
             } else {
                 let value = quoted(value);
-                out.push_str(&reportal::msg!(
-                    "cli-error-invalid-value",
-                    arg = arg,
-                    value = value
-                ));
+                // Why, as the value's parser says it (in English: a port
+                // out of range, an address that is none).
+                let said = match std::error::Error::source(err) {
+                    Some(why) => reportal::msg!(
+                        "cli-error-invalid-value-why",
+                        arg = arg,
+                        value = value,
+                        reason = why.to_string()
+                    ),
+                    None => reportal::msg!("cli-error-invalid-value", arg = arg, value = value),
+                };
+                out.push_str(&said);
             }
             if let Some(ContextValue::Strings(values)) = err.get(ContextKind::ValidValue)
                 && !values.is_empty()
@@ -185,7 +192,7 @@ fn mistake<F: ErrorFormatter>(err: &clap::error::Error<F>) -> Option<StyledStr> 
                 out.push('\n');
                 out.push_str(&reportal::msg!(
                     "cli-error-possible-values",
-                    values = reportal::messages::list(values)
+                    values = Raw(reportal::messages::list(values))
                 ));
             }
         }
@@ -198,6 +205,33 @@ fn mistake<F: ErrorFormatter>(err: &clap::error::Error<F>) -> Option<StyledStr> 
                 let _ = write!(out, "\n  {valid}{arg}{valid:#}");
             }
         }
+        ErrorKind::ArgumentConflict => {
+            let arg = text(ContextKind::InvalidArg)?;
+            let other = match err.get(ContextKind::PriorArg) {
+                Some(ContextValue::String(other)) => other.as_str(),
+                Some(ContextValue::Strings(others)) => others.first()?.as_str(),
+                _ => return None,
+            };
+            let said = if arg == other {
+                reportal::msg!("cli-error-twice", arg = quoted(arg))
+            } else {
+                reportal::msg!(
+                    "cli-error-conflict",
+                    arg = quoted(arg),
+                    other = quoted(other)
+                )
+            };
+            out.push_str(&said);
+        }
+        ErrorKind::TooManyValues => {
+            let arg = quoted(text(ContextKind::InvalidArg)?);
+            let value = quoted(text(ContextKind::InvalidValue)?);
+            out.push_str(&reportal::msg!(
+                "cli-error-no-value",
+                arg = arg,
+                value = value
+            ));
+        }
         ErrorKind::InvalidSubcommand => {
             let name = quoted(text(ContextKind::InvalidSubcommand)?);
             out.push_str(&reportal::msg!("cli-error-unknown-command", name = name));
@@ -207,16 +241,16 @@ fn mistake<F: ErrorFormatter>(err: &clap::error::Error<F>) -> Option<StyledStr> 
     let mut tips = Vec::new();
     if let Some(ContextValue::Strings(names)) = err.get(ContextKind::SuggestedSubcommand) {
         for name in names {
-            let name = format!("{valid}{name}{valid:#}");
+            let name = Raw(format!("{valid}{name}{valid:#}"));
             tips.push(reportal::msg!("cli-error-similar-command", name = name));
         }
     }
     if let Some(arg) = text(ContextKind::SuggestedArg) {
-        let arg = format!("{valid}{arg}{valid:#}");
+        let arg = Raw(format!("{valid}{arg}{valid:#}"));
         tips.push(reportal::msg!("cli-error-similar-argument", arg = arg));
     }
     if let Some(value) = text(ContextKind::SuggestedValue) {
-        let value = format!("{valid}{value}{valid:#}");
+        let value = Raw(format!("{valid}{value}{valid:#}"));
         tips.push(reportal::msg!("cli-error-similar-value", value = value));
     }
     if !tips.is_empty() {
@@ -231,9 +265,12 @@ fn mistake<F: ErrorFormatter>(err: &clap::error::Error<F>) -> Option<StyledStr> 
     if let Some(ContextValue::StyledStr(usage)) = err.get(ContextKind::Usage) {
         let usage = usage.to_string();
         let line = usage.strip_prefix("Usage:").unwrap_or(&usage).trim();
-        command = line
-            .split_whitespace()
-            .take_while(|word| word.chars().all(|c| c.is_ascii_lowercase()))
+        // The program as it was called (`reportal.exe` too), then the
+        // command's words up to the first `[OPTIONS]`, `<ARG>` or `--option`.
+        let mut words = line.split_whitespace();
+        let program = words.next().unwrap_or("reportal");
+        command = std::iter::once(program)
+            .chain(words.take_while(|word| !word.starts_with(['[', '<', '-'])))
             .collect::<Vec<_>>()
             .join(" ");
         let heading = styles.get_usage();

@@ -10,10 +10,34 @@ chcp 65001 >nul
 rem pushd, not cd: it also enters a folder on a network share (\\server\...),
 rem through a temporary drive letter.
 pushd "%~dp0"
-if errorlevel 1 (pause & exit /b 1)
+if errorlevel 1 (
+  echo 无法进入这个文件夹：%~dp0
+  pause
+  if defined OLDCP chcp %OLDCP% >nul
+  exit /b 1
+)
+rem Opened inside the zip, Explorer runs this from a temporary folder
+rem without the site beside it.
+if not exist "site.yaml" (
+  echo 这里没有 site.yaml：请先把压缩包“全部解压缩”，再到解压出的文件夹里双击本文件。
+  pause
+  popd
+  if defined OLDCP chcp %OLDCP% >nul
+  exit /b 1
+)
 set "EXE=%~dp0reportal.exe"
 if not exist "%EXE%" set "EXE=%~dp0..\reportal.exe"
-if not exist "%EXE%" set "EXE=reportal.exe"
+if not exist "%EXE%" (
+  where reportal.exe >nul 2>nul
+  if errorlevel 1 (
+    echo 找不到 reportal.exe：它应当在本文件的上一级文件夹里（和压缩包里的位置相同）。
+    pause
+    popd
+    if defined OLDCP chcp %OLDCP% >nul
+    exit /b 1
+  )
+  set "EXE=reportal.exe"
+)
 "%EXE%" build
 set "CODE=%ERRORLEVEL%"
 echo.

@@ -105,6 +105,8 @@ pub enum ProblemKind {
         keys: String,
     },
     BadConfig(String),
+    /// site.yaml that is not YAML of the expected shape (the reader's words).
+    BadConfigYaml(String),
     NoReports(String),
     Template {
         name: String,
@@ -289,6 +291,7 @@ impl ProblemKind {
                 keys = keys
             ),
             K::BadConfig(reason) => msg!("problem-bad-config", reason = reason),
+            K::BadConfigYaml(reason) => msg!("problem-bad-config-yaml", reason = reason),
             K::NoReports(folder) => msg!("problem-no-reports", folder = folder),
             K::Template { name, message } => {
                 msg!("problem-template", name = name, reason = message)
@@ -431,6 +434,7 @@ mod tests {
                 keys: s("k"),
             },
             K::BadConfig(s("x")),
+            K::BadConfigYaml(s("x")),
             K::NoReports(s("x")),
             K::Template {
                 name: s("n"),

@@ -230,6 +230,10 @@ impl Problem {
     }
 
     pub fn in_file(mut self, file: &str) -> Self {
+        // Shown as the writer may read it: no control character of a
+        // file's name reaches the terminal.
+        let file = crate::messages::visible(file);
+        let file = file.as_str();
         self.file = Some(file.to_string());
         if let Some(snippet) = self.snippet.as_mut() {
             snippet.source = NamedSource::new(file, snippet.source.inner().clone());

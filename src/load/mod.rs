@@ -298,6 +298,26 @@ pub fn read_config(root: &Path, problems: &mut Problems) -> Option<SiteConfig> {
     read_site_yaml(root, problems).map(|(config, _)| config)
 }
 
+/// The `language:` a site.yaml's top-level line gives, read without
+/// parsing the file (which may not parse): `zh-CN` from `language: "zh-CN"
+/// # comment`.
+fn written_language(bytes: &[u8]) -> Option<&str> {
+    bytes.split(|&b| b == b'\n').find_map(|line| {
+        let value = line.strip_prefix(b"language:")?.trim_ascii_start();
+        let value = value
+            .strip_prefix(b"\"")
+            .or_else(|| value.strip_prefix(b"'"))
+            .unwrap_or(value);
+        let end = value
+            .iter()
+            .position(|b| !(b.is_ascii_alphanumeric() || *b == b'-' || *b == b'_'))
+            .unwrap_or(value.len());
+        std::str::from_utf8(&value[..end])
+            .ok()
+            .filter(|tag| !tag.is_empty())
+    })
+}
+
 /// site.yaml's settings and its text (none: no file), to point into later.
 fn read_site_yaml(root: &Path, problems: &mut Problems) -> Option<(SiteConfig, Option<Arc<str>>)> {
     let path = root.join("site.yaml");
@@ -305,7 +325,13 @@ fn read_site_yaml(root: &Path, problems: &mut Problems) -> Option<(SiteConfig, O
         problems.push(problem);
         return None;
     }
-    let text = match std::fs::read(&path) {
+    let read = std::fs::read(&path);
+    // Said in the site's language even when the file cannot be read as
+    // YAML (or as text) at all.
+    if let Some(tag) = read.as_deref().ok().and_then(written_language) {
+        crate::messages::follow_site(tag);
+    }
+    let text = match read {
         Ok(bytes) => match decode::decode(bytes) {
             Ok(text) => text,
             Err(err) => {
@@ -378,7 +404,7 @@ fn read_site_yaml(root: &Path, problems: &mut Problems) -> Option<(SiteConfig, O
         }
         Err(err) => {
             problems.push(
-                Problem::error(ProblemKind::BadConfig(err.message))
+                Problem::error(ProblemKind::BadConfigYaml(err.message))
                     .in_file("site.yaml")
                     .at(&text, err.offset..err.offset),
             );

@@ -152,20 +152,56 @@ pub trait Arg {
 
 impl Arg for &str {
     fn into_value(self) -> FluentValue<'static> {
-        FluentValue::from(self.to_string())
+        FluentValue::from(visible(self))
     }
 }
 
 impl Arg for String {
     fn into_value(self) -> FluentValue<'static> {
-        FluentValue::from(self)
+        if self.chars().any(hidden) {
+            FluentValue::from(visible(&self))
+        } else {
+            FluentValue::from(self)
+        }
     }
 }
 
 impl Arg for &String {
     fn into_value(self) -> FluentValue<'static> {
-        FluentValue::from(self.clone())
+        FluentValue::from(visible(self))
     }
+}
+
+/// Text shown as it is, control characters and all: what reportal made
+/// itself (a terminal's colours around an argument), never a writer's.
+#[derive(Clone)]
+pub struct Raw(pub String);
+
+impl Arg for Raw {
+    fn into_value(self) -> FluentValue<'static> {
+        FluentValue::from(self.0)
+    }
+}
+
+/// A control character other than a line break or tab: written into a
+/// file or folder name, a heading or a unit's name, it would reach the
+/// terminal as it is (an escape sequence recolours it, moves the cursor,
+/// retitles the window).
+fn hidden(c: char) -> bool {
+    c.is_control() && c != '\n' && c != '\t'
+}
+
+/// `text` with its control characters shown as `\u{1b}`.
+pub fn visible(text: &str) -> String {
+    let mut out = String::with_capacity(text.len());
+    for c in text.chars() {
+        if hidden(c) {
+            out.push_str(&c.escape_unicode().to_string());
+        } else {
+            out.push(c);
+        }
+    }
+    out
 }
 
 macro_rules! number_arg {
@@ -198,4 +234,26 @@ macro_rules! msg {
         $( args.set(stringify!($name), $crate::messages::Arg::into_value($value)); )+
         $crate::messages::text($id, Some(&args))
     }};
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    /// What a writer put in a name reaches the terminal without its
+    /// control characters (an escape sequence would recolour it).
+    #[test]
+    fn values_show_control_characters_instead_of_sending_them() {
+        let said = with_language(Lang::En, || {
+            crate::msg!("problem-unknown-area", name = "未知\u{1b}[31m红\u{7}\t甲")
+        });
+        assert_eq!(
+            said,
+            "work area `未知\\u{1b}[31m红\\u{7}\t甲` is not in site.yaml"
+        );
+        let owned = with_language(Lang::ZhCn, || {
+            crate::msg!("problem-unknown-area", name = String::from("a\u{9b}b"))
+        });
+        assert!(owned.contains("a\\u{9b}b"), "{owned}");
+    }
 }

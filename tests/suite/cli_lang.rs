@@ -174,3 +174,42 @@ fn mistakes_are_told_in_chinese() {
         "{run}"
     );
 }
+
+/// The rarer mistakes in Chinese too, with the parser's reason for a bad
+/// value; the command to ask for help names the program as it was called
+/// (`reportal.exe` on Windows).
+#[test]
+fn more_mistakes_in_chinese_name_the_program_as_called() {
+    let dir = tempfile::tempdir().expect("temp dir");
+    let exe = dir.path().join("reportal.exe");
+    std::fs::copy(env!("CARGO_BIN_EXE_reportal"), &exe).expect("copy the binary");
+    for (args, said) in [
+        (&["check", "--bogus"][..], "`reportal.exe check --help`"),
+        (
+            &["build", "--root", "a", "--root", "b"][..],
+            "`--root <ROOT>` 只能写一次",
+        ),
+        (
+            &["build", "--drafts=yes"][..],
+            "`--drafts` 后面不带值，却写了 `yes`",
+        ),
+        (
+            &["serve", "--port", "99999"][..],
+            "`--port <PORT>` 的值 `99999` 不对（99999 is not in 0..=65535）",
+        ),
+    ] {
+        let ran: Run = std::process::Command::new(&exe)
+            .env_remove("REPORTAL_LANG")
+            .env_remove("LC_ALL")
+            .env_remove("LC_MESSAGES")
+            .env_remove("LANGUAGE")
+            .env("LANG", CHINESE)
+            .env("NO_COLOR", "1")
+            .args(args)
+            .output()
+            .expect("run reportal.exe")
+            .into();
+        assert_eq!(ran.code, Some(2), "{ran}");
+        assert!(ran.stderr.contains(said), "{args:?}: no {said:?} in {ran}");
+    }
+}

@@ -112,7 +112,7 @@ fn build_and_check_say_each_problem_in_the_sites_language_at_the_same_place() {
         (
             "zh-CN",
             PROBLEMS_ZH,
-            "生成失败：3 个错误，3 条警告；原来的输出保持不变",
+            "生成失败：3 个错误，3 条警告；原来生成的网站没有改动",
             "检查失败：3 个错误，3 条警告",
         ),
         (
@@ -147,7 +147,7 @@ fn summaries_count_in_each_languages_way() {
                 "（3 条警告）",
                 "提示：site.yaml 中没有 base_url",
                 "已生成 2 份报告、2 个月、3 项重点工作、3 个单位：",
-                "个文件（新写 ",
+                "个没有变化）",
             ],
         ),
         (
@@ -267,5 +267,33 @@ fn suggestions_only_when_close_in_both_languages() {
         let said = problems(&ran);
         assert!(said.iter().any(|p| p.ends_with(close)), "{language}: {ran}");
         assert!(said.iter().any(|p| p.ends_with(far)), "{language}: {ran}");
+    }
+}
+
+/// A site.yaml the YAML reader cannot read (or not even as text) still
+/// speaks the language its `language:` line gives.
+#[test]
+fn a_broken_site_yaml_is_told_in_its_own_language() {
+    for (yaml, said) in [
+        (
+            "language: zh-CN\nunits: 5\n".as_bytes().to_vec(),
+            "site.yaml:2:8: site.yaml 的写法有误，reportal 读不懂这里（YAML 的原话：",
+        ),
+        (
+            // GBK bytes after the line: not UTF-8 text at all.
+            [
+                &b"language: \"zh-CN\" # x\ntitle: "[..],
+                &[0xb2, 0xe2, 0xca, 0xd4, 0xd5, 0xbe, b'\n'],
+            ]
+            .concat(),
+            "site.yaml: 这个文件不是 UTF-8 编码的文本",
+        ),
+    ] {
+        let site = Site::new(&[("content/2026-01.md", REPORT_B)]);
+        site.write("site.yaml", &yaml);
+        let ran = run(&site, &["check"]);
+        assert_eq!(ran.code, Some(1), "{ran}");
+        assert!(problems(&ran).iter().any(|p| p.starts_with(said)), "{ran}");
+        assert!(ran.stderr.contains("检查失败：1 个错误"), "{ran}");
     }
 }

@@ -70,3 +70,7 @@ cli-error-similar-command = tip: a similar subcommand exists: '{ $name }'
 cli-error-similar-argument = tip: a similar argument exists: '{ $arg }'
 cli-error-similar-value = tip: a similar value exists: '{ $value }'
 cli-error-more = For more information, try '{ $help }'.
+cli-error-invalid-value-why = invalid value '{ $value }' for '{ $arg }': { $reason }
+cli-error-twice = the argument '{ $arg }' cannot be used multiple times
+cli-error-conflict = the argument '{ $arg }' cannot be used with '{ $other }'
+cli-error-no-value = unexpected value '{ $value }' for '{ $arg }' found; no more were expected

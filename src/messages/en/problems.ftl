@@ -52,6 +52,7 @@ problem-missing-translations = { $count ->
    *[other] { $count } keys are not in this translation file; the { $fallback } words are shown for them: { $keys }
     }
 problem-bad-config = site.yaml is not valid: { $reason }
+problem-bad-config-yaml = site.yaml is not valid: { $reason }
 problem-no-reports = no reports found: put one Markdown file per report under { $folder }
 problem-template = template { $name }: { $reason }
 problem-link-outside = this is a link to { $target }, outside the site's folder: reportal never publishes files from outside the site (copy the file into the site instead)

@@ -2,14 +2,14 @@
 # (src/serve/).
 
 serve-cannot-start = cannot start the server: { $reason }
-serve-port-in-use = port { $port } is in use on { $address }: stop what uses it, or pick another with --port (--port 0 takes any free one)
+serve-port-in-use = port { $port } is in use on { $address }: most likely a preview is running already (close it first); or pick another port with --port (--port 0 takes any free one)
 serve-cannot-listen = cannot listen on { $address }: { $reason }
 serve-reachable = serving on { $address } makes the preview reachable from other machines on the network
 serve-cannot-watch = cannot watch { $folder } for changes: { $reason }
 serve-serving = serving { $folder } at { $url } (Ctrl-C to stop)
 serve-stopped = stopped
 # Said of the first build, where a save's file name stands otherwise.
-serve-start = start
+serve-start = first build
 serve-internal-error = { $what }: internal error in reportal while rebuilding (please report it, with the file you saved); the next save rebuilds everything
 serve-failed-first = { $what }: build failed; nothing to serve until a save fixes it
 serve-failed = { $what }: build failed; still serving the last good build

@@ -22,7 +22,7 @@ cli-build-about = 生成站点，写到输出文件夹
 cli-build-root = { -site-root }
 cli-build-output = 网站写到哪个文件夹（默认：<root>/public）
 cli-build-drafts = { -drafts }
-cli-build-force = 输出文件夹不是 reportal 生成的，也替换它
+cli-build-force = 即使输出文件夹不是 reportal 生成的，也替换它
 cli-build-check-links = { -all-links }
 
 cli-check-about = 像 `build` 一样检查每份报告，但不写出任何文件
@@ -42,13 +42,13 @@ cli-import-about = 把 Word 报告（.docx .doc .wps .rtf .odt）或它们导出
 cli-import-files = 要导入的文件，或文件夹：导入其中所有的文档
 cli-import-month = 报告的月份，格式 YYYY-MM（默认：按文档里写的）
 cli-import-year = 年份，用于文档只写了月份的情况
-cli-import-unit = 这些报告属于哪个单位（id 或名称）
+cli-import-unit = 这些报告属于哪个单位（写单位的代号或名称）
 cli-import-root = { -site-root }
 cli-import-force = 替换已有的报告
 cli-import-add-areas = 文档里有、site.yaml 的 `areas:` 里没有的重点工作，添加到 `areas:` 里（文件的其余部分不变）
 
 cli-new-about = 开始写一个单位的下一份报告：沿用它最近一份报告的重点工作，每项引用上个月的计划，标为 `draft: true`
-cli-new-unit = 单位（id 或名称）（默认：站点里唯一的单位）
+cli-new-unit = 哪个单位：写单位的代号或名称（默认：站点里唯一的单位）
 cli-new-month = 月份，格式 YYYY-MM（默认：该单位最近一份报告的下一个月）
 cli-new-root = { -site-root }
 
@@ -69,3 +69,7 @@ cli-error-similar-command = 提示：有个相近的命令：`{ $name }`
 cli-error-similar-argument = 提示：有个相近的参数：`{ $arg }`
 cli-error-similar-value = 提示：有个相近的值：`{ $value }`
 cli-error-more = 想了解更多，请运行 `{ $help }`。
+cli-error-invalid-value-why = `{ $arg }` 的值 `{ $value }` 不对（{ $reason }）
+cli-error-twice = `{ $arg }` 只能写一次
+cli-error-conflict = `{ $arg }` 不能和 `{ $other }` 一起写
+cli-error-no-value = `{ $arg }` 后面不带值，却写了 `{ $value }`

@@ -2,10 +2,10 @@
 # “文件:行:列: ”之后。
 
 problem-unreadable = 无法读取这个文件：{ $reason }
-problem-not-utf8 = 这个文件不是 UTF-8 编码的文本；请另存为 UTF-8
-problem-not-utf8-gbk = 这个文件不是 UTF-8 编码的文本，看起来是 GBK/GB18030（中文 Windows 的编码）：请另存为 UTF-8
+problem-not-utf8 = 这个文件不是 UTF-8 编码的文本：请用记事本打开，“另存为”时编码选 UTF-8
+problem-not-utf8-gbk = 这个文件不是 UTF-8 编码的文本，看起来是 GBK/GB18030（中文 Windows 的编码）：请用记事本打开，“另存为”时编码选 UTF-8
 problem-unclosed-front-matter = 开头设置以 `---` 开始却没有结束：在它后面加一行只写 `---`
-problem-bad-yaml = 开头设置不是有效的 YAML：{ $reason }
+problem-bad-yaml = 开头设置不是有效的 YAML，reportal 读不懂这里（YAML 的原话：{ $reason }）
 problem-missing-month = 没有月份：在开头设置中加上 `month: YYYY-MM`，或把文件命名为 YYYY-MM.md
 problem-invalid-month = `{ $given }` 不是月份：请写成 YYYY-MM，例如 2015-12
 problem-unknown-unit = 单位 `{ $given }` 不在 site.yaml 中；已有的单位是：{ $known }
@@ -49,6 +49,7 @@ problem-invalid-draft = `draft:` 只能是 true 或 false，不能是 `{ $given 
 problem-bad-translation = 这个翻译文件无效：{ $reason }
 problem-missing-translations = 这个翻译文件缺少 { $count } 项，这些地方改用 { $fallback }.yaml 中的文字：{ $keys }
 problem-bad-config = site.yaml 无效：{ $reason }
+problem-bad-config-yaml = site.yaml 的写法有误，reportal 读不懂这里（YAML 的原话：{ $reason }）
 problem-no-reports = 没有找到报告：请在 { $folder } 下为每份报告放一个 Markdown 文件
 problem-template = 模板 { $name }：{ $reason }
 problem-link-outside = 这里链接到站点文件夹之外的 { $target }：reportal 从不发布站点之外的文件（请把文件复制到站点中）
