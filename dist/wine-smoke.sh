@@ -162,6 +162,15 @@ bat 发布.bat || code=$?
 diff -r "$work/public-before" public || fail "a failed 发布.bat changed public"
 rm -r content/新建文件夹/子
 
+step "发布.bat away from its site (as Explorer runs it from inside the zip): refuses, builds nothing"
+mkdir "$work/away"
+cp 发布.bat "$work/away/"
+code=0
+(cd "$work/away" && bat 发布.bat) || code=$?
+[ "$code" -ne 0 ] || fail "发布.bat without a site.yaml beside it did not fail"
+[ ! -e "$work/away/public" ] || fail "发布.bat without a site.yaml built something"
+grep -q 'site.yaml' "$work/bat.out" || { cat "$work/bat.out"; fail "发布.bat did not say site.yaml is missing"; }
+
 step "import a .docx (the Linux build's own Word file of a report)"
 docx=months/2025-08/yunzhou.docx
 cp "$work/linux/public/$docx" "$work/yunzhou.docx"
