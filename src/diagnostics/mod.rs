@@ -73,11 +73,19 @@ impl SourceCode for Excerpt {
         let inner = self
             .text
             .read_span(span, context_lines_before, context_lines_after)?;
+        // miette counts the column in bytes; the `file:line:col` prefix
+        // (and every editor) in characters: its `[file:line:col]` header
+        // said 11:30 under a 11:20 on a line with five Chinese characters.
+        let at = span.offset().min(self.text.len());
+        let column = self.text.get(..at).map_or(inner.column(), |before| {
+            let line_start = before.rfind('\n').map_or(0, |i| i + 1);
+            before[line_start..].chars().count()
+        });
         Ok(Box::new(miette::MietteSpanContents::new(
             inner.data(),
             *inner.span(),
             inner.line() + self.first_line,
-            inner.column(),
+            column,
             inner.line_count(),
         )))
     }

@@ -76,8 +76,8 @@ fn run(site: &Site, args: &[&str]) -> Run {
 }
 
 /// Each problem's header line, `file:line:col: message`, as printed.
-fn problems(run: &Run) -> Vec<String> {
-    run.stderr
+fn problems(stderr: &str) -> Vec<String> {
+    stderr
         .lines()
         .filter_map(|line| {
             let line = line.trim_start();
@@ -86,6 +86,24 @@ fn problems(run: &Run) -> Vec<String> {
                 .map(str::to_string)
         })
         .collect()
+}
+
+/// Each problem's `file:line:col` and the one its snippet's header shows
+/// (`╭─[file:line:col]`).
+fn places(run: &Run) -> Vec<(String, String)> {
+    let lines: Vec<&str> = run.stderr.lines().collect();
+    let mut found = Vec::new();
+    for (i, line) in lines.iter().enumerate() {
+        let Some(problem) = problems(line).pop() else {
+            continue;
+        };
+        let place: String = problem.split(": ").next().unwrap_or("").to_string();
+        if let Some(header) = lines.get(i + 1).and_then(|l| l.split("╭─[").nth(1)) {
+            found.push((place, header.trim_end_matches(']').to_string()));
+        }
+    }
+    assert!(!found.is_empty(), "no snippet headers in {run}");
+    found
 }
 
 const PROBLEMS_ZH: [&str; 6] = [
@@ -126,7 +144,11 @@ fn build_and_check_say_each_problem_in_the_sites_language_at_the_same_place() {
         for (command, failed) in [("build", failed_build), ("check", failed_check)] {
             let ran = run(&site, &[command]);
             assert_eq!(ran.code, Some(1), "{language} {command}: {ran}");
-            assert_eq!(problems(&ran), wanted, "{language} {command}: {ran}");
+            assert_eq!(problems(&ran.stderr), wanted, "{language} {command}: {ran}");
+            // The snippet's header names the same place, in characters.
+            for (problem, header) in places(&ran) {
+                assert_eq!(problem, header, "{language} {command}: {ran}");
+            }
             assert!(ran.stderr.contains(failed), "{language} {command}: {ran}");
         }
     }
@@ -207,7 +229,7 @@ fn summaries_count_in_each_languages_way() {
 fn lang_and_reportal_lang_override_the_site() {
     let zh = site("zh-CN", REPORT_A, REPORT_B);
     let asked_en = run(&zh, &["check", "--lang", "en"]);
-    assert_eq!(problems(&asked_en), PROBLEMS_EN, "{asked_en}");
+    assert_eq!(problems(&asked_en.stderr), PROBLEMS_EN, "{asked_en}");
     let en = site("en", REPORT_A, REPORT_B);
     let asked_zh = reportal_command(en.root(), "C.UTF-8")
         .env("REPORTAL_LANG", "zh-CN")
@@ -215,7 +237,7 @@ fn lang_and_reportal_lang_override_the_site() {
         .output()
         .expect("run reportal");
     let asked_zh = Run::from(asked_zh);
-    assert_eq!(problems(&asked_zh), PROBLEMS_ZH, "{asked_zh}");
+    assert_eq!(problems(&asked_zh.stderr), PROBLEMS_ZH, "{asked_zh}");
 
     let fixed = REPORT_A
         .replace("七千", "7000")
@@ -264,7 +286,7 @@ fn suggestions_only_when_close_in_both_languages() {
     ] {
         let site = site(language, &report, &REPORT_B.replace("maybe", "false"));
         let ran = run(&site, &["check"]);
-        let said = problems(&ran);
+        let said = problems(&ran.stderr);
         assert!(said.iter().any(|p| p.ends_with(close)), "{language}: {ran}");
         assert!(said.iter().any(|p| p.ends_with(far)), "{language}: {ran}");
     }
@@ -293,7 +315,10 @@ fn a_broken_site_yaml_is_told_in_its_own_language() {
         site.write("site.yaml", &yaml);
         let ran = run(&site, &["check"]);
         assert_eq!(ran.code, Some(1), "{ran}");
-        assert!(problems(&ran).iter().any(|p| p.starts_with(said)), "{ran}");
+        assert!(
+            problems(&ran.stderr).iter().any(|p| p.starts_with(said)),
+            "{ran}"
+        );
         assert!(ran.stderr.contains("检查失败：1 个错误"), "{ran}");
     }
 }
