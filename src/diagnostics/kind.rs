@@ -190,6 +190,14 @@ impl ProblemKind {
                 max = *max
             ),
             K::OnlyDrafts => msg!("problem-only-drafts"),
+            // The one unit of a site that names none has no name to say.
+            K::DuplicateReport { unit, month, other } if unit.is_empty() => {
+                msg!(
+                    "problem-duplicate-report-single",
+                    month = month,
+                    other = other
+                )
+            }
             K::DuplicateReport { unit, month, other } => msg!(
                 "problem-duplicate-report",
                 unit = unit,
@@ -389,6 +397,11 @@ mod tests {
             K::OnlyDrafts,
             K::DuplicateReport {
                 unit: s("u"),
+                month: s("m"),
+                other: s("o"),
+            },
+            K::DuplicateReport {
+                unit: s(""),
                 month: s("m"),
                 other: s("o"),
             },

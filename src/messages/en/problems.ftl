@@ -18,6 +18,7 @@ problem-too-many-metrics = this report gives { $count } numbers under `metrics:`
 problem-span-too-long = the reports span { $first } to { $last }, more than the { $max } years a site may span (each unit's reporting grid shows every month between): is { $month } a typo?
 problem-only-drafts = every report is a draft: nothing to publish (build with --drafts to see them)
 problem-duplicate-report = a second report for unit `{ $unit }` in { $month }: { $other } has it already
+problem-duplicate-report-single = a second report for { $month }: { $other } has it already
 problem-unknown-key = unknown front matter key `{ $key }`; it is ignored
 problem-unknown-key-suggest = unknown front matter key `{ $key }` (did you mean `{ $suggestion }`?); it is ignored
 problem-unknown-config-key = unknown key `{ $key }` in site.yaml; it is ignored

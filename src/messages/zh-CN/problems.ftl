@@ -18,6 +18,7 @@ problem-too-many-metrics = 这份报告在 `metrics:` 下给了 { $count } 个�
 problem-span-too-long = 报告从 { $first } 跨到 { $last }，超过了一个站点最多的 { $max } 年（每个单位的报送表要列出其间的每个月）：{ $month } 是不是写错了？
 problem-only-drafts = 所有报告都是草稿：没有可以发布的内容（加上 --drafts 可以看到它们）
 problem-duplicate-report = 单位 `{ $unit }` 在 { $month } 有第二份报告：{ $other } 已经是这个月的报告
+problem-duplicate-report-single = { $month } 有第二份报告：{ $other } 已经是这个月的报告
 problem-unknown-key = 开头设置中有不认识的项 `{ $key }`，已忽略
 problem-unknown-key-suggest = 开头设置中有不认识的项 `{ $key }`（是不是想写 `{ $suggestion }`？），已忽略
 problem-unknown-config-key = site.yaml 中有不认识的项 `{ $key }`，已忽略
