@@ -172,10 +172,14 @@ fn report_text(
         .plan
         .first()
         .map_or("下一步推进计划", String::as_str);
-    let mut text = format!(
-        "---\nmonth: {month}\nunit: {}\ndraft: true\n---\n",
-        library.units[unit].id
-    );
+    // A site whose site.yaml names no units has one, unnamed: its reports
+    // say none (`unit: main` would name an id the writer never chose).
+    let unit_line = if library.config.units.is_empty() {
+        String::new()
+    } else {
+        format!("unit: {}\n", library.units[unit].id)
+    };
+    let mut text = format!("---\nmonth: {month}\n{unit_line}draft: true\n---\n");
     let areas: Vec<(&str, Option<&str>)> = match latest {
         Some(report) => report
             .entries

@@ -70,3 +70,29 @@ fn new_asks_which_unit_and_quotes_missing_plans_as_missing() {
     );
     assert!(!text.contains("甲五"), "quoted a later month: {text}");
 }
+
+/// On a site whose site.yaml names no units, the new report names none
+/// either: `unit: main` named an id the writer never chose, and the next
+/// `new` then called the unit `main`.
+#[test]
+fn new_names_no_unit_on_a_site_without_units() {
+    let site = crate::common::Site::new(&[(
+        "content/2026-01.md",
+        "---\nmonth: 2026-01\n---\n\n## 制度建设\n\n### 本月份推进情况\n\n1. 完成。\n",
+    )]);
+    for month in ["2026-02", "2026-03"] {
+        let run = site.run("new", &[]);
+        assert!(run.ok, "{run}");
+        let path = format!("content/{month}.md");
+        let text = std::fs::read_to_string(site.root().join(&path)).expect("new");
+        assert!(
+            text.starts_with(&format!("---\nmonth: {month}\ndraft: true\n---\n")),
+            "{text}"
+        );
+        assert!(
+            run.stdout.contains(&path) && !run.stdout.contains("main"),
+            "{run}"
+        );
+        std::fs::write(site.root().join(&path), text.replace("draft: true\n", "")).expect("write");
+    }
+}
