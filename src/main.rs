@@ -16,7 +16,10 @@ static ALLOCATOR: mimalloc::MiMalloc = mimalloc::MiMalloc;
 fn main() -> std::process::ExitCode {
     no_huge_pages();
     // Chosen before parsing, so that `--help` is already in it.
-    reportal::messages::choose(cli::asked_language().as_deref());
+    if let Some(unknown) = reportal::messages::choose(cli::asked_language().as_deref()) {
+        let text = reportal::msg!("lang-unknown", lang = unknown);
+        eprintln!("{}", reportal::msg!("label-warning", text = text));
+    }
     let cli = cli::parse();
     cmd::run(cli.command)
 }

@@ -100,15 +100,31 @@ pub fn follow_site(tag: &str) {
 /// Chooses the language at the start of a run: the one asked for on the
 /// command line or in `REPORTAL_LANG`, else the system's (`LC_ALL`,
 /// `LC_MESSAGES`, `LANG`; Windows' own setting there), else English.
-pub fn choose(asked: Option<&str>) {
+/// Returns a language asked for that reportal does not speak (it then
+/// speaks English), for the caller to say so.
+pub fn choose(asked: Option<&str>) -> Option<String> {
     let asked = asked
         .map(str::to_string)
         .or_else(|| std::env::var("REPORTAL_LANG").ok())
         .filter(|tag| !tag.trim().is_empty());
     match asked {
-        Some(tag) => ask_for(Lang::from_tag(tag.trim())),
-        None => use_system(sys_locale::get_locale().map_or(Lang::En, |tag| Lang::from_tag(&tag))),
+        Some(tag) => {
+            let tag = tag.trim();
+            ask_for(Lang::from_tag(tag));
+            (!known(tag)).then(|| tag.to_string())
+        }
+        None => {
+            use_system(sys_locale::get_locale().map_or(Lang::En, |tag| Lang::from_tag(&tag)));
+            None
+        }
     }
+}
+
+/// Whether `tag` names a language reportal speaks (`zh`, `zh-CN`,
+/// `zh_CN.UTF-8`, `en`, `en-GB` …).
+fn known(tag: &str) -> bool {
+    let language = tag.split(['-', '_', '.', '@']).next().unwrap_or("");
+    language.eq_ignore_ascii_case("zh") || language.eq_ignore_ascii_case("en")
 }
 
 /// The message `id` in the current language, with its values filled in.

@@ -213,3 +213,20 @@ fn more_mistakes_in_chinese_name_the_program_as_called() {
         assert!(ran.stderr.contains(said), "{args:?}: no {said:?} in {ran}");
     }
 }
+
+/// A language reportal does not speak is said so, once, and English used;
+/// any spelling of the two it speaks is taken quietly.
+#[test]
+fn a_language_reportal_does_not_speak_is_said_so() {
+    let fr = reportal_with(ENGLISH, None, &["--lang", "fr", "--help"]);
+    assert!(fr.ok, "{fr}");
+    assert!(
+        fr.stderr.contains("reportal speaks zh-CN and en, not `fr`"),
+        "{fr}"
+    );
+    assert!(fr.stdout.contains("Usage:"), "{fr}");
+    for tag in ["zh_CN.UTF-8", "zh", "en-GB", "EN"] {
+        let ran = reportal_with(CHINESE, Some(tag), &["--help"]);
+        assert!(ran.ok && ran.stderr.is_empty(), "{tag}: {ran}");
+    }
+}

@@ -48,3 +48,4 @@ check-done = checked { $reports }, { $months }, { $areas }, { $units }: { $files
 done-warnings = { $done } ({ $warnings })
 build-failed = build failed: { $errors }, { $warnings }; the previous output was left as it was
 check-failed = check failed: { $errors }, { $warnings }
+lang-unknown = reportal speaks zh-CN and en, not `{ $lang }`: its messages are in English

@@ -26,3 +26,4 @@ check-done = 已检查 { $reports }、{ $months }、{ $areas }、{ $units }：{ 
 done-warnings = { $done }（{ $warnings }）
 build-failed = 生成失败：{ $errors }，{ $warnings }；原来生成的网站没有改动
 check-failed = 检查失败：{ $errors }，{ $warnings }
+lang-unknown = reportal 只会说 zh-CN 和 en，不会说 `{ $lang }`：提示信息用英文
