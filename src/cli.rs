@@ -59,7 +59,10 @@ fn ours(
         .mut_args(|arg| {
             let id = format!("{prefix}-{}", arg.get_id().as_str().replace('_', "-"));
             let help = say(&id);
-            arg.help(help)
+            // The catalogue says the default in the language's words:
+            // clap's `[default: …]` is English.
+            let takes_value = arg.get_action().takes_values();
+            arg.help(help).hide_default_value(takes_value)
         })
         .mut_subcommands(|sub| {
             let prefix = format!("cli-{}", sub.get_name());
@@ -431,6 +434,46 @@ mod tests {
         }
         for english in ["Usage", "Options", "Arguments", "Commands", "Print"] {
             assert!(!help.contains(english), "{english} in\n{help}");
+        }
+    }
+}
+
+#[cfg(test)]
+mod defaults {
+    use super::*;
+
+    /// clap's `[default: …]` is hidden, so each option's help says its
+    /// default itself: it must say the one the code has (the current folder
+    /// in Chinese for `.`).
+    #[test]
+    fn each_help_says_its_options_default() {
+        for lang in Lang::ALL {
+            let command = messages::with_language(lang, || command(&mut |id| reportal::msg!(id)));
+            let mut checked = 0;
+            for sub in command.get_subcommands() {
+                for arg in sub
+                    .get_arguments()
+                    .filter(|a| a.get_action().takes_values())
+                {
+                    let help = arg.get_help().map(|h| h.to_string()).unwrap_or_default();
+                    for default in arg.get_default_values() {
+                        let default = default.to_string_lossy();
+                        let said = match (lang, default.as_ref()) {
+                            (Lang::ZhCn, ".") => "默认：当前文件夹".to_string(),
+                            (Lang::ZhCn, _) => format!("默认：{default}"),
+                            (Lang::En, _) => format!("[default: {default}]"),
+                        };
+                        assert!(
+                            help.contains(&said),
+                            "{} --{}: {help}",
+                            sub.get_name(),
+                            arg.get_id()
+                        );
+                        checked += 1;
+                    }
+                }
+            }
+            assert!(checked >= 7, "only {checked} defaults");
         }
     }
 }

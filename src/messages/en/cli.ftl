@@ -2,7 +2,7 @@
 ## say. `cli-<command>-about` is a command's summary, `cli-<command>-<option>`
 ## an option's help (clap adds "[default: …]" after it).
 
--site-root = The site folder (holding site.yaml and content/)
+-site-root = The site folder (holding site.yaml and content/) [default: .]
 -drafts = Include reports marked `draft: true`
 -all-links = Also check every link and anchor between the built pages (links written in reports are always checked)
 
@@ -32,8 +32,8 @@ cli-check-links = { -all-links }
 
 cli-serve-about = Preview the site: build it into memory, serve it, rebuild and reload open pages on every save
 cli-serve-root = { -site-root }
-cli-serve-port = The port; 0 takes any free one
-cli-serve-bind = The address to listen on; 0.0.0.0 shows the preview to the network
+cli-serve-port = The port; 0 takes any free one [default: 1111]
+cli-serve-bind = The address to listen on; 0.0.0.0 shows the preview to the network [default: 127.0.0.1]
 cli-serve-drafts = { -drafts }
 cli-serve-open = Open the site in a browser
 cli-serve-poll = Poll for changes (for network drives, where change events do not arrive)

@@ -2,7 +2,7 @@
 ## `cli-<命令>-about` 是命令的简介，`cli-<命令>-<选项>` 是选项的说明
 ## （clap 会在后面加上 “[default: …]”，即默认值）。
 
--site-root = 站点文件夹（放 site.yaml 和 content/ 的文件夹）
+-site-root = 站点文件夹（放 site.yaml 和 content/ 的文件夹；默认：当前文件夹）
 -drafts = 也包括标着 `draft: true` 的报告（草稿）
 -all-links = 同时检查生成的网页之间的每个链接和锚点（报告里写的链接总会检查）
 
@@ -32,8 +32,8 @@ cli-check-links = { -all-links }
 
 cli-serve-about = 预览站点：在内存里生成并打开本地网站，每次保存后重新生成，并刷新打开的网页
 cli-serve-root = { -site-root }
-cli-serve-port = 端口；0 表示任选一个空闲的端口
-cli-serve-bind = 监听的地址；0.0.0.0 让局域网里的其他电脑也能看到预览
+cli-serve-port = 端口（默认：1111）；0 表示任选一个空闲的端口
+cli-serve-bind = 监听的地址（默认：127.0.0.1，只有本机能看到）；0.0.0.0 让局域网里的其他电脑也能看到预览
 cli-serve-drafts = { -drafts }
 cli-serve-open = 在浏览器里打开网站
 cli-serve-poll = 定时查看文件有没有改动（用于网络驱动器，那里收不到改动通知）
