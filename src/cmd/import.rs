@@ -31,7 +31,6 @@ pub fn run(
         eprint!("{}", problems.render(false));
         return ExitCode::FAILURE;
     };
-    reportal::messages::follow_site(&config.language);
     let month = match month.map(|m| Month::parse(m).ok_or(m)).transpose() {
         Ok(month) => month,
         Err(bad) => {

@@ -10,7 +10,7 @@ use reportal::next_report::{NewError, new_report};
 pub fn run(root: &Path, unit: Option<&str>, month: Option<&str>) -> ExitCode {
     // The site's language from the first message on (the site is read
     // again, whole, to write the report).
-    follow_site(root);
+    reportal::load::follow_site_language(root);
     let month = match month.map(|m| Month::parse(m).ok_or(m)).transpose() {
         Ok(month) => month,
         Err(bad) => {
@@ -38,13 +38,5 @@ pub fn run(root: &Path, unit: Option<&str>, month: Option<&str>) -> ExitCode {
             eprintln!("{}", msg!("label-error", text = err.to_string()));
             ExitCode::FAILURE
         }
-    }
-}
-
-/// Follows site.yaml's `language:`, when it can be read.
-fn follow_site(root: &Path) {
-    let mut ignored = reportal::diagnostics::Problems::default();
-    if let Some(config) = reportal::load::read_config(root, &mut ignored) {
-        reportal::messages::follow_site(&config.language);
     }
 }

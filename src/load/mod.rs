@@ -44,9 +44,8 @@ pub struct Inputs {
 /// (unless the person asked for one): for what a command says before it
 /// loads the site. Problems in site.yaml are left for the load to report.
 pub fn follow_site_language(root: &Path) {
-    if let Some((config, _)) = read_site_yaml(root, &mut Problems::default()) {
-        crate::messages::follow_site(&config.language);
-    }
+    // Reading site.yaml is what sets the language.
+    let _ = read_site_yaml(root, &mut Problems::default());
 }
 
 /// Reads the site at `root`. Problems in single files are collected; only
@@ -54,8 +53,6 @@ pub fn follow_site_language(root: &Path) {
 /// returns no inputs.
 pub fn load(root: &Path, problems: &mut Problems) -> Option<Inputs> {
     let (mut config, text) = read_site_yaml(root, problems)?;
-    // From here on, messages speak the site's language (unless asked not to).
-    crate::messages::follow_site(&config.language);
     let mut theme = match Theme::load(root, &config.theme) {
         Ok(theme) => theme,
         Err(problem) => {
@@ -298,6 +295,13 @@ pub fn read_config(root: &Path, problems: &mut Problems) -> Option<SiteConfig> {
     read_site_yaml(root, problems).map(|(config, _)| config)
 }
 
+/// The settings of a site without site.yaml (or with an empty one).
+fn unwritten() -> (SiteConfig, Option<Arc<str>>) {
+    let config = SiteConfig::default();
+    crate::messages::follow_site(&config.language);
+    (config, None)
+}
+
 /// The `language:` a site.yaml's top-level line gives, read without
 /// parsing the file (which may not parse): `zh-CN` from `language: "zh-CN"
 /// # comment`.
@@ -319,6 +323,9 @@ fn written_language(bytes: &[u8]) -> Option<&str> {
 }
 
 /// site.yaml's settings and its text (none: no file), to point into later.
+/// From here on messages speak the site's language (unless the person
+/// asked for another): set as soon as it is known, before anything is
+/// said of the file.
 fn read_site_yaml(root: &Path, problems: &mut Problems) -> Option<(SiteConfig, Option<Arc<str>>)> {
     let path = root.join("site.yaml");
     if let Err(problem) = Confine::new(root).real(&path) {
@@ -345,7 +352,7 @@ fn read_site_yaml(root: &Path, problems: &mut Problems) -> Option<(SiteConfig, O
             }
         },
         Err(err) if err.kind() == std::io::ErrorKind::NotFound => {
-            return Some((SiteConfig::default(), None));
+            return Some(unwritten());
         }
         Err(err) => {
             problems.push(
@@ -355,7 +362,7 @@ fn read_site_yaml(root: &Path, problems: &mut Problems) -> Option<(SiteConfig, O
         }
     };
     if text.trim().is_empty() {
-        return Some((SiteConfig::default(), None));
+        return Some(unwritten());
     }
     let text: Arc<str> = text.into();
     match crate::yaml::from_str::<SiteConfig>(&text) {

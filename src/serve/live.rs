@@ -157,17 +157,21 @@ fn javascript(text: &'static str) -> Response {
         .into_response()
 }
 
-/// Adds the live reload script before `</body>` (or at the end), with the
-/// page's version.
-pub fn inject(mut html: Vec<u8>, version: u64) -> Vec<u8> {
-    // The overlay's title, in the language of reportal's messages.
+/// The live reload script's tag for the pages of one build: their
+/// version, and the overlay's title in the language of reportal's
+/// messages. Made once per build, not per page.
+pub fn script_tag(version: u64) -> String {
     let title = crate::msg!("serve-overlay-title");
     let title = html_escape::encode_double_quoted_attribute(&title);
-    let tag = format!(
+    format!(
         "<script src=\"{SCRIPT_PATH}\" data-version=\"{version}\" data-problem-title=\"{title}\"></script>"
-    );
+    )
+}
+
+/// Adds `tag` (see [`script_tag`]) before `</body>` (or at the end).
+pub fn inject(mut html: Vec<u8>, tag: &str) -> Vec<u8> {
     let at = find_last(&html, b"</body>").unwrap_or(html.len());
-    html.splice(at..at, tag.into_bytes());
+    html.splice(at..at, tag.bytes());
     html
 }
 

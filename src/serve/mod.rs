@@ -256,10 +256,11 @@ impl Builder {
         // The generation this build will be, if it changed anything.
         let next = self.generation + 1;
         let files = self.session.files();
+        let tag = live::script_tag(next);
         for path in &outcome.changed {
             if let Some(bytes) = files.get(path) {
                 let bytes = if path.ends_with(".html") {
-                    Arc::new(live::inject(bytes.to_vec(), next))
+                    Arc::new(live::inject(bytes.to_vec(), &tag))
                 } else {
                     Arc::clone(bytes)
                 };
@@ -324,7 +325,7 @@ fn placeholder() -> HashMap<String, Bytes> {
         crate::messages::language().tag(),
         html_escape::encode_text(&msg!("serve-placeholder"))
     );
-    let page: Bytes = Arc::new(live::inject(page.into_bytes(), 0));
+    let page: Bytes = Arc::new(live::inject(page.into_bytes(), &live::script_tag(0)));
     HashMap::from([
         ("index.html".to_string(), Arc::clone(&page)),
         ("404.html".to_string(), page),
